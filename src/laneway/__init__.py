@@ -1,0 +1,3 @@
+"""Laneway: customer-journey maps in swimlanes that point out ownership gaps."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Readers and writers of other file formats (no Qt, no store)."""

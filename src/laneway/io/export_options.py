@@ -1,0 +1,40 @@
+"""Options shared by every export (images, slides, and the app's export dialog)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Background = Literal["white", "transparent", "theme"]
+PageSize = Literal["map", "16:9", "a4", "letter"]
+
+PAGE_SIZES: tuple[str, ...] = ("map", "16:9", "a4", "letter")
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    #: Pixel scale for PNG (1–4); ignored when ``width`` is set.
+    scale: float = 2.0
+    #: Exact PNG width in pixels (height follows the map's proportions).
+    width: int | None = None
+    background: Background = "white"
+    title: bool = True
+    legend: bool = True
+    #: Finding badges and gap highlighting: on for the workshop, off for a clean deck.
+    findings: bool = True
+    #: PDF page: sized to the map, a 16:9 slide, or A4 / Letter landscape.
+    page: PageSize = "map"
+    #: Only these steps (and the links between them); None exports the whole map.
+    step_ids: frozenset[str] | None = None
+    #: PPTX: add a slide with the summary figures and the findings table.
+    summary_slide: bool = True
+    #: Dark theme for the image (the app's preview may follow the app's theme).
+    dark: bool = False
+
+    def __post_init__(self) -> None:
+        if not 0.25 <= self.scale <= 8:
+            raise ValueError("The scale must be between 1 and 4.")
+        if self.width is not None and not 16 <= self.width <= 20000:
+            raise ValueError("The width must be between 16 and 20000 pixels.")
+        if self.page not in PAGE_SIZES:
+            raise ValueError(f"The page must be one of {', '.join(PAGE_SIZES)}.")

@@ -1,0 +1,34 @@
+"""The domain, standard library only: records, the mutation API and change sets."""
+
+from laneway.model.changes import Change, ChangeSet
+from laneway.model.dictform import map_from_dict, map_to_dict
+from laneway.model.entities import (
+    DEPARTMENT_PALETTE,
+    EMOTION_MAX,
+    EMOTION_MIN,
+    Department,
+    Link,
+    MapInfo,
+    Stage,
+    Step,
+)
+from laneway.model.journey import JourneyMap, ModelError, OutsideTransactionError, name_key
+
+__all__ = [
+    "DEPARTMENT_PALETTE",
+    "EMOTION_MAX",
+    "EMOTION_MIN",
+    "Change",
+    "ChangeSet",
+    "Department",
+    "JourneyMap",
+    "Link",
+    "MapInfo",
+    "ModelError",
+    "OutsideTransactionError",
+    "Stage",
+    "Step",
+    "map_from_dict",
+    "map_to_dict",
+    "name_key",
+]

@@ -1,0 +1,287 @@
+"""The interchange dict form of SPEC §4, both ways.
+
+``map_to_dict`` writes the shape that ``export -o x.json`` saves and the clipboard
+carries; ``map_from_dict`` checks a parsed document element by element and builds a
+map through the mutation API. Every problem is one sentence naming the element
+(``links[3]``), raised as ``DictFormError``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from laneway.model.entities import EMOTION_MAX, EMOTION_MIN, MapInfo
+from laneway.model.journey import JourneyMap, ModelError, name_key
+
+FORMAT_VERSION = 1
+
+STEP_KEYS = (
+    "id",
+    "title",
+    "department",
+    "stage",
+    "channel",
+    "description",
+    "customer_action",
+    "emotion",
+    "pain_points",
+    "kpi",
+    "responsible",
+    "entry",
+    "terminal",
+    "x",
+    "y",
+)
+_STEP_TEXT = ("channel", "description", "customer_action", "pain_points", "kpi", "responsible")
+LINK_KEYS = ("from", "to", "label", "agreement", "sla")
+TOP_KEYS = ("laneway", "title", "description", "departments", "stages", "steps", "links")
+
+
+class DictFormError(ModelError):
+    """One readable sentence about one element of an interchange document."""
+
+    def __init__(self, element: str, problem: str) -> None:
+        self.element = element
+        self.problem = problem
+        super().__init__(f"{element} {problem}" if element else problem)
+
+
+def map_to_dict(journey: JourneyMap, step_ids: set[str] | None = None) -> dict[str, Any]:
+    """The interchange form; with ``step_ids``, only those steps and the links between them."""
+    wanted = set(journey.steps) if step_ids is None else set(step_ids)
+    out: dict[str, Any] = {"laneway": FORMAT_VERSION, "title": journey.info.title}
+    if journey.info.description:
+        out["description"] = journey.info.description
+    out["departments"] = [
+        {"name": d.name, "color": d.color} for d in journey.departments_in_order()
+    ]
+    out["stages"] = [s.name for s in journey.stages_in_order()]
+    steps = []
+    for step in journey.steps.values():
+        if step.id not in wanted:
+            continue
+        item: dict[str, Any] = {
+            "id": step.id,
+            "title": step.title,
+            "department": journey.department_name(step.department_id),
+            "stage": journey.stage_name(step.stage_id),
+        }
+        for key in _STEP_TEXT:
+            value = getattr(step, key)
+            if value:
+                item[key] = value
+        if step.emotion is not None:
+            item["emotion"] = step.emotion
+        if step.entry:
+            item["entry"] = True
+        if step.terminal:
+            item["terminal"] = True
+        if step.x is not None and step.y is not None:
+            item["x"] = _compact_number(step.x)
+            item["y"] = _compact_number(step.y)
+        steps.append(item)
+    out["steps"] = steps
+    links = []
+    for link in journey.links.values():
+        if link.source not in wanted or link.target not in wanted:
+            continue
+        item = {"from": link.source, "to": link.target}
+        for key in ("label", "agreement", "sla"):
+            value = getattr(link, key)
+            if value:
+                item[key] = value
+        links.append(item)
+    out["links"] = links
+    return out
+
+
+def _compact_number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else round(value, 2)
+
+
+def map_from_dict(data: object) -> JourneyMap:
+    """Check ``data`` (parsed JSON) and build the map it describes."""
+    if not isinstance(data, dict):
+        raise DictFormError("", "The document must be a JSON object with 'steps' and 'links'.")
+    _no_unknown_keys(data, TOP_KEYS, "The document")
+    version = data.get("laneway", FORMAT_VERSION)
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise DictFormError("'laneway'", "must be the format version number 1.")
+    if version > FORMAT_VERSION:
+        raise DictFormError(
+            "",
+            f"The document is format version {version}, newer than this Laneway reads "
+            f"({FORMAT_VERSION}); update Laneway.",
+        )
+    journey = JourneyMap(
+        MapInfo(
+            title=_text(data, "title", "The document", default="Untitled journey"),
+            description=_text(data, "description", "The document"),
+        )
+    )
+    _read_departments(journey, _list(data, "departments"))
+    _read_stages(journey, _list(data, "stages"))
+    steps = _list(data, "steps")
+    links = _list(data, "links")
+    for index, raw in enumerate(steps):
+        _read_step(journey, raw, f"steps[{index}]")
+    for index, raw in enumerate(links):
+        _read_link(journey, raw, f"links[{index}]")
+    return journey
+
+
+def _list(data: dict, key: str) -> list:
+    value = data.get(key, [])
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise DictFormError(f"'{key}'", "must be a list.")
+    return value
+
+
+def _text(item: dict, key: str, where: str, default: str = "") -> str:
+    value = item.get(key, default)
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise DictFormError(where, f"has a {key!r} that is not text.")
+    return str(value)
+
+
+def _no_unknown_keys(item: dict, allowed: tuple[str, ...], where: str) -> None:
+    for key in item:
+        if key not in allowed:
+            raise DictFormError(
+                where, f"has an unknown field {key!r} (allowed: {', '.join(allowed)})."
+            )
+
+
+def _read_departments(journey: JourneyMap, items: list) -> None:
+    for index, raw in enumerate(items):
+        where = f"departments[{index}]"
+        if isinstance(raw, str):
+            raw = {"name": raw}
+        if not isinstance(raw, dict):
+            raise DictFormError(where, "must be an object with a 'name' or a plain name.")
+        _no_unknown_keys(raw, ("name", "color"), where)
+        name = _text(raw, "name", where).strip()
+        if not name:
+            raise DictFormError(where, "has no name.")
+        existing = journey.department_by_name(name)
+        if existing is not None:
+            raise DictFormError(
+                where, f"repeats the department {existing.name!r} (names ignore case)."
+            )
+        try:
+            journey.add_department(name, _text(raw, "color", where) or None)
+        except ModelError as error:
+            raise DictFormError(where, _lower_first(str(error))) from None
+
+
+def _read_stages(journey: JourneyMap, items: list) -> None:
+    for index, raw in enumerate(items):
+        where = f"stages[{index}]"
+        if isinstance(raw, dict):
+            _no_unknown_keys(raw, ("name",), where)
+            raw = raw.get("name")
+        if not isinstance(raw, str) or not raw.strip():
+            raise DictFormError(where, "must be a stage name.")
+        if journey.stage_by_name(raw) is not None:
+            raise DictFormError(where, f"repeats the stage {raw.strip()!r}.")
+        journey.add_stage(raw)
+
+
+def _step_id(value: object, where: str, key: str) -> str:
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise DictFormError(where, f"needs {key!r}: a text or whole-number id.")
+    text = str(value)
+    if not text.strip():
+        raise DictFormError(where, f"has an empty {key!r}.")
+    return text
+
+
+def _read_step(journey: JourneyMap, raw: object, where: str) -> None:
+    if not isinstance(raw, dict):
+        raise DictFormError(where, "must be an object with an 'id' and a 'title'.")
+    _no_unknown_keys(raw, STEP_KEYS, where)
+    if "id" not in raw:
+        raise DictFormError(where, "has no 'id'.")
+    step_id = _step_id(raw["id"], where, "id")
+    if step_id in journey.steps:
+        raise DictFormError(where, f"repeats the step id {step_id!r}.")
+    if "title" not in raw or raw["title"] is None:
+        raise DictFormError(where, "has no 'title'.")
+    values: dict[str, object] = {"title": _text(raw, "title", where)}
+    department = raw.get("department")
+    if department is not None:
+        name = _text(raw, "department", where).strip()
+        if name:
+            found = journey.department_by_name(name) or journey.add_department(name)
+            values["department_id"] = found.id
+    stage = raw.get("stage")
+    if stage is not None:
+        name = _text(raw, "stage", where).strip()
+        if name:
+            values["stage_id"] = (journey.stage_by_name(name) or journey.add_stage(name)).id
+    for key in _STEP_TEXT:
+        values[key] = _text(raw, key, where)
+    emotion = raw.get("emotion")
+    if emotion is not None:
+        if (
+            isinstance(emotion, bool)
+            or not isinstance(emotion, int)
+            or not EMOTION_MIN <= emotion <= EMOTION_MAX
+        ):
+            raise DictFormError(
+                where,
+                f"has emotion {emotion!r}; it must be a whole number from "
+                f"{EMOTION_MIN} to {EMOTION_MAX}.",
+            )
+        values["emotion"] = emotion
+    for flag in ("entry", "terminal"):
+        value = raw.get(flag, False)
+        if not isinstance(value, bool):
+            raise DictFormError(where, f"has {flag!r} {value!r}; it must be true or false.")
+        values[flag] = value
+    for axis in ("x", "y"):
+        value = raw.get(axis)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            raise DictFormError(where, f"has {axis!r} {value!r}; it must be a number.")
+        values[axis] = value
+    if (values["x"] is None) != (values["y"] is None):
+        raise DictFormError(where, "has only one of 'x' and 'y'.")
+    journey.add_step(step_id=step_id, **values)
+
+
+def _read_link(journey: JourneyMap, raw: object, where: str) -> None:
+    if not isinstance(raw, dict):
+        raise DictFormError(where, "must be an object with 'from' and 'to'.")
+    _no_unknown_keys(raw, LINK_KEYS, where)
+    for key in ("from", "to"):
+        if key not in raw:
+            raise DictFormError(where, f"has no {key!r}.")
+    source = _step_id(raw["from"], where, "from")
+    target = _step_id(raw["to"], where, "to")
+    for key, end in (("from", source), ("to", target)):
+        if end not in journey.steps:
+            raise DictFormError(where, f"has {key!r} step {end!r}, which does not exist.")
+    if source == target:
+        raise DictFormError(where, f"links step {source!r} to itself.")
+    if journey.link_between(source, target) is not None:
+        raise DictFormError(where, f"repeats the link from {source!r} to {target!r}.")
+    journey.add_link(
+        source,
+        target,
+        label=_text(raw, "label", where),
+        agreement=_text(raw, "agreement", where),
+        sla=_text(raw, "sla", where),
+    )
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def name_is_taken(journey: JourneyMap, name: str) -> bool:
+    key = name_key(name)
+    return any(name_key(d.name) == key for d in journey.departments.values())

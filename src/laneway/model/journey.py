@@ -1,0 +1,506 @@
+"""JourneyMap: the one mutation API of the domain.
+
+Every change goes through a method here. The methods keep the invariants of
+SPEC §1 (department names unique ignoring case, at most one link per ordered
+pair, no self-links, a step's links go before the step) and emit a ``Change``
+for each record they touch. Observers (a recorder, the store, the canvas) see
+the changes; nothing outside this module writes the record dictionaries.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+
+from laneway.model.changes import Change, ChangeSet, Table
+from laneway.model.entities import (
+    DEPARTMENT_PALETTE,
+    EMOTION_MAX,
+    EMOTION_MIN,
+    Department,
+    Link,
+    MapInfo,
+    Stage,
+    Step,
+    field_names,
+)
+from laneway.model.ids import IdAllocator
+
+
+class ModelError(ValueError):
+    """An edit would break an invariant; the message is one readable sentence."""
+
+
+class OutsideTransactionError(RuntimeError):
+    """The map requires edits inside ``transaction()`` and one was made outside."""
+
+
+def name_key(name: str) -> str:
+    """The key that makes department names unique ignoring case and outer spaces."""
+    return name.strip().casefold()
+
+
+_STEP_FIELDS = set(field_names(Step)) - {"id"}
+_LINK_FIELDS = {"label", "agreement", "sla"}
+_INFO_FIELDS = set(field_names(MapInfo))
+
+
+class JourneyMap:
+    def __init__(self, info: MapInfo | None = None) -> None:
+        self.info = info or MapInfo()
+        self.departments: dict[str, Department] = {}
+        self.stages: dict[str, Stage] = {}
+        self.steps: dict[str, Step] = {}
+        self.links: dict[str, Link] = {}
+        self._link_by_pair: dict[tuple[str, str], str] = {}
+        self._out_links: dict[str, set[str]] = {}
+        self._in_links: dict[str, set[str]] = {}
+        self._ids = IdAllocator()
+        self._recorders: list[list[Change]] = []
+        self._observers: list[Callable[[Change], None]] = []
+        #: When True (a document sets it), any edit outside ``transaction()`` raises.
+        self.require_transaction = False
+
+    # ------------------------------------------------------------------ queries
+    def departments_in_order(self) -> list[Department]:
+        return sorted(self.departments.values(), key=lambda d: (d.order, d.id))
+
+    def stages_in_order(self) -> list[Stage]:
+        return sorted(self.stages.values(), key=lambda s: (s.order, s.id))
+
+    def department_by_name(self, name: str) -> Department | None:
+        key = name_key(name)
+        for department in self.departments.values():
+            if name_key(department.name) == key:
+                return department
+        return None
+
+    def stage_by_name(self, name: str) -> Stage | None:
+        for stage in self.stages.values():
+            if stage.name == name.strip():
+                return stage
+        return None
+
+    def link_between(self, source: str, target: str) -> Link | None:
+        link_id = self._link_by_pair.get((source, target))
+        return self.links[link_id] if link_id else None
+
+    def links_of(self, step_id: str) -> list[Link]:
+        ids = self._out_links.get(step_id, set()) | self._in_links.get(step_id, set())
+        return [self.links[i] for i in sorted(ids)]
+
+    def outgoing(self, step_id: str) -> list[Link]:
+        return [self.links[i] for i in sorted(self._out_links.get(step_id, ()))]
+
+    def incoming(self, step_id: str) -> list[Link]:
+        return [self.links[i] for i in sorted(self._in_links.get(step_id, ()))]
+
+    def is_handoff(self, link: Link) -> bool:
+        a = self.steps[link.source].department_id
+        b = self.steps[link.target].department_id
+        return a is not None and b is not None and a != b
+
+    def department_name(self, department_id: str | None) -> str | None:
+        return self.departments[department_id].name if department_id else None
+
+    def stage_name(self, stage_id: str | None) -> str | None:
+        return self.stages[stage_id].name if stage_id else None
+
+    def stamp_modified(self, stamp: str) -> None:
+        """Record when the file was last written: metadata, not an (undoable) edit."""
+        self.info = replace(self.info, modified=stamp)
+
+    # ------------------------------------------------------------ transactions
+    def add_observer(self, observer: Callable[[Change], None]) -> None:
+        self._observers.append(observer)
+
+    def remove_observer(self, observer: Callable[[Change], None]) -> None:
+        self._observers.remove(observer)
+
+    @contextlib.contextmanager
+    def transaction(self, label: str) -> Iterator[list[Change]]:
+        """Record every change made inside; on an exception, undo them and re-raise.
+
+        The recorded list is yielded; ``ChangeSet(label, tuple(recorded))`` is the result.
+        """
+        recorded: list[Change] = []
+        self._recorders.append(recorded)
+        try:
+            yield recorded
+        except BaseException:
+            self._recorders.remove(recorded)
+            self._apply_raw(c.inverse() for c in reversed(recorded))
+            raise
+        else:
+            self._recorders.remove(recorded)
+
+    def record(self, label: str) -> _Recording:
+        """``with m.record("Add step") as rec: ...`` then ``rec.changeset``."""
+        return _Recording(self, label)
+
+    def apply(self, changeset: ChangeSet) -> None:
+        """Apply recorded changes verbatim (redo, or undo with ``inverse()``)."""
+        self._check_transaction_allowed()
+        self._apply_raw(changeset.changes)
+
+    def _apply_raw(self, changes: Iterable[Change]) -> None:
+        for change in changes:
+            self._put(change.table, change.key, change.new)
+            self._emit(change)
+
+    def _check_transaction_allowed(self) -> None:
+        if self.require_transaction and not self._recorders:
+            raise OutsideTransactionError("Edits to this map must happen inside a transaction.")
+
+    def _emit(self, change: Change) -> None:
+        for recorder in self._recorders:
+            recorder.append(change)
+        for observer in list(self._observers):
+            observer(change)
+
+    def _change(self, table: Table, key: str, new: object | None) -> None:
+        self._check_transaction_allowed()
+        old = self._get(table, key)
+        if old == new:
+            return
+        self._put(table, key, new)
+        self._emit(Change(table, key, old, new))
+
+    def _get(self, table: Table, key: str) -> object | None:
+        if table == "info":
+            return getattr(self.info, key)
+        return self._table(table).get(key)
+
+    def _table(self, table: Table) -> dict:
+        return {
+            "department": self.departments,
+            "stage": self.stages,
+            "step": self.steps,
+            "link": self.links,
+        }[table]
+
+    def _put(self, table: Table, key: str, new: object | None) -> None:
+        """Write one record (or delete it when ``new is None``), keeping the indexes."""
+        if table == "info":
+            self.info = replace(self.info, **{key: new})
+            return
+        records = self._table(table)
+        old = records.pop(key, None)
+        if table == "link" and isinstance(old, Link):
+            self._link_by_pair.pop(old.pair, None)
+            self._out_links.get(old.source, set()).discard(key)
+            self._in_links.get(old.target, set()).discard(key)
+        if table == "step" and new is None:
+            self._out_links.pop(key, None)
+            self._in_links.pop(key, None)
+        if new is None:
+            return
+        records[key] = new
+        self._ids.note(table, key)
+        if isinstance(new, Link):
+            self._link_by_pair[new.pair] = key
+            self._out_links.setdefault(new.source, set()).add(key)
+            self._in_links.setdefault(new.target, set()).add(key)
+
+    # -------------------------------------------------------------------- info
+    def set_info(self, **values: str) -> None:
+        unknown = set(values) - _INFO_FIELDS
+        if unknown:
+            raise ModelError(f"Map info has no field {sorted(unknown)[0]!r}.")
+        for key, value in values.items():
+            self._change("info", key, str(value))
+
+    # ------------------------------------------------------------- departments
+    def add_department(
+        self,
+        name: str,
+        color: str | None = None,
+        *,
+        department_id: str | None = None,
+        order: int | None = None,
+    ) -> Department:
+        clean = self._valid_department_name(name, None)
+        new_id = self._claim("department", department_id)
+        if order is None:
+            order = max((d.order for d in self.departments.values()), default=-1) + 1
+        if not color:
+            color = DEPARTMENT_PALETTE[len(self.departments) % len(DEPARTMENT_PALETTE)]
+        department = Department(new_id, clean, _valid_color(color), order)
+        self._change("department", new_id, department)
+        return department
+
+    def update_department(
+        self, department_id: str, *, name: str | None = None, color: str | None = None
+    ) -> Department:
+        department = self._existing(self.departments, department_id, "department")
+        changes: dict[str, object] = {}
+        if name is not None:
+            changes["name"] = self._valid_department_name(name, department_id)
+        if color is not None:
+            changes["color"] = _valid_color(color)
+        updated = replace(department, **changes)
+        self._change("department", department_id, updated)
+        return updated
+
+    def reorder_departments(self, ordered_ids: list[str]) -> None:
+        self._reorder(self.departments, "department", ordered_ids)
+
+    def remove_department(self, department_id: str) -> None:
+        """Delete a department; its steps become unowned (they are never deleted)."""
+        self._existing(self.departments, department_id, "department")
+        for step in list(self.steps.values()):
+            if step.department_id == department_id:
+                self._change("step", step.id, replace(step, department_id=None))
+        self._change("department", department_id, None)
+
+    def merge_departments(self, source_id: str, target_id: str) -> None:
+        """Move every step of ``source_id`` to ``target_id`` and delete ``source_id``."""
+        self._existing(self.departments, source_id, "department")
+        self._existing(self.departments, target_id, "department")
+        if source_id == target_id:
+            raise ModelError("A department cannot be merged into itself.")
+        for step in list(self.steps.values()):
+            if step.department_id == source_id:
+                self._change("step", step.id, replace(step, department_id=target_id))
+        self._change("department", source_id, None)
+
+    def _valid_department_name(self, name: str, own_id: str | None) -> str:
+        clean = (name or "").strip()
+        if not clean:
+            raise ModelError("A department needs a name.")
+        existing = self.department_by_name(clean)
+        if existing is not None and existing.id != own_id:
+            raise ModelError(f"There is already a department called {existing.name!r}.")
+        return clean
+
+    # ------------------------------------------------------------------ stages
+    def add_stage(
+        self, name: str, *, stage_id: str | None = None, order: int | None = None
+    ) -> Stage:
+        clean = self._valid_stage_name(name, None)
+        new_id = self._claim("stage", stage_id)
+        if order is None:
+            order = max((s.order for s in self.stages.values()), default=-1) + 1
+        stage = Stage(new_id, clean, order)
+        self._change("stage", new_id, stage)
+        return stage
+
+    def rename_stage(self, stage_id: str, name: str) -> Stage:
+        stage = self._existing(self.stages, stage_id, "stage")
+        updated = replace(stage, name=self._valid_stage_name(name, stage_id))
+        self._change("stage", stage_id, updated)
+        return updated
+
+    def reorder_stages(self, ordered_ids: list[str]) -> None:
+        self._reorder(self.stages, "stage", ordered_ids)
+
+    def remove_stage(self, stage_id: str) -> None:
+        """Delete a stage; its steps keep their place but lose the stage."""
+        self._existing(self.stages, stage_id, "stage")
+        for step in list(self.steps.values()):
+            if step.stage_id == stage_id:
+                self._change("step", step.id, replace(step, stage_id=None))
+        self._change("stage", stage_id, None)
+
+    def _valid_stage_name(self, name: str, own_id: str | None) -> str:
+        clean = (name or "").strip()
+        if not clean:
+            raise ModelError("A stage needs a name.")
+        existing = self.stage_by_name(clean)
+        if existing is not None and existing.id != own_id:
+            raise ModelError(f"There is already a stage called {clean!r}.")
+        return clean
+
+    def _reorder(self, records: dict, table: Table, ordered_ids: list[str]) -> None:
+        if sorted(ordered_ids) != sorted(records):
+            raise ModelError(f"A new {table} order must list every {table} exactly once.")
+        for position, record_id in enumerate(ordered_ids):
+            record = records[record_id]
+            if record.order != position:
+                self._change(table, record_id, replace(record, order=position))
+
+    # ------------------------------------------------------------------- steps
+    def add_step(self, title: str = "", *, step_id: str | None = None, **values: object) -> Step:
+        new_id = self._claim("step", step_id)
+        step = self._valid_step(Step(id=new_id, title=""), {"title": title, **values})
+        self._change("step", new_id, step)
+        return step
+
+    def update_step(self, step_id: str, **values: object) -> Step:
+        step = self._existing(self.steps, step_id, "step")
+        updated = self._valid_step(step, values)
+        self._change("step", step_id, updated)
+        return updated
+
+    def remove_step(self, step_id: str) -> None:
+        """Delete a step and, first, every link that touches it."""
+        self._existing(self.steps, step_id, "step")
+        for link in self.links_of(step_id):
+            self._change("link", link.id, None)
+        self._change("step", step_id, None)
+
+    def _valid_step(self, step: Step, values: dict[str, object]) -> Step:
+        unknown = set(values) - _STEP_FIELDS
+        if unknown:
+            raise ModelError(f"A step has no field {sorted(unknown)[0]!r}.")
+        clean: dict[str, object] = {}
+        for key, value in values.items():
+            if key in ("department_id", "stage_id"):
+                records = self.departments if key == "department_id" else self.stages
+                if value is not None and value not in records:
+                    what = "department" if key == "department_id" else "stage"
+                    raise ModelError(f"There is no {what} with id {value!r}.")
+                clean[key] = value
+            elif key == "emotion":
+                clean[key] = _valid_emotion(value)
+            elif key in ("entry", "terminal"):
+                clean[key] = bool(value)
+            elif key in ("x", "y"):
+                clean[key] = None if value is None else float(value)  # type: ignore[arg-type]
+            else:
+                clean[key] = "" if value is None else str(value)
+        return replace(step, **clean)
+
+    # ------------------------------------------------------------------- links
+    def add_link(
+        self,
+        source: str,
+        target: str,
+        *,
+        link_id: str | None = None,
+        label: str = "",
+        agreement: str = "",
+        sla: str = "",
+    ) -> Link:
+        for end in (source, target):
+            if end not in self.steps:
+                raise ModelError(f"There is no step with id {end!r}.")
+        if source == target:
+            raise ModelError("A step cannot be linked to itself.")
+        if (source, target) in self._link_by_pair:
+            raise ModelError(
+                f"'{self.steps[source].title}' is already linked to '{self.steps[target].title}'."
+            )
+        new_id = self._claim("link", link_id)
+        link = Link(new_id, source, target, str(label), str(agreement), str(sla))
+        self._change("link", new_id, link)
+        return link
+
+    def update_link(self, link_id: str, **values: str) -> Link:
+        link = self._existing(self.links, link_id, "link")
+        unknown = set(values) - _LINK_FIELDS
+        if unknown:
+            raise ModelError(f"A link has no field {sorted(unknown)[0]!r}.")
+        updated = replace(link, **{k: "" if v is None else str(v) for k, v in values.items()})
+        self._change("link", link_id, updated)
+        return updated
+
+    def remove_link(self, link_id: str) -> None:
+        self._existing(self.links, link_id, "link")
+        self._change("link", link_id, None)
+
+    # ----------------------------------------------------------------- helpers
+    def _claim(self, table: Table, wanted: str | None) -> str:
+        if wanted is not None:
+            wanted = str(wanted)
+            if not wanted.strip():
+                raise ModelError(f"A {table} id cannot be empty.")
+            if wanted in self._table(table):
+                raise ModelError(f"The {table} id {wanted!r} is used twice.")
+        return self._ids.claim(table, wanted)
+
+    @staticmethod
+    def _existing(records: dict, record_id: str, what: str):
+        try:
+            return records[record_id]
+        except KeyError:
+            raise ModelError(f"There is no {what} with id {record_id!r}.") from None
+
+    @classmethod
+    def from_records(
+        cls,
+        info: MapInfo,
+        departments: Iterable[Department],
+        stages: Iterable[Stage],
+        steps: Iterable[Step],
+        links: Iterable[Link],
+    ) -> JourneyMap:
+        """A map holding stored records as they are (loading emits no changes)."""
+        journey = cls(info)
+        for table, records in (
+            ("department", departments),
+            ("stage", stages),
+            ("step", steps),
+            ("link", links),
+        ):
+            for record in records:
+                journey._put(table, record.id, record)
+        return journey
+
+    def copy(self) -> JourneyMap:
+        """An independent map with the same records (observers are not copied)."""
+        twin = JourneyMap(self.info)
+        for table in ("department", "stage", "step", "link"):
+            for key, record in self._table(table).items():
+                twin._put(table, key, record)
+        return twin
+
+    def same_content(self, other: JourneyMap) -> bool:
+        return (
+            self.info.title == other.info.title
+            and self.info.description == other.info.description
+            and self.departments == other.departments
+            and self.stages == other.stages
+            and self.steps == other.steps
+            and self.links == other.links
+        )
+
+
+class _Recording:
+    def __init__(self, journey: JourneyMap, label: str) -> None:
+        self._journey = journey
+        self._label = label
+        self._context: contextlib.AbstractContextManager | None = None
+        self._recorded: list[Change] = []
+        self.changeset = ChangeSet(label)
+
+    def __enter__(self) -> _Recording:
+        self._context = self._journey.transaction(self._label)
+        self._recorded = self._context.__enter__()
+        return self
+
+    def __exit__(self, *exc_info) -> bool | None:
+        assert self._context is not None
+        result = self._context.__exit__(*exc_info)
+        self.changeset = ChangeSet(self._label, tuple(self._recorded))
+        return result
+
+
+def _valid_emotion(value: object) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise ModelError(f"Emotion must be a whole number from {EMOTION_MIN} to {EMOTION_MAX}.")
+    try:
+        number = float(value)
+    except ValueError:
+        raise ModelError(
+            f"Emotion must be a whole number from {EMOTION_MIN} to {EMOTION_MAX}, not {value!r}."
+        ) from None
+    if number != int(number) or not EMOTION_MIN <= number <= EMOTION_MAX:
+        raise ModelError(
+            f"Emotion must be a whole number from {EMOTION_MIN} to {EMOTION_MAX}, not {value!r}."
+        )
+    return int(number)
+
+
+def _valid_color(color: str) -> str:
+    text = str(color).strip()
+    if len(text) == 7 and text.startswith("#"):
+        try:
+            int(text[1:], 16)
+            return text.lower()
+        except ValueError:
+            pass
+    raise ModelError(f"{color!r} is not a color like '#2f80ed'.")

@@ -1,0 +1,19 @@
+"""The .laneway file: SQLite schema, opening and validation, row-level writes, snapshots."""
+
+from laneway.store.errors import StoreError, StoreWriteError
+from laneway.store.files import atomic_output, create_map, save_copy, write_bytes_atomically
+from laneway.store.mapstore import MapStore, SnapshotInfo
+from laneway.store.schema import APPLICATION_ID, FORMAT_VERSION
+
+__all__ = [
+    "APPLICATION_ID",
+    "FORMAT_VERSION",
+    "MapStore",
+    "SnapshotInfo",
+    "StoreError",
+    "StoreWriteError",
+    "atomic_output",
+    "create_map",
+    "save_copy",
+    "write_bytes_atomically",
+]

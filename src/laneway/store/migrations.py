@@ -1,0 +1,43 @@
+"""Upgrade older map files: a backup copy first, then every step in one transaction."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from laneway.store.errors import StoreError
+from laneway.store.schema import FORMAT_VERSION
+
+#: ``MIGRATIONS[v]`` upgrades a format-``v`` file to ``v + 1`` on an open connection.
+#: Format 1 is the first released format, so the table starts empty; a future
+#: format 2 adds ``MIGRATIONS[1]`` here.
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+
+
+def backup_path(path: Path, version: int) -> Path:
+    return path.with_name(f"{path.name}.format{version}.bak")
+
+
+def migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """Bring a writable connection's file to FORMAT_VERSION, or leave it untouched."""
+    if version >= FORMAT_VERSION:
+        return
+    missing = [v for v in range(version, FORMAT_VERSION) if v not in MIGRATIONS]
+    if missing:
+        raise StoreError(path, f"uses map format {version}, which this Laneway cannot upgrade")
+    backup = backup_path(path, version)
+    try:
+        shutil.copy2(path, backup)
+    except OSError as error:
+        raise StoreError(path, f"could not be backed up before upgrading ({error})") from None
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        for step in range(version, FORMAT_VERSION):
+            MIGRATIONS[step](conn)
+        conn.execute(f"PRAGMA user_version = {FORMAT_VERSION}")
+        conn.execute("COMMIT")
+    except sqlite3.DatabaseError as error:
+        conn.execute("ROLLBACK")
+        raise StoreError(path, f"could not be upgraded ({error}); it is unchanged") from None
