@@ -7,20 +7,21 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-# Headless before anything imports Qt; settings never touch the real user's folder.
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-os.environ.setdefault("LANEWAY_CONFIG_DIR", tempfile.mkdtemp(prefix="laneway-test-config-"))
-
 import pytest
 from hypothesis import settings
+
+from laneway.model import JourneyMap, MapInfo
+from laneway.store import MapStore, create_map
+
+# Headless (read when the QApplication is made, after this); settings never touch the
+# real user's folder.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("LANEWAY_CONFIG_DIR", tempfile.mkdtemp(prefix="laneway-test-config-"))
 
 # CI runs the same examples every time; a developer's machine keeps exploring.
 settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI"):
     settings.load_profile("ci")
-
-from laneway.model import JourneyMap, MapInfo
-from laneway.store import MapStore, create_map
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CORPORA = REPO_ROOT.parent / "shared" / "corpora"

@@ -125,9 +125,7 @@ class Document:
 
     def _refuse_if_read_only(self) -> None:
         if self.read_only_reason is not None:
-            raise StoreWriteError(
-                self.path, f"cannot be changed now ({self.read_only_reason})"
-            )
+            raise StoreWriteError(self.path, f"cannot be changed now ({self.read_only_reason})")
 
     # ---------------------------------------------------- outside the session
     def reload_if_changed_elsewhere(self) -> bool:

@@ -201,7 +201,8 @@ def test_snapshot_then_diff_shows_closed_and_opened_gaps(laneway, tmp_path):
             doc.journey.update_link(
                 doc.journey.link_between("s4", "s5").id, agreement="Demo request with use case"
             )
-            doc.journey.update_step("s14", department_id=doc.journey.department_by_name("Finance").id)
+            finance = doc.journey.department_by_name("Finance").id
+            doc.journey.update_step("s14", department_id=finance)
             doc.journey.add_step("Calls support", department_id="d5")
     finally:
         doc.close()

@@ -95,9 +95,7 @@ ACTIONS = st.tuples(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(actions=st.lists(ACTIONS, min_size=1, max_size=25))
-def test_file_equals_memory_after_every_step_and_undo_all_restores_start(
-    tmp_path_factory, actions
-):
+def test_file_equals_memory_after_every_step_and_undo_all_restores_start(tmp_path_factory, actions):
     path: Path = tmp_path_factory.mktemp("seq") / "map.laneway"
     start = build_map(
         departments=("Marketing", "Sales", "Legal"),

@@ -178,5 +178,5 @@ def test_oversized_file_is_refused_before_reading(tmp_path, monkeypatch):
 
 
 def test_deep_nesting_is_one_sentence():
-    with pytest.raises(InputError, match="too deeply|must be a JSON object|not valid JSON"):
+    with pytest.raises(InputError, match=r"too deeply|must be a JSON object|not valid JSON"):
         jsonio.loads("[" * 100000 + "]" * 100000)

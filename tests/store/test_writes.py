@@ -7,8 +7,7 @@ import sqlite3
 import pytest
 
 from laneway.model import JourneyMap
-from laneway.store import MapStore, StoreError, StoreWriteError, create_map, save_copy
-from laneway.store import migrations
+from laneway.store import MapStore, StoreError, StoreWriteError, create_map, migrations, save_copy
 from tests.conftest import reopen
 
 
@@ -174,7 +173,7 @@ def test_failed_migration_leaves_the_file_unchanged(map_file, monkeypatch):
         connection.execute("SELECT * FROM no_such_table")
 
     monkeypatch.setitem(migrations.MIGRATIONS, 0, half_then_fail)
-    with pytest.raises(StoreError, match="could not be upgraded.*unchanged"):
+    with pytest.raises(StoreError, match=r"could not be upgraded.*unchanged"):
         MapStore.open(map_file)
     conn = sqlite3.connect(map_file)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 0

@@ -87,9 +87,7 @@ def _arrow(journey: JourneyMap, pair: tuple[str, str]) -> str:
 
 def handoff_gap_pairs(journey: JourneyMap) -> set[tuple[str, str]]:
     return {
-        link.pair
-        for link in journey.links.values()
-        if journey.is_handoff(link) and not link.agreed
+        link.pair for link in journey.links.values() if journey.is_handoff(link) and not link.agreed
     }
 
 
@@ -100,8 +98,11 @@ def diff_maps(before: JourneyMap, after: JourneyMap, snapshot_name: str) -> MapD
             result.steps_added.append(f"'{step.title}' ({_owner(after, step_id)})")
             continue
         old = before.steps[step_id]
-        changed = [label for name, label in _COMPARED_STEP_FIELDS
-                   if getattr(old, name) != getattr(step, name)]
+        changed = [
+            label
+            for name, label in _COMPARED_STEP_FIELDS
+            if getattr(old, name) != getattr(step, name)
+        ]
         if before.stage_name(old.stage_id) != after.stage_name(step.stage_id):
             changed.append("stage")
         if changed:

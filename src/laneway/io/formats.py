@@ -28,9 +28,7 @@ class Format:
 
 #: Map formats of the io layer. Image exports (PNG, SVG, PDF) live in ``render``;
 #: the command line routes those suffixes there before asking this table.
-FORMATS: tuple[Format, ...] = (
-    Format("Laneway JSON", (".json",), "jsonio", True, True),
-)
+FORMATS: tuple[Format, ...] = (Format("Laneway JSON", (".json",), "jsonio", True, True),)
 
 
 def format_for(path: str | Path, *, reading: bool) -> Format:

@@ -32,9 +32,7 @@ def atomic_output(target: str | Path, *, overwrite: bool = True) -> Iterator[Pat
     if not folder.is_dir():
         raise StoreError(final, f"cannot be written: the folder {str(folder)!r} does not exist")
     try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{final.name}.", suffix=".part", dir=folder
-        )
+        handle, temporary = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part", dir=folder)
     except OSError as error:
         raise StoreError(final, f"cannot be written ({error.strerror or error})") from None
     os.close(handle)
