@@ -171,7 +171,7 @@ def place_unplaced_steps(journey: JourneyMap) -> int:
     guard = journey.require_transaction
     journey.require_transaction = False
     try:
-        for step_id in unplaced:
+        for step_id in [sid for sid in journey.steps if sid in unplaced]:  # keep map order
             x, y = positions[step_id]
             journey.update_step(step_id, x=x, y=y)
     finally:

@@ -65,10 +65,10 @@ class MapStore:
                     created=info_rows.get("created", ""),
                     modified=info_rows.get("modified", ""),
                 ),
-                map(rows.department_from_row, self.db["department"].rows),
-                map(rows.stage_from_row, self.db["stage"].rows),
-                map(rows.step_from_row, self.db["step"].rows),
-                map(rows.link_from_row, self.db["link"].rows),
+                map(rows.department_from_row, self.db["department"].rows_where(order_by="rowid")),
+                map(rows.stage_from_row, self.db["stage"].rows_where(order_by="rowid")),
+                map(rows.step_from_row, self.db["step"].rows_where(order_by="rowid")),
+                map(rows.link_from_row, self.db["link"].rows_where(order_by="rowid")),
             )
         except (sqlite3.DatabaseError, KeyError, TypeError, ValueError) as error:
             raise StoreError(self.path, f"is damaged and cannot be read ({error})") from None

@@ -1,0 +1,115 @@
+"""The analysis's vocabulary: rules, findings, summary figures and the report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    description: str
+
+
+#: SPEC §2's rules, in the order findings are reported (the app and the docs reuse it).
+RULES: tuple[Rule, ...] = (
+    Rule("unowned-step", "error", "A step no department owns."),
+    Rule("handoff-gap", "warning", "A handoff between departments with no agreement."),
+    Rule("no-entry", "warning", "The map has steps but none where the journey starts."),
+    Rule("unreachable-step", "warning", "No path from an entry step reaches the step."),
+    Rule("dead-end", "warning", "The journey stops at a step that is not an end."),
+    Rule("empty-stage", "info", "A stage holds no step."),
+    Rule("handoff-loop", "info", "Customers are bounced back and forth between departments."),
+    Rule(
+        "bottleneck",
+        "info",
+        "Every path from the entries to the ends passes through this one step.",
+    ),
+    Rule(
+        "long-handoff-chain",
+        "warning",
+        "The customer is handed from department to department more times than the threshold.",
+    ),
+    Rule("idle-department", "info", "A department owns no step."),
+)
+RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    message: str
+    step_ids: tuple[str, ...] = ()
+    link_ids: tuple[str, ...] = ()
+    stage_id: str | None = None
+    department_id: str | None = None
+
+    @property
+    def severity(self) -> Severity:
+        return RULES_BY_ID[self.rule].severity
+
+
+@dataclass(frozen=True)
+class Summary:
+    steps: int
+    links: int
+    departments: int
+    owned_steps: int
+    ownership_coverage: float
+    handoffs: int
+    agreed_handoffs: int
+    handoff_coverage: float
+    longest_handoff_chain: int
+    handoff_matrix: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    @property
+    def gaps(self) -> int:
+        return self.handoffs - self.agreed_handoffs
+
+
+@dataclass(frozen=True)
+class Report:
+    summary: Summary
+    findings: tuple[Finding, ...]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+    def by_severity(self) -> dict[str, list[Finding]]:
+        """Findings grouped by severity, error first; every severity is a key."""
+        groups: dict[str, list[Finding]] = {severity: [] for severity in SEVERITIES}
+        for finding in self.findings:
+            groups[finding.severity].append(finding)
+        return groups
+
+    def findings_for_step(self, step_id: str) -> list[Finding]:
+        return self._by_step.get(step_id, [])
+
+    def findings_for_link(self, link_id: str) -> list[Finding]:
+        return self._by_link.get(link_id, [])
+
+    def findings_for_rule(self, rule_id: str) -> list[Finding]:
+        return [f for f in self.findings if f.rule == rule_id]
+
+    @cached_property
+    def _by_step(self) -> dict[str, list[Finding]]:
+        index: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            for step_id in finding.step_ids:
+                index.setdefault(step_id, []).append(finding)
+        return index
+
+    @cached_property
+    def _by_link(self) -> dict[str, list[Finding]]:
+        index: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            for link_id in finding.link_ids:
+                index.setdefault(link_id, []).append(finding)
+        return index

@@ -1,0 +1,97 @@
+"""The report as SPEC §3's JSON object and as readable text for a terminal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from laneway.analysis.findings import SEVERITIES, Finding, Report
+from laneway.model import JourneyMap
+
+_HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
+
+
+def report_to_dict(journey: JourneyMap, report: Report) -> dict[str, Any]:
+    s = report.summary
+    return {
+        "summary": {
+            "steps": s.steps,
+            "links": s.links,
+            "departments": s.departments,
+            "owned_steps": s.owned_steps,
+            "ownership_coverage": round(s.ownership_coverage, 3),
+            "handoffs": s.handoffs,
+            "agreed_handoffs": s.agreed_handoffs,
+            "handoff_coverage": round(s.handoff_coverage, 3),
+            "longest_handoff_chain": s.longest_handoff_chain,
+            "handoff_matrix": s.handoff_matrix,
+        },
+        "findings": [_finding_to_dict(journey, f) for f in report.findings],
+    }
+
+
+def _finding_to_dict(journey: JourneyMap, finding: Finding) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "rule": finding.rule,
+        "severity": finding.severity,
+        "message": finding.message,
+        "steps": [{"id": s, "title": journey.steps[s].title} for s in finding.step_ids],
+        "links": [
+            {"from": journey.links[k].source, "to": journey.links[k].target}
+            for k in finding.link_ids
+        ],
+    }
+    if finding.stage_id is not None:
+        entry["stage"] = journey.stages[finding.stage_id].name
+    if finding.department_id is not None:
+        entry["department"] = journey.departments[finding.department_id].name
+    return entry
+
+
+def format_report(journey: JourneyMap, report: Report) -> str:
+    s = report.summary
+    lines = [
+        journey.info.title,
+        "=" * len(journey.info.title),
+        "",
+        f"Steps            {s.steps} ({s.links} links, {s.departments} departments)",
+        f"Ownership        {s.ownership_coverage:.0%} ({s.owned_steps} of {s.steps} steps owned)",
+        f"Handoffs agreed  {s.handoff_coverage:.0%} ({s.agreed_handoffs} of {s.handoffs})",
+        f"Longest handoff chain  {s.longest_handoff_chain}",
+        "",
+    ]
+    lines += _matrix_table(s.handoff_matrix)
+    groups = report.by_severity()
+    if not report.findings:
+        lines.append("No findings: every step is owned and every handoff is agreed.")
+    for severity in SEVERITIES:
+        if groups[severity]:
+            lines.append(f"{_HEADINGS[severity]} ({len(groups[severity])})")
+            lines += [f"  - {f.message} [{f.rule}]" for f in groups[severity]]
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _matrix_table(matrix: dict[str, dict[str, int]]) -> list[str]:
+    if not matrix:
+        return ["Handoffs: none.", ""]
+    sources = list(matrix)
+    targets: list[str] = []
+    for row in matrix.values():
+        targets += [t for t in row if t not in targets]
+    corner = "from \\ to"
+    first = max(len(corner), *(len(name) for name in sources))
+    widths = [max(len(t), 3) for t in targets]
+    header = (
+        corner.ljust(first)
+        + "  "
+        + "  ".join(t.rjust(w) for t, w in zip(targets, widths, strict=True))
+    )
+    rows = [
+        source.ljust(first)
+        + "  "
+        + "  ".join(
+            str(matrix[source].get(t, "·")).rjust(w) for t, w in zip(targets, widths, strict=True)
+        )
+        for source in sources
+    ]
+    return ["Handoff matrix", header, *rows, ""]

@@ -1,0 +1,68 @@
+"""``bottleneck``: a step every journey from the entries to an end passes through.
+
+With one virtual source before the entry steps, such a step dominates every
+reachable sink: it is on the dominator-tree path shared by all of them. One
+dominator tree, then one walk up from each sink (memoised), keeps it linear.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from laneway.analysis.findings import Finding
+from laneway.analysis.graph import JourneyGraph
+
+_SOURCE = ("virtual source",)
+
+
+def bottlenecks(jg: JourneyGraph) -> list[Finding]:
+    entries = jg.entry_steps
+    sinks = sorted(jg.sinks & jg.reachable, key=jg.step_order_key)
+    if not entries or not sinks:
+        return []
+    graph = nx.DiGraph()
+    graph.add_edges_from((u, v) for u, v in jg.graph.subgraph(jg.reachable).edges)
+    graph.add_nodes_from(jg.reachable)
+    graph.add_edges_from((_SOURCE, entry) for entry in entries)
+    idom = nx.immediate_dominators(graph, _SOURCE)
+    common = _common_dominators(idom, sinks)
+    found = [
+        step_id
+        for step_id in common
+        if step_id != _SOURCE and step_id not in entries and step_id not in jg.sinks
+    ]
+    return [
+        Finding(
+            "bottleneck",
+            f"Every journey from the start to an end passes through {jg.describe(step_id)}.",
+            step_ids=(step_id,),
+        )
+        for step_id in sorted(found, key=jg.step_order_key)
+    ]
+
+
+def _chain(idom: dict, node: object) -> list:
+    chain = [node]
+    while idom.get(node, node) != node:
+        node = idom[node]
+        chain.append(node)
+    return chain
+
+
+def _common_dominators(idom: dict, sinks: list[str]) -> list:
+    """The dominators shared by every sink: the chain above their common ancestor."""
+    chain = _chain(idom, sinks[0])  # from the first sink up to the source
+    depth_from_top = {node: len(chain) - 1 - i for i, node in enumerate(chain)}
+    deepest_common = len(chain) - 1  # depth of the first sink itself
+    meets: dict[object, int] = {}
+    for sink in sinks[1:]:
+        walked = []
+        node = sink
+        while node not in depth_from_top and node not in meets:
+            walked.append(node)
+            node = idom[node]
+        meet = depth_from_top[node] if node in depth_from_top else meets[node]
+        for visited in walked:
+            meets[visited] = meet
+        deepest_common = min(deepest_common, meet)
+    return [node for node in chain if depth_from_top[node] <= deepest_common]

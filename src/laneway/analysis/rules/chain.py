@@ -1,0 +1,92 @@
+"""``long-handoff-chain``: the heaviest handoff path on the forward journey.
+
+The forward journey drops loop-back links (to an earlier stage) and collapses
+strongly connected components, so the longest chain is a longest path in a DAG:
+one pass in reverse topological order, linear in steps plus links.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from laneway.analysis.findings import Finding
+from laneway.analysis.graph import JourneyGraph
+
+
+@dataclass(frozen=True)
+class HandoffChain:
+    length: int
+    step_ids: tuple[str, ...]
+    link_ids: tuple[str, ...]
+
+
+def longest_handoff_chain(jg: JourneyGraph) -> HandoffChain:
+    if not jg.entry_steps:
+        return HandoffChain(0, (), ())
+    forward = nx.DiGraph()
+    forward.add_nodes_from(jg.graph)
+    forward.add_edges_from(
+        (link.source, link.target)
+        for link in jg.journey.links.values()
+        if not jg.is_loop_back(link)
+    )
+    condensed = nx.condensation(forward)
+    member = condensed.graph["mapping"]
+    # Between two components the heaviest of their links counts: remember a handoff one.
+    best_link: dict[tuple[int, int], tuple[int, str]] = {}
+    for link in jg.journey.links.values():
+        if jg.is_loop_back(link):
+            continue
+        a, b = member[link.source], member[link.target]
+        if a == b:
+            continue
+        weight = 1 if jg.is_handoff(link) else 0
+        if (a, b) not in best_link or weight > best_link[(a, b)][0]:
+            best_link[(a, b)] = (weight, link.id)
+    # Longest path *starting* at each component, computed from the sinks backwards.
+    down: dict[int, int] = {}
+    choice: dict[int, int] = {}
+    for component in reversed(list(nx.topological_sort(condensed))):
+        best, via = 0, -1
+        for successor in condensed.succ[component]:
+            weight = best_link[(component, successor)][0] + down[successor]
+            if weight > best or (via < 0 and weight == best and weight > 0):
+                best, via = weight, successor
+        down[component] = best
+        if via >= 0:
+            choice[component] = via
+    starts = sorted({member[s] for s in jg.entry_steps}, key=lambda c: -down[c])
+    start = starts[0]
+    if down[start] == 0:
+        return HandoffChain(0, (), ())
+    steps: list[str] = []
+    links: list[str] = []
+    component = start
+    while component in choice:
+        nxt = choice[component]
+        weight, link_id = best_link[(component, nxt)]
+        if weight:
+            link = jg.journey.links[link_id]
+            for step_id in (link.source, link.target):
+                if not steps or steps[-1] != step_id:
+                    steps.append(step_id)
+            links.append(link_id)
+        component = nxt
+    return HandoffChain(down[start], tuple(steps), tuple(links))
+
+
+def long_handoff_chains(jg: JourneyGraph, chain: HandoffChain, threshold: int) -> list[Finding]:
+    if chain.length <= threshold:
+        return []
+    path = " → ".join(jg.describe(s) for s in chain.step_ids)
+    return [
+        Finding(
+            "long-handoff-chain",
+            f"The customer is handed over {chain.length} times in a row, more than "
+            f"{threshold}: {path}.",
+            step_ids=chain.step_ids,
+            link_ids=chain.link_ids,
+        )
+    ]

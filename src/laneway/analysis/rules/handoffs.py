@@ -1,0 +1,59 @@
+"""Between departments: ``handoff-gap`` and ``handoff-loop``."""
+
+from __future__ import annotations
+
+from laneway.analysis.findings import Finding
+from laneway.analysis.graph import JourneyGraph
+
+
+def handoff_gaps(jg: JourneyGraph) -> list[Finding]:
+    gaps = [link for link in jg.handoff_links if not link.agreement.strip()]
+    gaps.sort(key=lambda link: (jg.step_order_key(link.source), jg.step_order_key(link.target)))
+    findings = []
+    for link in gaps:
+        source, target = jg.step(link.source), jg.step(link.target)
+        findings.append(
+            Finding(
+                "handoff-gap",
+                f"Nobody agreed what {jg.department_name(source.department_id)} hands to "
+                f"{jg.department_name(target.department_id)} at "
+                f"'{source.title}' → '{target.title}'.",
+                step_ids=(link.source, link.target),
+                link_ids=(link.id,),
+            )
+        )
+    return findings
+
+
+def handoff_loops(jg: JourneyGraph) -> list[Finding]:
+    findings = []
+    for component in jg.components:
+        if len(component) < 2:
+            continue
+        owners = {jg.step(s).department_id for s in component} - {None}
+        if len(owners) < 2:
+            continue
+        steps = sorted(component, key=jg.step_order_key)
+        names = [jg.department_name(d) for d in sorted(owners, key=jg.department_rank.get)]
+        links = sorted(
+            data["link_id"] for s in steps for t, data in jg.graph.succ[s].items() if t in component
+        )
+        titles = ", ".join(f"'{jg.step(s).title}'" for s in steps[:6])
+        more = f" and {len(steps) - 6} more" if len(steps) > 6 else ""
+        findings.append(
+            Finding(
+                "handoff-loop",
+                f"Customers are bounced between {_and_list(names)} in a loop of "
+                f"{len(steps)} steps: {titles}{more}.",
+                step_ids=tuple(steps),
+                link_ids=tuple(links),
+            )
+        )
+    findings.sort(key=lambda f: jg.step_order_key(f.step_ids[0]))
+    return findings
+
+
+def _and_list(names: list[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]

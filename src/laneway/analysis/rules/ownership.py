@@ -1,0 +1,33 @@
+"""Who owns what: ``unowned-step`` and ``idle-department``."""
+
+from __future__ import annotations
+
+from laneway.analysis.findings import Finding
+from laneway.analysis.graph import JourneyGraph
+
+
+def unowned_steps(jg: JourneyGraph) -> list[Finding]:
+    findings = []
+    for step_id in jg.steps_in_order:
+        step = jg.step(step_id)
+        if step.department_id is not None:
+            continue
+        stage = jg.journey.stage_name(step.stage_id)
+        where = f" in {stage}" if stage else ""
+        findings.append(
+            Finding("unowned-step", f"Nobody owns '{step.title}'{where}.", step_ids=(step_id,))
+        )
+    return findings
+
+
+def idle_departments(jg: JourneyGraph) -> list[Finding]:
+    owners = {step.department_id for step in jg.journey.steps.values()}
+    return [
+        Finding(
+            "idle-department",
+            f"{department.name} owns no step.",
+            department_id=department.id,
+        )
+        for department in jg.journey.departments_in_order()
+        if department.id not in owners
+    ]

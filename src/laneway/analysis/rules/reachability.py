@@ -1,0 +1,53 @@
+"""Where the journey starts and stops: ``no-entry``, ``unreachable-step``, ``dead-end``."""
+
+from __future__ import annotations
+
+from laneway.analysis.findings import Finding
+from laneway.analysis.graph import JourneyGraph
+
+
+def no_entry(jg: JourneyGraph) -> list[Finding]:
+    if not jg.journey.steps or jg.entry_steps:
+        return []
+    return [
+        Finding(
+            "no-entry",
+            "The journey has no entry step: every first step has another step before it, "
+            "so mark where customers come in as an entry.",
+        )
+    ]
+
+
+def unreachable_steps(jg: JourneyGraph) -> list[Finding]:
+    if not jg.entry_steps:
+        return []  # reported once as no-entry instead
+    reachable = jg.reachable
+    return [
+        Finding(
+            "unreachable-step",
+            f"No path from an entry step reaches {jg.describe(step_id)}.",
+            step_ids=(step_id,),
+        )
+        for step_id in jg.steps_in_order
+        if step_id not in reachable
+    ]
+
+
+def dead_ends(jg: JourneyGraph) -> list[Finding]:
+    if not jg.journey.stages:
+        return []
+    final = jg.final_stage_id
+    findings = []
+    for step_id in jg.steps_in_order:
+        step = jg.step(step_id)
+        if step_id not in jg.sinks or step.terminal or step.stage_id == final:
+            continue
+        findings.append(
+            Finding(
+                "dead-end",
+                f"The journey stops at {jg.describe(step_id)}: nothing follows it "
+                "and it is not marked as an end.",
+                step_ids=(step_id,),
+            )
+        )
+    return findings

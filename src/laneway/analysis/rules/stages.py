@@ -1,0 +1,15 @@
+"""``empty-stage``: a column of the journey nobody filled."""
+
+from __future__ import annotations
+
+from laneway.analysis.findings import Finding
+from laneway.analysis.graph import JourneyGraph
+
+
+def empty_stages(jg: JourneyGraph) -> list[Finding]:
+    used = {step.stage_id for step in jg.journey.steps.values()}
+    return [
+        Finding("empty-stage", f"No step is in the stage {stage.name}.", stage_id=stage.id)
+        for stage in jg.journey.stages_in_order()
+        if stage.id not in used
+    ]
