@@ -218,3 +218,60 @@ def test_snapshot_then_diff_shows_closed_and_opened_gaps(laneway, tmp_path):
     assert duplicate.code == 2 and "already has a snapshot" in duplicate.err
     missing = laneway("diff", path, "Workshop 9")
     assert missing.code == 2 and "no snapshot called 'Workshop 9'" in missing.err
+
+
+# ------------------------------------------------------------------- analyze
+def test_analyze_json_has_the_spec_shape_and_exit_1_on_errors(laneway, tmp_path):
+    laneway("new", tmp_path / "m.laneway", "--template", "b2b")
+    result = laneway("analyze", tmp_path / "m.laneway", "--json")
+    assert result.code == 1  # the template has an unowned step: an error finding
+    data = json.loads(result.out)
+    assert set(data["summary"]) == {
+        "steps", "links", "departments", "owned_steps", "ownership_coverage", "handoffs",
+        "agreed_handoffs", "handoff_coverage", "longest_handoff_chain", "handoff_matrix",
+    }  # fmt: skip
+    gap = next(f for f in data["findings"] if f["rule"] == "handoff-gap")
+    assert set(gap) == {"rule", "severity", "message", "steps", "links"}
+    assert gap["severity"] == "warning"
+    assert [s["id"] for s in gap["steps"]] == [gap["links"][0]["from"], gap["links"][0]["to"]]
+    stage_or_department = [f for f in data["findings"] if "department" in f or "stage" in f]
+    assert all(f["steps"] == [] and f["links"] == [] for f in stage_or_department)
+
+
+def test_analyze_exit_0_without_errors_and_readable_text(laneway, tmp_path):
+    source = tmp_path / "ok.json"
+    source.write_text(
+        json.dumps(
+            {
+                "departments": [{"name": "Marketing"}, {"name": "Sales"}],
+                "steps": [
+                    {"id": 1, "title": "Reads blog", "department": "Marketing"},
+                    {"id": 2, "title": "Qualify lead", "department": "Sales"},
+                ],
+                "links": [{"from": 1, "to": 2}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    result = laneway("analyze", source)
+    assert result.code == 0
+    assert "Handoff matrix" in result.out
+    assert "Nobody agreed what Marketing hands to Sales at 'Reads blog' → 'Qualify lead'." in (
+        result.out
+    )
+    data = json.loads(laneway("analyze", source, "--json").out)
+    assert data["findings"][0]["steps"] == [
+        {"id": "1", "title": "Reads blog"},
+        {"id": "2", "title": "Qualify lead"},
+    ]
+
+
+def test_analyze_handoff_threshold(laneway, tmp_path):
+    laneway("new", tmp_path / "m.laneway", "--template", "b2b")
+
+    def chain_findings(threshold: str) -> int:
+        out = laneway("analyze", tmp_path / "m.laneway", "--json", "--handoff-threshold", threshold)
+        return sum(f["rule"] == "long-handoff-chain" for f in json.loads(out.out)["findings"])
+
+    assert chain_findings("3") == 1
+    assert chain_findings("50") == 0

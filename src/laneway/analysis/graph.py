@@ -7,6 +7,7 @@ from functools import cached_property
 
 import networkx as nx
 
+from laneway.analysis.scc import strongly_connected_components
 from laneway.model import JourneyMap, Link, Step
 
 
@@ -22,14 +23,31 @@ def to_digraph(journey: JourneyMap) -> nx.DiGraph:
 
 @dataclass
 class JourneyGraph:
-    """A map read once for analysis: the graph plus the derived terms of SPEC §2."""
+    """A map read once for analysis: adjacency plus the derived terms of SPEC §2."""
 
     journey: JourneyMap
-    graph: nx.DiGraph
 
     @classmethod
     def of(cls, journey: JourneyMap) -> JourneyGraph:
-        return cls(journey, to_digraph(journey))
+        return cls(journey)
+
+    @cached_property
+    def graph(self) -> nx.DiGraph:
+        return to_digraph(self.journey)
+
+    @cached_property
+    def succ(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {step_id: [] for step_id in self.journey.steps}
+        for link in self.journey.links.values():
+            out[link.source].append(link.target)
+        return out
+
+    @cached_property
+    def pred(self) -> dict[str, list[str]]:
+        into: dict[str, list[str]] = {step_id: [] for step_id in self.journey.steps}
+        for link in self.journey.links.values():
+            into[link.target].append(link.source)
+        return into
 
     # --------------------------------------------------------------- ordering
     @cached_property
@@ -40,19 +58,29 @@ class JourneyGraph:
     def department_rank(self) -> dict[str, int]:
         return {d.id: rank for rank, d in enumerate(self.journey.departments_in_order())}
 
-    def step_order_key(self, step_id: str) -> tuple:
-        """Findings list steps along the map: by stage, then lane, then title, then id."""
-        step = self.journey.steps[step_id]
-        return (
-            self.stage_rank.get(step.stage_id, len(self.stage_rank)) if step.stage_id else 1 << 30,
-            self.department_rank.get(step.department_id, -1) if step.department_id else -1,
-            step.title.casefold(),
-            step.id,
-        )
-
     @cached_property
     def steps_in_order(self) -> list[str]:
-        return sorted(self.journey.steps, key=self.step_order_key)
+        """Findings list steps along the map: by stage, then lane, then title, then id."""
+        stage_rank, department_rank = self.stage_rank, self.department_rank
+        no_stage = len(stage_rank)
+
+        def key(step_id: str) -> tuple:
+            step = self.journey.steps[step_id]
+            return (
+                stage_rank[step.stage_id] if step.stage_id else no_stage,
+                department_rank[step.department_id] if step.department_id else -1,
+                step.title.casefold(),
+                step.id,
+            )
+
+        return sorted(self.journey.steps, key=key)
+
+    @cached_property
+    def _order_index(self) -> dict[str, int]:
+        return {step_id: i for i, step_id in enumerate(self.steps_in_order)}
+
+    def step_order_key(self, step_id: str) -> int:
+        return self._order_index[step_id]
 
     # ------------------------------------------------------------------ terms
     def is_handoff(self, link: Link) -> bool:
@@ -73,12 +101,8 @@ class JourneyGraph:
         if staged:
             first_rank = min(self.stage_rank[step.stage_id] for step in staged)
             first = {s.id for s in staged if self.stage_rank[s.stage_id] == first_rank}
-            return {
-                sid
-                for sid in first
-                if not any(pred in first for pred in self.graph.predecessors(sid))
-            }
-        return {sid for sid in steps if self.graph.in_degree(sid) == 0}
+            return {sid for sid in first if not any(pred in first for pred in self.pred[sid])}
+        return {sid for sid in steps if not self.pred[sid]}
 
     @cached_property
     def final_stage_id(self) -> str | None:
@@ -87,14 +111,14 @@ class JourneyGraph:
 
     @cached_property
     def sinks(self) -> set[str]:
-        return {sid for sid in self.graph if self.graph.out_degree(sid) == 0}
+        return {sid for sid, targets in self.succ.items() if not targets}
 
     @cached_property
     def reachable(self) -> set[str]:
         """Every step some entry step reaches (the entries included)."""
         seen = set(self.entry_steps)
         frontier = list(seen)
-        successors = self.graph.succ
+        successors = self.succ
         while frontier:
             node = frontier.pop()
             for nxt in successors[node]:
@@ -114,7 +138,22 @@ class JourneyGraph:
     @cached_property
     def components(self) -> list[set[str]]:
         """Strongly connected components of the whole graph."""
-        return [set(c) for c in nx.strongly_connected_components(self.graph)]
+        return [set(c) for c in strongly_connected_components(self.journey.steps, self.succ)]
+
+    @cached_property
+    def loop_back_links(self) -> set[str]:
+        return {link.id for link in self.journey.links.values() if self.is_loop_back(link)}
+
+    @cached_property
+    def forward_components(self) -> list[set[str]]:
+        """Strongly connected components of the forward journey (no loop-back links)."""
+        if not self.loop_back_links:
+            return self.components
+        forward: dict[str, list[str]] = {step_id: [] for step_id in self.journey.steps}
+        for link in self.journey.links.values():
+            if link.id not in self.loop_back_links:
+                forward[link.source].append(link.target)
+        return [set(c) for c in strongly_connected_components(self.journey.steps, forward)]
 
     # ---------------------------------------------------------------- wording
     def step(self, step_id: str) -> Step:

@@ -21,8 +21,9 @@ def bottlenecks(jg: JourneyGraph) -> list[Finding]:
     if not entries or not sinks:
         return []
     graph = nx.DiGraph()
-    graph.add_edges_from((u, v) for u, v in jg.graph.subgraph(jg.reachable).edges)
-    graph.add_nodes_from(jg.reachable)
+    reachable = jg.reachable
+    graph.add_nodes_from(reachable)
+    graph.add_edges_from((u, v) for u in reachable for v in jg.succ[u])
     graph.add_edges_from((_SOURCE, entry) for entry in entries)
     idom = nx.immediate_dominators(graph, _SOURCE)
     common = _common_dominators(idom, sinks)

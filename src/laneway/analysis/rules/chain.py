@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import networkx as nx
-
 from laneway.analysis.findings import Finding
 from laneway.analysis.graph import JourneyGraph
 
@@ -25,40 +23,31 @@ class HandoffChain:
 def longest_handoff_chain(jg: JourneyGraph) -> HandoffChain:
     if not jg.entry_steps:
         return HandoffChain(0, (), ())
-    forward = nx.DiGraph()
-    forward.add_nodes_from(jg.graph)
-    forward.add_edges_from(
-        (link.source, link.target)
-        for link in jg.journey.links.values()
-        if not jg.is_loop_back(link)
-    )
-    condensed = nx.condensation(forward)
-    member = condensed.graph["mapping"]
+    member = {step: index for index, c in enumerate(jg.forward_components) for step in c}
     # Between two components the heaviest of their links counts: remember a handoff one.
     best_link: dict[tuple[int, int], tuple[int, str]] = {}
+    successors: dict[int, set[int]] = {}
     for link in jg.journey.links.values():
-        if jg.is_loop_back(link):
-            continue
         a, b = member[link.source], member[link.target]
-        if a == b:
+        if a == b or link.id in jg.loop_back_links:
             continue
         weight = 1 if jg.is_handoff(link) else 0
         if (a, b) not in best_link or weight > best_link[(a, b)][0]:
             best_link[(a, b)] = (weight, link.id)
-    # Longest path *starting* at each component, computed from the sinks backwards.
+        successors.setdefault(a, set()).add(b)
+    # Longest path *starting* at each component, from the sinks backwards.
     down: dict[int, int] = {}
     choice: dict[int, int] = {}
-    for component in reversed(list(nx.topological_sort(condensed))):
+    for component in reversed(_topological_order(len(jg.forward_components), successors)):
         best, via = 0, -1
-        for successor in condensed.succ[component]:
+        for successor in sorted(successors.get(component, ())):
             weight = best_link[(component, successor)][0] + down[successor]
-            if weight > best or (via < 0 and weight == best and weight > 0):
+            if weight > best:
                 best, via = weight, successor
         down[component] = best
         if via >= 0:
             choice[component] = via
-    starts = sorted({member[s] for s in jg.entry_steps}, key=lambda c: -down[c])
-    start = starts[0]
+    start = max(sorted({member[s] for s in jg.entry_steps}), key=lambda c: down[c])
     if down[start] == 0:
         return HandoffChain(0, (), ())
     steps: list[str] = []
@@ -75,6 +64,24 @@ def longest_handoff_chain(jg: JourneyGraph) -> HandoffChain:
             links.append(link_id)
         component = nxt
     return HandoffChain(down[start], tuple(steps), tuple(links))
+
+
+def _topological_order(count: int, successors: dict[int, set[int]]) -> list[int]:
+    """Kahn's algorithm on the condensation (a DAG by construction)."""
+    indegree = [0] * count
+    for targets in successors.values():
+        for target in targets:
+            indegree[target] += 1
+    ready = [c for c in range(count) if indegree[c] == 0]
+    order: list[int] = []
+    while ready:
+        component = ready.pop()
+        order.append(component)
+        for target in successors.get(component, ()):
+            indegree[target] -= 1
+            if indegree[target] == 0:
+                ready.append(target)
+    return order
 
 
 def long_handoff_chains(jg: JourneyGraph, chain: HandoffChain, threshold: int) -> list[Finding]:

@@ -36,7 +36,7 @@ def handoff_loops(jg: JourneyGraph) -> list[Finding]:
         steps = sorted(component, key=jg.step_order_key)
         names = [jg.department_name(d) for d in sorted(owners, key=jg.department_rank.get)]
         links = sorted(
-            data["link_id"] for s in steps for t, data in jg.graph.succ[s].items() if t in component
+            link.id for s in steps for link in jg.journey.outgoing(s) if link.target in component
         )
         titles = ", ".join(f"'{jg.step(s).title}'" for s in steps[:6])
         more = f" and {len(steps) - 6} more" if len(steps) > 6 else ""
