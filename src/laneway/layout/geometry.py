@@ -14,7 +14,7 @@ class Metrics:
     gap_x: float = 40.0
     gap_y: float = 20.0
     cell_padding: float = 20.0
-    lane_header_width: float = 176.0
+    lane_header_width: float = 200.0
     stage_header_height: float = 48.0
     min_lane_height: float = 136.0
     min_column_width: float = 224.0

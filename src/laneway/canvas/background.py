@@ -1,0 +1,144 @@
+"""Lanes, stage columns and their headers, painted from the layout grid."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from laneway.canvas.style import Style, text_color_on
+from laneway.canvas.text import elide, make_font
+from laneway.layout import Grid, Lane
+
+
+class GridItem(QGraphicsItem):
+    """One item for the whole background: cheap to rebuild, exported as real text."""
+
+    def __init__(self, grid: Grid, style: Style) -> None:
+        super().__init__()
+        self.setZValue(-10)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._grid = grid
+        self._style = style
+        self._prepare()
+
+    def set_grid(self, grid: Grid, style: Style) -> None:
+        self.prepareGeometryChange()
+        self._grid, self._style = grid, style
+        self._prepare()
+        self.update()
+
+    def _prepare(self) -> None:
+        s = self._style
+        self._name_font = make_font(s.font_family, s.pt(12), bold=True)
+        self._small_font = make_font(s.font_family, s.pt(9))
+        self._stage_font = make_font(s.font_family, s.pt(12), bold=True)
+        m = self._grid.metrics
+        self._lane_texts = []
+        for lane in self._grid.lanes:
+            width = m.lane_header_width - 28
+            name = elide(lane.name, self._name_font, width)
+            if lane.department_id is None:
+                sub = (
+                    f"⚠ {lane.step_count} step{'s' if lane.step_count != 1 else ''} nobody owns"
+                    if lane.step_count
+                    else "no steps — good"
+                )
+            else:
+                sub = f"{lane.step_count} step{'s' if lane.step_count != 1 else ''}"
+            self._lane_texts.append((name, elide(sub, self._small_font, width)))
+        self._column_texts = [
+            elide(c.name, self._stage_font, c.rect.width - 24) for c in self._grid.columns
+        ]
+
+    def boundingRect(self) -> QRectF:
+        b = self._grid.bounds
+        return QRectF(b.x, b.y, b.width, b.height)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        s, grid, m = self._style, self._grid, self._grid.metrics
+        bounds = grid.bounds
+        painter.fillRect(
+            QRectF(bounds.x, bounds.y, bounds.width, bounds.height), QColor(s.background)
+        )
+        for index, lane in enumerate(grid.lanes):
+            self._paint_lane(painter, index, lane)
+        # Stage header row and column separators.
+        painter.fillRect(QRectF(0, 0, bounds.width, m.stage_header_height), QColor(s.header_fill))
+        painter.setPen(QPen(QColor(s.grid_line), 1))
+        for column, text in zip(grid.columns, self._column_texts, strict=True):
+            r = column.rect
+            painter.drawLine(QPointF(r.x, 0), QPointF(r.x, bounds.bottom))
+            painter.setFont(self._stage_font)
+            painter.setPen(QColor(s.header_text))
+            painter.drawText(
+                QRectF(r.x + 12, 0, r.width - 24, m.stage_header_height),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                text,
+            )
+            painter.setPen(QPen(QColor(s.grid_line), 1))
+        painter.drawLine(
+            QPointF(0, m.stage_header_height), QPointF(bounds.right, m.stage_header_height)
+        )
+        painter.drawLine(QPointF(bounds.right, 0), QPointF(bounds.right, bounds.bottom))
+
+    def _paint_lane(self, painter: QPainter, index: int, lane: Lane) -> None:
+        s, m = self._style, self._grid.metrics
+        r = lane.rect
+        band = QRectF(r.x, r.y, r.width, r.height)
+        alarm = lane.department_id is None and lane.step_count > 0
+        if lane.department_id is None:
+            fill = s.unassigned_alarm_fill if alarm else s.unassigned_fill
+        else:
+            fill = s.lane_fill if index % 2 else s.lane_fill_alt
+        painter.fillRect(band, QColor(fill))
+        header = QRectF(r.x, r.y, m.lane_header_width, r.height)
+        painter.fillRect(header, QColor(s.unassigned_alarm_fill if alarm else s.header_fill))
+        swatch = QColor(s.error if alarm else (lane.color or s.grid_line))
+        painter.fillRect(QRectF(r.x, r.y, 8, r.height), swatch)
+        if alarm:
+            painter.setPen(QPen(QColor(s.error), 2, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(band.adjusted(1, 1, -1, -1))
+            self._paint_warning_sign(painter, QPointF(r.x + m.lane_header_width - 22, r.y + 22))
+        name, sub = self._lane_texts[index]
+        painter.setFont(self._name_font)
+        painter.setPen(QColor(s.unassigned_alarm_text if alarm else s.header_text))
+        painter.drawText(
+            QRectF(r.x + 18, r.y + 12, m.lane_header_width - 28, 24),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            name,
+        )
+        painter.setFont(self._small_font)
+        painter.setPen(QColor(s.unassigned_alarm_text if alarm else s.card_subtle_text))
+        painter.drawText(
+            QRectF(r.x + 18, r.y + 36, m.lane_header_width - 28, 20),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            sub,
+        )
+        painter.setPen(QPen(QColor(s.grid_line), 1))
+        painter.drawLine(QPointF(r.x, r.bottom), QPointF(r.right, r.bottom))
+        painter.drawLine(QPointF(m.lane_header_width, r.y), QPointF(m.lane_header_width, r.bottom))
+
+    def _paint_warning_sign(self, painter: QPainter, center: QPointF) -> None:
+        s = self._style
+        size = 10
+        triangle = QPolygonF(
+            [
+                QPointF(center.x(), center.y() - size),
+                QPointF(center.x() + size, center.y() + size * 0.8),
+                QPointF(center.x() - size, center.y() + size * 0.8),
+            ]
+        )
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(QColor(s.error)))
+        painter.drawPolygon(triangle)
+        painter.setPen(QColor(text_color_on(s.error)))
+        painter.setFont(make_font(s.font_family, s.pt(8), bold=True))
+        painter.drawText(
+            QRectF(center.x() - size, center.y() - size * 0.4, 2 * size, size * 1.2),
+            Qt.AlignmentFlag.AlignCenter,
+            "!",
+        )

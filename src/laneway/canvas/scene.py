@@ -1,0 +1,353 @@
+"""JourneyScene: the map drawn as swimlanes, cards and arrows.
+
+Built from a JourneyMap and kept in step with it by ``reconcile(changeset)``
+after each committed change; it never edits the model. A drag of cards is
+reported once, on release, through ``steps_moved``: the ui turns that into one
+edit. The same scene, non-interactive and in a print style, renders exports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene
+
+from laneway.analysis import Report
+from laneway.canvas.background import GridItem
+from laneway.canvas.link_item import LinkItem
+from laneway.canvas.step_item import StepItem
+from laneway.canvas.style import LIGHT, Style
+from laneway.layout import Cell, Grid, Metrics, compute_grid
+from laneway.model import ChangeSet, JourneyMap
+
+MARGIN = 40.0
+
+
+class JourneyScene(QGraphicsScene):
+    #: After a drag of cards: {step_id: (scene_x, scene_y) of the card's top-left}.
+    steps_moved = Signal(object)
+
+    def __init__(
+        self,
+        journey: JourneyMap,
+        style: Style = LIGHT,
+        *,
+        interactive: bool = True,
+        metrics: Metrics | None = None,
+    ) -> None:
+        super().__init__()
+        self.journey = journey
+        self.style = style
+        self.interactive = interactive
+        self.metrics = metrics or Metrics()
+        self.report: Report | None = None
+        self.findings_visible = True
+        self._steps: dict[str, StepItem] = {}
+        self._links: dict[str, LinkItem] = {}
+        self._grid: Grid = compute_grid(journey, self.metrics)
+        self._background = GridItem(self._grid, style)
+        self.addItem(self._background)
+        self._drag_start: dict[str, QPointF] | None = None
+        self._bulk = False
+        self._drop_marker = QGraphicsRectItem()
+        self._drop_marker.setZValue(1)
+        self._drop_marker.setVisible(False)
+        self.addItem(self._drop_marker)
+        self._preview = QGraphicsPathItem()
+        self._preview.setZValue(20)
+        self._preview.setVisible(False)
+        self.addItem(self._preview)
+        self._preview_source: str | None = None
+        self.rebuild()
+
+    # ---------------------------------------------------------------- access
+    @property
+    def grid(self) -> Grid:
+        return self._grid
+
+    def step_item(self, step_id: str) -> StepItem | None:
+        return self._steps.get(step_id)
+
+    def link_item(self, link_id: str) -> LinkItem | None:
+        return self._links.get(link_id)
+
+    def step_items(self) -> list[StepItem]:
+        return list(self._steps.values())
+
+    def cell_at(self, scene_pos: QPointF) -> Cell | None:
+        return self._grid.cell_at(scene_pos.x(), scene_pos.y())
+
+    def step_at(self, scene_pos: QPointF) -> StepItem | None:
+        for item in self.items(scene_pos):
+            if isinstance(item, StepItem):
+                return item
+        return None
+
+    def selected_step_ids(self) -> list[str]:
+        return [i.step_id for i in self.selectedItems() if isinstance(i, StepItem)]
+
+    def selected_link_ids(self) -> list[str]:
+        return [i.link_id for i in self.selectedItems() if isinstance(i, LinkItem)]
+
+    def select_ids(self, step_ids: Iterable[str], link_ids: Iterable[str] = ()) -> None:
+        steps, links = set(step_ids), set(link_ids)
+        blocked = self.blockSignals(True)
+        try:
+            self.clearSelection()
+            for step_id in steps:
+                if step_id in self._steps:
+                    self._steps[step_id].setSelected(True)
+            for link_id in links:
+                if link_id in self._links:
+                    self._links[link_id].setSelected(True)
+        finally:
+            self.blockSignals(blocked)
+        self.selectionChanged.emit()
+
+    def items_rect(self, step_ids: Iterable[str], link_ids: Iterable[str] = ()) -> QRectF:
+        rect = QRectF()
+        for step_id in step_ids:
+            if step_id in self._steps:
+                rect = rect.united(self._steps[step_id].sceneBoundingRect())
+        for link_id in link_ids:
+            if link_id in self._links:
+                rect = rect.united(self._links[link_id].sceneBoundingRect())
+        return rect
+
+    # -------------------------------------------------------------- building
+    def set_journey(self, journey: JourneyMap) -> None:
+        """Show another map object (after a reload from disk)."""
+        self.journey = journey
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        for item in [*self._steps.values(), *self._links.values()]:
+            self.removeItem(item)
+        self._steps.clear()
+        self._links.clear()
+        self._relayout()
+        for step in self.journey.steps.values():
+            self._add_step(step.id)
+        for link in self.journey.links.values():
+            self._add_link(link.id)
+        self._place_all()
+        self._apply_findings()
+
+    def _lane_color(self, department_id: str | None) -> str | None:
+        department = self.journey.departments.get(department_id) if department_id else None
+        return department.color if department else None
+
+    def _add_step(self, step_id: str) -> None:
+        step = self.journey.steps[step_id]
+        item = StepItem(
+            step, self._lane_color(step.department_id), self.style, self.metrics, self.interactive
+        )
+        self._steps[step_id] = item
+        self.addItem(item)
+
+    def _add_link(self, link_id: str) -> None:
+        link = self.journey.links[link_id]
+        item = LinkItem(link, self.style, self.interactive)
+        item.set_data(link, self.style, handoff=self.journey.is_handoff(link))
+        self._links[link_id] = item
+        self.addItem(item)
+
+    def _relayout(self) -> None:
+        self._grid = compute_grid(self.journey, self.metrics)
+        self._background.set_grid(self._grid, self.style)
+        b = self._grid.bounds
+        self.setSceneRect(
+            QRectF(b.x, b.y, b.width, b.height).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        )
+
+    def _place_all(self) -> set[str]:
+        """Put every card where the grid says; return the steps that moved."""
+        moved: set[str] = set()
+        self._bulk = True
+        try:
+            for step_id, item in self._steps.items():
+                rect = self._grid.step_rects[step_id]
+                if item.pos() != QPointF(rect.x, rect.y):
+                    item.setPos(rect.x, rect.y)
+                    moved.add(step_id)
+        finally:
+            self._bulk = False
+        for link in self._links_of(moved):
+            self._route(link)
+        return moved
+
+    def _links_of(self, step_ids: set[str]) -> set[str]:
+        if len(step_ids) > len(self._links) / 4:
+            return set(self._links)
+        found: set[str] = set()
+        for step_id in step_ids:
+            found.update(link.id for link in self.journey.links_of(step_id))
+        return found
+
+    def _route(self, link_id: str) -> None:
+        item = self._links[link_id]
+        link = self.journey.links[link_id]
+        source, target = self._steps[link.source], self._steps[link.target]
+        item.route(
+            source.mapRectToScene(source.card_rect()), target.mapRectToScene(target.card_rect())
+        )
+
+    # ------------------------------------------------------------- reconcile
+    def reconcile(self, changeset: ChangeSet) -> None:
+        """Bring items in line with the map after a committed change set."""
+        journey = self.journey
+        lanes_changed = bool(changeset.keys("department"))
+        steps_touched = changeset.keys("step")
+        links_touched = changeset.keys("link")
+        for link_id in links_touched:
+            if link_id not in journey.links and link_id in self._links:
+                self.removeItem(self._links.pop(link_id))
+        for step_id in steps_touched:
+            if step_id not in journey.steps and step_id in self._steps:
+                self.removeItem(self._steps.pop(step_id))
+        for step_id in steps_touched:
+            if step_id in journey.steps and step_id not in self._steps:
+                self._add_step(step_id)
+        for link_id in links_touched:
+            if link_id in journey.links and link_id not in self._links:
+                self._add_link(link_id)
+        restyle = set(journey.steps) if lanes_changed else steps_touched & set(journey.steps)
+        for step_id in restyle:
+            step = journey.steps[step_id]
+            self._steps[step_id].set_data(step, self._lane_color(step.department_id), self.style)
+        relink = set(links_touched) | self._links_of(restyle)
+        for link_id in relink:
+            if link_id in journey.links:
+                link = journey.links[link_id]
+                self._links[link_id].set_data(link, self.style, handoff=journey.is_handoff(link))
+        self._relayout()
+        moved = self._place_all()
+        for link_id in relink - self._links_of(moved):
+            if link_id in self._links:
+                self._route(link_id)
+        self._apply_findings()
+
+    # --------------------------------------------------------------- findings
+    def set_report(self, report: Report | None) -> None:
+        self.report = report
+        self._apply_findings()
+
+    def set_findings_visible(self, visible: bool) -> None:
+        self.findings_visible = visible
+        self._apply_findings()
+
+    def _apply_findings(self) -> None:
+        report = self.report
+        for step_id, item in self._steps.items():
+            item.set_findings(
+                report.findings_for_step(step_id) if report else [], self.findings_visible
+            )
+        for link_id, item in self._links.items():
+            findings = report.findings_for_link(link_id) if report else []
+            gap = any(f.rule == "handoff-gap" for f in findings)
+            # A report from before the latest edit may still call this link a gap.
+            link = self.journey.links[link_id]
+            gap = gap and self.journey.is_handoff(link) and not link.agreement.strip()
+            item.set_findings([f.message for f in findings], gap, self.findings_visible)
+
+    def set_style(self, style: Style) -> None:
+        self.style = style
+        self.rebuild()
+
+    # -------------------------------------------------------- live dragging
+    def step_item_moved(self, step_id: str) -> None:
+        if self._bulk:
+            return
+        for link in self.journey.links_of(step_id):
+            if link.id in self._links:
+                self._route(link.id)
+
+    def mousePressEvent(self, event) -> None:
+        super().mousePressEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and self.interactive:
+            self._drag_start = {
+                i.step_id: i.pos() for i in self.selectedItems() if isinstance(i, StepItem)
+            }
+
+    def mouseMoveEvent(self, event) -> None:
+        super().mouseMoveEvent(event)
+        if self._drag_start and event.buttons() & Qt.MouseButton.LeftButton:
+            self.show_drop_target(event.scenePos())
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        start, self._drag_start = self._drag_start, None
+        self.show_drop_target(None)
+        if not start:
+            return
+        moved = {
+            step_id: (self._steps[step_id].pos().x(), self._steps[step_id].pos().y())
+            for step_id in start
+            if step_id in self._steps and self._steps[step_id].pos() != start[step_id]
+        }
+        if moved:
+            # Report every dragged card, so the ui can re-lane all of them together.
+            self.steps_moved.emit(
+                {
+                    step_id: (self._steps[step_id].pos().x(), self._steps[step_id].pos().y())
+                    for step_id in start
+                    if step_id in self._steps
+                }
+            )
+
+    def cancel_drag(self) -> None:
+        """Esc during a drag: put the cards back where they were."""
+        if self._drag_start:
+            for step_id, pos in self._drag_start.items():
+                if step_id in self._steps:
+                    self._steps[step_id].setPos(pos)
+        self._drag_start = None
+        self.show_drop_target(None)
+
+    def show_drop_target(self, scene_pos: QPointF | None) -> None:
+        cell = self._grid.cell_at(scene_pos.x(), scene_pos.y()) if scene_pos else None
+        if cell is None:
+            self._drop_marker.setVisible(False)
+            return
+        r = self._grid.cell_rect(*cell)
+        self._drop_marker.setRect(QRectF(r.x, r.y, r.width, r.height).adjusted(3, 3, -3, -3))
+        color = QColor(self.style.drop_target)
+        self._drop_marker.setPen(QPen(color, 2, Qt.PenStyle.DashLine))
+        color.setAlpha(28)
+        self._drop_marker.setBrush(color)
+        self._drop_marker.setVisible(True)
+
+    # ------------------------------------------------------------ link preview
+    def begin_link_preview(self, step_id: str) -> None:
+        self._preview_source = step_id
+        pen = QPen(QColor(self.style.selection), 2, Qt.PenStyle.DashLine)
+        self._preview.setPen(pen)
+        self._preview.setVisible(True)
+
+    def update_link_preview(self, scene_pos: QPointF) -> None:
+        if self._preview_source is None:
+            return
+        start = self._steps[self._preview_source].handle_center()
+        path = QPainterPath(start)
+        bend = max(30.0, abs(scene_pos.x() - start.x()) / 2)
+        path.cubicTo(
+            QPointF(start.x() + bend, start.y()),
+            QPointF(scene_pos.x() - bend, scene_pos.y()),
+            scene_pos,
+        )
+        self._preview.setPath(path)
+        target = self.step_at(scene_pos)
+        self.show_drop_target(None)
+        if target is not None and target.step_id != self._preview_source:
+            r = target.sceneBoundingRect()
+            self._drop_marker.setRect(r)
+            self._drop_marker.setPen(QPen(QColor(self.style.selection), 2))
+            self._drop_marker.setBrush(Qt.BrushStyle.NoBrush)
+            self._drop_marker.setVisible(True)
+
+    def end_link_preview(self) -> None:
+        self._preview_source = None
+        self._preview.setVisible(False)
+        self.show_drop_target(None)

@@ -1,0 +1,214 @@
+"""A step card: title, channel chip, emotion face, finding badge, lane color strip."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from laneway.analysis import Finding
+from laneway.canvas.style import Style, text_color_on
+from laneway.canvas.text import elide, make_font, wrap_lines
+from laneway.layout import Metrics
+from laneway.model import Step
+
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+HANDLE_RADIUS = 7.0
+
+
+class StepItem(QGraphicsItem):
+    def __init__(
+        self, step: Step, lane_color: str | None, style: Style, metrics: Metrics, interactive: bool
+    ) -> None:
+        super().__init__()
+        self.step_id = step.id
+        self._metrics = metrics
+        self._interactive = interactive
+        self._hovered = False
+        self._findings: list[Finding] = []
+        self._show_findings = True
+        self.setZValue(10)
+        if interactive:
+            self.setFlags(
+                QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+                | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+            )
+            self.setAcceptHoverEvents(True)
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.set_data(step, lane_color, style)
+
+    # ------------------------------------------------------------------ data
+    def set_data(self, step: Step, lane_color: str | None, style: Style) -> None:
+        self.step = step
+        self._lane_color = lane_color
+        self._style = style
+        m, s = self._metrics, style
+        self._title_font = make_font(s.font_family, s.pt(10.5), bold=True)
+        self._small_font = make_font(s.font_family, s.pt(8.5))
+        self._badge_font = make_font(s.font_family, s.pt(8), bold=True)
+        inner = m.card_width - 24
+        self._title_lines = wrap_lines(step.title or "Untitled step", self._title_font, inner, 3)
+        self._channel = elide(step.channel, self._small_font, inner - 40) if step.channel else ""
+        self._prepare_tooltip()
+        self.update()
+
+    def set_findings(self, findings: list[Finding], visible: bool) -> None:
+        if findings == self._findings and visible == self._show_findings:
+            return
+        self._findings = findings
+        self._show_findings = visible
+        self._prepare_tooltip()
+        self.update()
+
+    def _prepare_tooltip(self) -> None:
+        lines = [self.step.title]
+        if self.step.description:
+            lines.append(self.step.description)
+        if self._findings and self._show_findings:
+            lines += [f"• {f.message}" for f in self._findings]
+        self.setToolTip("\n".join(lines))
+
+    def worst_severity(self) -> str | None:
+        if not self._findings or not self._show_findings:
+            return None
+        return min((f.severity for f in self._findings), key=SEVERITY_RANK.__getitem__)
+
+    # -------------------------------------------------------------- geometry
+    def card_rect(self) -> QRectF:
+        return QRectF(0, 0, self._metrics.card_width, self._metrics.card_height)
+
+    def boundingRect(self) -> QRectF:
+        return self.card_rect().adjusted(-4, -12, HANDLE_RADIUS + 4, 4)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(self.card_rect(), 10, 10)
+        if self._interactive:
+            path.addEllipse(self.handle_center(local=True), HANDLE_RADIUS + 3, HANDLE_RADIUS + 3)
+        return path
+
+    def handle_center(self, local: bool = False) -> QPointF:
+        point = QPointF(self._metrics.card_width, self._metrics.card_height / 2)
+        return point if local else self.mapToScene(point)
+
+    def handle_contains(self, scene_pos: QPointF) -> bool:
+        if not self._interactive:
+            return False
+        delta = scene_pos - self.handle_center()
+        return (delta.x() ** 2 + delta.y() ** 2) <= (HANDLE_RADIUS + 4) ** 2
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            scene = self.scene()
+            if scene is not None and hasattr(scene, "step_item_moved"):
+                scene.step_item_moved(self.step_id)
+        return super().itemChange(change, value)
+
+    def hoverEnterEvent(self, event) -> None:
+        self._hovered = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event) -> None:
+        self._hovered = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    # --------------------------------------------------------------- drawing
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        s, m = self._style, self._metrics
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = self.card_rect()
+        selected = self.isSelected() and s.chrome
+        unowned = self.step.department_id is None
+        border = QColor(s.selection if selected else (s.error if unowned else s.card_border))
+        painter.setPen(QPen(border, 2.5 if selected or unowned else 1.2))
+        painter.setBrush(QBrush(QColor(s.card_fill)))
+        painter.drawRoundedRect(rect, 10, 10)
+        strip = QPainterPath()
+        strip.addRoundedRect(QRectF(0, 0, 12, m.card_height), 6, 6)
+        clip = QPainterPath()
+        clip.addRect(QRectF(0, 0, 6, m.card_height))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(s.error if unowned else (self._lane_color or s.card_border)))
+        painter.drawPath(strip.intersected(clip))
+
+        painter.setPen(QColor(s.card_text))
+        painter.setFont(self._title_font)
+        line_height = self._title_font.pointSizeF() * 1.45
+        for index, line in enumerate(self._title_lines):
+            painter.drawText(
+                QRectF(14, 8 + index * line_height, m.card_width - 24, line_height),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                line,
+            )
+        footer_y = m.card_height - 24
+        if self._channel:
+            painter.setFont(self._small_font)
+            width = painter.fontMetrics().horizontalAdvance(self._channel) + 14
+            chip = QRectF(14, footer_y, width, 17)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(s.header_fill))
+            painter.drawRoundedRect(chip, 8, 8)
+            painter.setPen(QColor(s.card_subtle_text))
+            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, self._channel)
+        if self.step.emotion is not None:
+            self._paint_emotion(painter, QPointF(m.card_width - 20, footer_y + 8.5))
+        if self.step.entry or self.step.terminal:
+            painter.setFont(self._small_font)
+            painter.setPen(QColor(s.card_subtle_text))
+            mark = "▶ start" if self.step.entry else "■ end"
+            painter.drawText(
+                QRectF(m.card_width - 110, footer_y, 64, 17),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                mark,
+            )
+        self._paint_badge(painter)
+        if s.chrome and self._interactive and (self._hovered or self.isSelected()):
+            painter.setPen(QPen(QColor(s.card_fill), 2))
+            painter.setBrush(QColor(s.selection))
+            painter.drawEllipse(self.handle_center(local=True), HANDLE_RADIUS, HANDLE_RADIUS)
+
+    def _paint_emotion(self, painter: QPainter, center: QPointF) -> None:
+        emotion = self.step.emotion or 0
+        colors = {-2: "#d64545", -1: "#e8833a", 0: "#9aa5b1", 1: "#5fb85f", 2: "#2e9e4f"}
+        color = QColor(colors[emotion])
+        radius = 8.0
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawEllipse(center, radius, radius)
+        ink = QColor(text_color_on(colors[emotion]))
+        painter.setBrush(ink)
+        for dx in (-3.0, 3.0):
+            painter.drawEllipse(QPointF(center.x() + dx, center.y() - 2.5), 1.2, 1.2)
+        painter.setPen(QPen(ink, 1.4))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        mouth = QPainterPath(QPointF(center.x() - 4, center.y() + 3 - emotion * 0.6))
+        mouth.quadTo(
+            QPointF(center.x(), center.y() + 3 + emotion * 1.6),
+            QPointF(center.x() + 4, center.y() + 3 - emotion * 0.6),
+        )
+        painter.drawPath(mouth)
+
+    def _paint_badge(self, painter: QPainter) -> None:
+        severity = self.worst_severity()
+        if severity is None:
+            return
+        s = self._style
+        color = {"error": s.error, "warning": s.warning, "info": s.info}[severity]
+        count = str(len(self._findings))
+        center = QPointF(self._metrics.card_width - 6, -2)
+        radius = 10.0
+        painter.setPen(QPen(QColor(s.card_fill), 2))
+        painter.setBrush(QColor(color))
+        painter.drawEllipse(center, radius, radius)
+        painter.setPen(QColor(text_color_on(color)))
+        painter.setFont(self._badge_font)
+        painter.drawText(
+            QRectF(center.x() - radius, center.y() - radius, 2 * radius, 2 * radius),
+            Qt.AlignmentFlag.AlignCenter,
+            count,
+        )

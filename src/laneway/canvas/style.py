@@ -1,0 +1,106 @@
+"""Colors and fonts of the canvas: light, dark and print (exports on white)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True)
+class Style:
+    name: str
+    background: str
+    grid_line: str
+    header_fill: str
+    header_text: str
+    lane_fill: str
+    lane_fill_alt: str
+    card_fill: str
+    card_border: str
+    card_text: str
+    card_subtle_text: str
+    link: str
+    handoff: str
+    gap: str
+    selection: str
+    drop_target: str
+    unassigned_fill: str
+    unassigned_alarm_fill: str
+    unassigned_alarm_text: str
+    error: str = "#d64545"
+    warning: str = "#e08a00"
+    info: str = "#3b82c4"
+    font_family: str = "Sans Serif"
+    font_scale: float = 1.0
+    #: Editing chrome (selection outlines, hover handles) is drawn only when True.
+    chrome: bool = True
+
+    def scaled(self, factor: float) -> Style:
+        return replace(self, font_scale=factor)
+
+    def pt(self, size: float) -> float:
+        return size * self.font_scale
+
+
+LIGHT = Style(
+    name="light",
+    background="#f6f7f9",
+    grid_line="#d9dde3",
+    header_fill="#eceff3",
+    header_text="#1f2933",
+    lane_fill="#ffffff",
+    lane_fill_alt="#f9fafb",
+    card_fill="#ffffff",
+    card_border="#c5ccd6",
+    card_text="#1f2933",
+    card_subtle_text="#5b6675",
+    link="#7b8794",
+    handoff="#3d4b5c",
+    gap="#d64545",
+    selection="#2f80ed",
+    drop_target="#2f80ed",
+    unassigned_fill="#f4f5f7",
+    unassigned_alarm_fill="#fdecec",
+    unassigned_alarm_text="#b42318",
+)
+
+DARK = Style(
+    name="dark",
+    background="#16191d",
+    grid_line="#323840",
+    header_fill="#20252b",
+    header_text="#e6e9ed",
+    lane_fill="#1b1f24",
+    lane_fill_alt="#1e2228",
+    card_fill="#262c33",
+    card_border="#46505c",
+    card_text="#eef1f4",
+    card_subtle_text="#a9b3bf",
+    link="#8d99a6",
+    handoff="#c9d1da",
+    gap="#ff6b6b",
+    selection="#5aa2ff",
+    drop_target="#5aa2ff",
+    unassigned_fill="#1d2026",
+    unassigned_alarm_fill="#3a1f22",
+    unassigned_alarm_text="#ff8a80",
+    error="#ff6b6b",
+    warning="#ffb020",
+    info="#6cb2ff",
+)
+
+PRINT = replace(LIGHT, name="print", background="#ffffff", lane_fill_alt="#fafbfc", chrome=False)
+PRINT_DARK = replace(DARK, name="print-dark", chrome=False)
+
+STYLES = {style.name: style for style in (LIGHT, DARK, PRINT, PRINT_DARK)}
+
+
+def text_color_on(hex_color: str) -> str:
+    """Black or white, whichever reads better on ``hex_color`` (WCAG luminance)."""
+    value = hex_color.lstrip("#")
+    r, g, b = (int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+    return "#111111" if luminance > 0.4 else "#ffffff"
