@@ -1,0 +1,1 @@
+"""Gesture objects: each turns one piece of user input into at most one edit."""

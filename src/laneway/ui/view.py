@@ -1,0 +1,170 @@
+"""MapView: zoom, pan, fit, and the mouse gestures on the canvas.
+
+The view turns raw input into requests (create here, link these, rename that);
+the main window turns requests into edits. Dragging cards is the scene's job
+(it reports ``steps_moved`` on release).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from laneway.canvas import JourneyScene, StepItem
+from laneway.ui.gestures.link import LinkGesture
+
+MIN_ZOOM, MAX_ZOOM = 0.15, 4.0
+READABLE_ZOOM = 0.5
+
+
+class MapView(QGraphicsView):
+    create_requested = Signal(object, object, float, float)  # department, stage, scene x, y
+    link_requested = Signal(str, str)
+    rename_requested = Signal(str)
+    zoom_changed = Signal(float)
+
+    def __init__(self, scene: JourneyScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._link: LinkGesture | None = None
+        self._pan_from: QPointF | None = None
+        self._space_down = False
+
+    def journey_scene(self) -> JourneyScene:
+        return self.scene()  # type: ignore[return-value]
+
+    # ------------------------------------------------------------------- zoom
+    @property
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, factor: float) -> None:
+        factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
+        scale = factor / self.zoom
+        self.scale(scale, scale)
+        self.zoom_changed.emit(self.zoom)
+
+    def zoom_by(self, step: float) -> None:
+        self.set_zoom(self.zoom * step)
+
+    def fit_all(self) -> None:
+        self.fit_rect(self.journey_scene().sceneRect())
+
+    def show_start(self) -> None:
+        """On opening: the whole map when it is readable so, else the journey's start."""
+        self.fit_all()
+        if self.zoom < READABLE_ZOOM:
+            self.set_zoom(READABLE_ZOOM)
+            rect = self.journey_scene().sceneRect()
+            self.ensureVisible(QRectF(rect.left(), rect.top(), 10, 10), 0, 0)
+
+    def fit_rect(self, rect: QRectF) -> None:
+        if rect.isEmpty():
+            return
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom > 1.5:
+            self.set_zoom(1.5)
+        self.zoom_changed.emit(self.zoom)
+
+    def reveal(self, rect: QRectF) -> None:
+        """Centre on ``rect``, zooming out only when it does not fit."""
+        if rect.isEmpty():
+            return
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        if rect.width() > visible.width() or rect.height() > visible.height():
+            self.fit_rect(rect.adjusted(-60, -60, 60, 60))
+        self.centerOn(rect.center())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom_by(1.0015 ** event.angleDelta().y())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # ---------------------------------------------------------------- gestures
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        scene_pos = self.mapToScene(event.position().toPoint())
+        panning = event.button() == Qt.MouseButton.MiddleButton or (
+            event.button() == Qt.MouseButton.LeftButton and self._space_down
+        )
+        if panning:
+            self._pan_from = event.position()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        if event.button() == Qt.MouseButton.LeftButton and self.isInteractive():
+            item = self.journey_scene().step_at(scene_pos)
+            if isinstance(item, StepItem) and item.handle_contains(scene_pos):
+                self._link = LinkGesture(
+                    self.journey_scene(), item.step_id, self.link_requested.emit
+                )
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            delta = event.position() - self._pan_from
+            self._pan_from = event.position()
+            self.horizontalScrollBar().setValue(int(self.horizontalScrollBar().value() - delta.x()))
+            self.verticalScrollBar().setValue(int(self.verticalScrollBar().value() - delta.y()))
+            return
+        if self._link is not None:
+            self._link.move(self.mapToScene(event.position().toPoint()))
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            return
+        if self._link is not None:
+            gesture, self._link = self._link, None
+            gesture.finish(self.mapToScene(event.position().toPoint()))
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or not self.isInteractive():
+            super().mouseDoubleClickEvent(event)
+            return
+        scene = self.journey_scene()
+        scene_pos = self.mapToScene(event.position().toPoint())
+        item = scene.step_at(scene_pos)
+        if item is not None:
+            self.rename_requested.emit(item.step_id)
+            return
+        cell = scene.cell_at(scene_pos)
+        if cell is not None:
+            self.create_requested.emit(cell[0], cell[1], scene_pos.x(), scene_pos.y())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            if self._link is not None:
+                self._link.cancel()
+                self._link = None
+                return
+            self.journey_scene().cancel_drag()
+            self.journey_scene().clearSelection()
+            return
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_down = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_down = False
+            self.viewport().unsetCursor()
+            return
+        super().keyReleaseEvent(event)
