@@ -83,6 +83,7 @@ class StepItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)  # the handle overlaps the card's edge
         path.addRoundedRect(self.card_rect(), 10, 10)
         if self._interactive:
             path.addEllipse(self.handle_center(local=True), HANDLE_RADIUS + 3, HANDLE_RADIUS + 3)

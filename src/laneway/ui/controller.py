@@ -15,6 +15,7 @@ from laneway import __version__
 from laneway.document import Document
 from laneway.io.errors import InputError
 from laneway.io.templates import load_template
+from laneway.layout import tidy_positions
 from laneway.model import JourneyMap, MapInfo, ModelError
 from laneway.store import StoreError
 from laneway.ui.session import MapSession
@@ -51,6 +52,7 @@ class AppController:
         except (StoreError, OSError) as problem:
             self.show_error(parent, str(problem))
             return None
+        _place_unplaced(document)
         window = MainWindow(MapSession(document), self)
         self.windows[key] = window
         self.settings.add_recent(key)
@@ -234,3 +236,24 @@ class AppController:
             f"Laneway {__version__}\n\nMap the customer's journey across departments and "
             "see, live, the steps nobody owns and the handoffs nobody agreed on.",
         )
+
+
+def _place_unplaced(document: Document) -> None:
+    """Give steps without a position (made elsewhere) their tidy place, once, in the file.
+
+    Done before the undo history starts: it is how the map is first shown, not an edit
+    the facilitator made.
+    """
+    if document.read_only:
+        return
+    unplaced = {s.id for s in document.journey.steps.values() if s.x is None or s.y is None}
+    if not unplaced:
+        return
+    try:
+        with document.edit("Place steps"):
+            positions = tidy_positions(document.journey, unplaced)
+            for step_id in [s for s in document.journey.steps if s in unplaced]:
+                x, y = positions[step_id]
+                document.journey.update_step(step_id, x=x, y=y)
+    except StoreError:
+        pass  # the document is now read-only and says why; the canvas places them itself
