@@ -1,0 +1,130 @@
+"""Files from the app: open once, bad files, read-only, outside changes, new, import, demo."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog
+
+from laneway.document import Document
+from laneway.store import StoreWriteError
+from tests.conftest import reopen
+from tests.ui.conftest import step_id
+
+
+def test_a_map_opened_twice_is_shown_once(controller, map_file, qtbot):
+    first = controller.open_path(map_file)
+    second = controller.open_path(Path(str(map_file)))
+    assert first is second
+    assert len(controller.windows) == 1
+
+
+def test_opening_a_bad_file_says_one_sentence_and_opens_nothing(controller, tmp_path):
+    bad = tmp_path / "notes.laneway"
+    bad.write_text("these are my workshop notes", encoding="utf-8")
+    assert controller.open_path(bad) is None
+    [sentence] = controller.errors
+    assert sentence.startswith("notes.laneway") and sentence.endswith(".")
+    assert "\n" not in sentence
+    assert bad.read_text(encoding="utf-8") == "these are my workshop notes"
+
+
+def test_a_failing_write_makes_the_map_read_only_with_a_banner(main_window, map_file, monkeypatch):
+    window = main_window
+    store = window.session.document.store
+
+    def fail(changeset, **kwargs):
+        raise StoreWriteError(store.path, "could not be written (disk full)")
+
+    monkeypatch.setattr(store, "write", fail)
+    before = reopen(map_file)
+    sid = step_id(window, "Reads blog")
+    window.session.run_edit("Rename", lambda j: j.update_step(sid, title="Lost"))
+    assert window.banner.isVisible()
+    assert "Read-only" in window.banner.text() and "Save a Copy" in window.banner.text()
+    assert window.session.journey.steps[sid].title == "Reads blog"  # memory rolled back
+    assert reopen(map_file).same_content(before)
+    assert not window.view.isInteractive()
+
+
+def test_a_change_by_another_program_reloads_with_a_message(main_window, map_file, qtbot):
+    window = main_window
+    sid = step_id(window, "Reads blog")
+    other = Document.open(map_file)
+    with other.edit("Rename elsewhere"):
+        other.journey.update_step(sid, title="Changed elsewhere")
+    other.close()
+    assert window.session.check_for_outside_changes()
+    assert window.scene.step_item(sid).step.title == "Changed elsewhere"
+    assert window.notice.isVisible() and "another program" in window.notice.text()
+    assert window.session.undo_stack.count() == 0
+
+
+def test_demo_opens_the_b2b_template_as_a_new_map(controller, qtbot):
+    window = controller.open_demo()
+    qtbot.waitExposed(window)
+    path = window.session.document.path
+    assert path.suffix == ".laneway" and path.exists()
+    assert len(reopen(path).steps) == 19
+    assert "B2B" in window.windowTitle()
+
+
+def test_new_map_from_a_template_and_recent_files(controller, tmp_path, monkeypatch, qtbot):
+    target = tmp_path / "workshop.laneway"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window = controller.new_map("support", None)
+    assert window is not None
+    assert len(reopen(target).steps) == 12
+    assert str(target.resolve()) == controller.settings.recent[0]
+    window.close()
+    screen = controller.show_start_screen()
+    assert screen.recent.item(0).text().startswith("workshop")
+    opened = []
+    screen.open_requested.connect(opened.append)
+    screen.recent.itemActivated.emit(screen.recent.item(0))
+    assert opened == [target.resolve()]
+    screen.close()
+
+
+def test_import_creates_a_new_map_and_reports_counts(controller, tmp_path, monkeypatch):
+    source = tmp_path / "journey.json"
+    source.write_text(
+        json.dumps(
+            {
+                "steps": [
+                    {"id": "a", "title": "Sees ad", "department": "Marketing"},
+                    {"id": "b", "title": "Buys", "department": "Sales"},
+                ],
+                "links": [{"from": "a", "to": "b"}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    before = source.read_bytes()
+    target = tmp_path / "imported.laneway"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window = controller.import_path(source, None)
+    assert window is not None
+    assert "Imported 2 steps, 1 links, 2 departments and 0 stages" in window.notice.text()
+    assert source.read_bytes() == before
+    assert {s.title for s in reopen(target).steps.values()} == {"Sees ad", "Buys"}
+
+
+def test_save_a_copy(main_window, tmp_path, monkeypatch):
+    target = tmp_path / "copy.laneway"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    main_window.controller.save_copy_dialog(main_window)
+    assert reopen(target).same_content(main_window.session.journey)
+
+
+def test_theme_and_text_size_switch_the_canvas(main_window):
+    controller = main_window.controller
+    controller.set_theme("dark")
+    assert main_window.scene.style.name == "dark"
+    controller.set_font_scale(1.5)
+    assert main_window.scene.style.font_scale == 1.5
+    assert main_window.scene.metrics.card_width == 184 * 1.5
+    controller.set_theme("light")
+    controller.set_font_scale(1.0)
+    assert main_window.scene.style.name == "light"
