@@ -11,7 +11,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from laneway import __version__
@@ -314,15 +314,29 @@ HANDLERS = {
 
 
 # ---------------------------------------------------------------------- main
-def main(argv: Sequence[str] | None = None) -> int:
+OpenApp = Callable[..., int]
+
+
+def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> int:
+    """Run a command; hand ``laneway``, ``laneway FILE`` and ``laneway demo`` to the app.
+
+    The cli never imports the ui (they are sibling layers): the entry point in
+    ``laneway.__main__`` passes ``open_app``.
+    """
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if not arguments or (arguments[0] not in COMMANDS and not arguments[0].startswith("-")):
-        return _open_app(arguments, demo=False)
-    if arguments == ["demo"]:
-        return _open_app([], demo=True)
-    args = build_parser().parse_args(arguments)
+    wants_app = not arguments or (arguments[0] not in COMMANDS and not arguments[0].startswith("-"))
+    if wants_app or arguments == ["demo"]:
+        if open_app is None:
+            _say("the desktop app is not available here; run a command (see --help).")
+            return EXIT_BAD_INPUT
+        if arguments == ["demo"]:
+            return open_app([], demo=True)
+        return open_app(arguments, demo=False)
+    parser = build_parser()
+    args = parser.parse_args(arguments)
     if args.command is None:
-        return _open_app([], demo=False)
+        parser.print_help(sys.stderr)
+        return EXIT_BAD_INPUT
     return run_command(args)
 
 
@@ -351,9 +365,3 @@ def run_command(args: argparse.Namespace) -> int:
 
 def _say(sentence: str) -> None:
     print(f"laneway: {sentence}", file=sys.stderr)
-
-
-def _open_app(paths: list[str], *, demo: bool) -> int:
-    from laneway.ui.app import run_app
-
-    return run_app(paths, demo=demo)
