@@ -35,6 +35,8 @@ class LinkItem(QGraphicsItem):
         self._arrow = QPolygonF()
         self._mid = QPointF()
         self._bounds = QRectF()
+        #: True until the first route: a new link has no path to translate.
+        self.needs_route = True
         self._handoff = False
         self._gap = False
         self._show_findings = True
@@ -78,6 +80,9 @@ class LinkItem(QGraphicsItem):
     def route(self, source: QRectF, target: QRectF) -> None:
         """Recompute the path between two card rectangles (scene coordinates)."""
         self.prepareGeometryChange()
+        self.needs_route = False
+        offset = self.pos()
+        source, target = source.translated(-offset), target.translated(-offset)
         if target.left() >= source.right() - 8:
             start = QPointF(source.right(), source.center().y())
             end = QPointF(target.left(), target.center().y())

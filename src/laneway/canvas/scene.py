@@ -50,7 +50,6 @@ class JourneyScene(QGraphicsScene):
         self._background = GridItem(self._grid, style)
         self.addItem(self._background)
         self._drag_start: dict[str, QPointF] | None = None
-        self._bulk = False
         self._drop_marker = QGraphicsRectItem()
         self._drop_marker.setZValue(1)
         self._drop_marker.setVisible(False)
@@ -163,20 +162,26 @@ class JourneyScene(QGraphicsScene):
         )
 
     def _place_all(self) -> set[str]:
-        """Put every card where the grid says; return the steps that moved."""
-        moved: set[str] = set()
-        self._bulk = True
-        try:
-            for step_id, item in self._steps.items():
-                rect = self._grid.step_rects[step_id]
-                if item.pos() != QPointF(rect.x, rect.y):
-                    item.setPos(rect.x, rect.y)
-                    moved.add(step_id)
-        finally:
-            self._bulk = False
-        for link in self._links_of(moved):
-            self._route(link)
-        return moved
+        """Put every card where the grid says; return the steps that moved.
+
+        When a lane or column grows, everything beyond it shifts by the same amount:
+        a link whose two cards moved together is translated, not routed again.
+        """
+        moved: dict[str, tuple[float, float]] = {}
+        for step_id, item in self._steps.items():
+            rect = self._grid.step_rects[step_id]
+            old = item.pos()
+            if old.x() != rect.x or old.y() != rect.y:
+                item.setPos(rect.x, rect.y)
+                moved[step_id] = (rect.x - old.x(), rect.y - old.y())
+        for link_id in self._links_of(set(moved)):
+            link = self.journey.links[link_id]
+            source, target = moved.get(link.source), moved.get(link.target)
+            if source is not None and source == target and not self._links[link_id].needs_route:
+                self._links[link_id].moveBy(*source)
+            else:
+                self._route(link_id)
+        return set(moved)
 
     def _links_of(self, step_ids: set[str]) -> set[str]:
         if len(step_ids) > len(self._links) / 4:
@@ -227,24 +232,47 @@ class JourneyScene(QGraphicsScene):
         for link_id in relink - self._links_of(moved):
             if link_id in self._links:
                 self._route(link_id)
-        self._apply_findings()
+        # The report is the one from before this change until the analysis re-runs:
+        # only new and touched items need their badges set now.
+        self._apply_findings(
+            steps_touched & set(journey.steps), {k for k in relink if k in journey.links}
+        )
 
     # --------------------------------------------------------------- findings
     def set_report(self, report: Report | None) -> None:
-        self.report = report
-        self._apply_findings()
+        previous, self.report = self.report, report
+        if previous is None or report is None:
+            self._apply_findings()
+            return
+        # Only the items whose findings changed need a new badge.
+        steps = {
+            s
+            for s in set(previous._by_step) ^ set(report._by_step)
+            | {s for s in report._by_step if previous._by_step.get(s) != report._by_step[s]}
+            if s in self._steps
+        }
+        links = {
+            k
+            for k in set(previous._by_link) | set(report._by_link)
+            if previous._by_link.get(k) != report._by_link.get(k) and k in self._links
+        }
+        self._apply_findings(steps, links)
 
     def set_findings_visible(self, visible: bool) -> None:
         self.findings_visible = visible
         self._apply_findings()
 
-    def _apply_findings(self) -> None:
+    def _apply_findings(
+        self, step_ids: set[str] | None = None, link_ids: set[str] | None = None
+    ) -> None:
         report = self.report
-        for step_id, item in self._steps.items():
+        steps = self._steps if step_ids is None else {s: self._steps[s] for s in step_ids}
+        links = self._links if link_ids is None else {k: self._links[k] for k in link_ids}
+        for step_id, item in steps.items():
             item.set_findings(
                 report.findings_for_step(step_id) if report else [], self.findings_visible
             )
-        for link_id, item in self._links.items():
+        for link_id, item in links.items():
             findings = report.findings_for_link(link_id) if report else []
             gap = any(f.rule == "handoff-gap" for f in findings)
             # A report from before the latest edit may still call this link a gap.
@@ -257,13 +285,6 @@ class JourneyScene(QGraphicsScene):
         self.rebuild()
 
     # -------------------------------------------------------- live dragging
-    def step_item_moved(self, step_id: str) -> None:
-        if self._bulk:
-            return
-        for link in self.journey.links_of(step_id):
-            if link.id in self._links:
-                self._route(link.id)
-
     def mousePressEvent(self, event) -> None:
         super().mousePressEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and self.interactive:
@@ -303,6 +324,8 @@ class JourneyScene(QGraphicsScene):
             for step_id, pos in self._drag_start.items():
                 if step_id in self._steps:
                     self._steps[step_id].setPos(pos)
+            for link_id in self._links_of(set(self._drag_start)):
+                self._route(link_id)
         self._drag_start = None
         self.show_drop_target(None)
 

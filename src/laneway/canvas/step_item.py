@@ -32,7 +32,6 @@ class StepItem(QGraphicsItem):
             self.setFlags(
                 QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                 | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-                | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
             )
             self.setAcceptHoverEvents(True)
             self.setCursor(Qt.CursorShape.OpenHandCursor)
@@ -98,13 +97,6 @@ class StepItem(QGraphicsItem):
             return False
         delta = scene_pos - self.handle_center()
         return (delta.x() ** 2 + delta.y() ** 2) <= (HANDLE_RADIUS + 4) ** 2
-
-    def itemChange(self, change, value):
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            scene = self.scene()
-            if scene is not None and hasattr(scene, "step_item_moved"):
-                scene.step_item_moved(self.step_id)
-        return super().itemChange(change, value)
 
     def hoverEnterEvent(self, event) -> None:
         self._hovered = True

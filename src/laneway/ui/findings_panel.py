@@ -48,8 +48,12 @@ class FindingsPanel(QWidget):
         session.report_changed.connect(self.show_report)
 
     def show_report(self, report: Report) -> None:
+        unchanged = self._report is not None and [
+            (finding_key(f), f.message) for f in self._report.findings
+        ] == [(finding_key(f), f.message) for f in report.findings]
         self._report = report
-        self._fill()
+        if not unchanged:
+            self._fill()
 
     def _fill(self) -> None:
         report = self._report
