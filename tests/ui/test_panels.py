@@ -20,7 +20,7 @@ def test_inspector_edits_every_kind_of_step_field(main_window, map_file, qtbot):
     sid = step_id(window, "Qualify lead")
     window.scene.select_ids([sid])
     form = window.inspector.step_form
-    assert window.inspector.pages.currentWidget() is form
+    assert window.inspector.current_page is form
     title = form.findChild(QLineEdit, "title")
     _type_into(qtbot, title, "Qualify the lead")
     qtbot.keyClick(title, Qt.Key.Key_Return)
@@ -69,7 +69,7 @@ def test_agreement_in_the_link_inspector_closes_the_gap(main_window, map_file, q
     assert window.session.report.summary.agreed_handoffs == 0
     window.scene.select_ids([], [link.id])
     form = window.inspector.link_form
-    assert window.inspector.pages.currentWidget() is form
+    assert window.inspector.current_page is form
     assert "Handoff gap" in form.status.text()
     agreement = form.findChild(QPlainTextEdit, "agreement")
     agreement.setFocus()
@@ -171,7 +171,7 @@ def test_selecting_a_finding_selects_and_centres_its_steps(main_window, qtbot):
     assert window.session.selected_step_ids == {unowned}
     visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
     assert visible.contains(window.scene.step_item(unowned).sceneBoundingRect().center())
-    assert window.inspector.pages.currentWidget() is window.inspector.step_form
+    assert window.inspector.current_page is window.inspector.step_form
 
 
 def test_status_bar_shows_coverage(main_window):

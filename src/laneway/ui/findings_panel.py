@@ -39,6 +39,8 @@ class FindingsPanel(QWidget):
         self.tree.setObjectName("findingsTree")
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.header().setStretchLastSection(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setRootIsDecorated(True)
         layout.addWidget(self.tree)

@@ -369,6 +369,7 @@ class Inspector(QScrollArea):
         self.department_form = DepartmentForm(session)
         self.stage_form = StageForm(session)
         self.many_form = ManyForm(session)
+        self._holders: dict[QWidget, QWidget] = {}
         for page in (
             self.empty,
             self.step_form,
@@ -377,7 +378,13 @@ class Inspector(QScrollArea):
             self.stage_form,
             self.many_form,
         ):
-            self.pages.addWidget(page)
+            holder = QWidget()  # keeps each form at the top instead of spread out
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(page)
+            column.addStretch(1)
+            self._holders[page] = holder
+            self.pages.addWidget(holder)
         holder = QWidget()
         layout = QVBoxLayout(holder)
         layout.addWidget(self.pages)
@@ -394,6 +401,12 @@ class Inspector(QScrollArea):
         self.setEnabled(not session.read_only)
 
     def _on_selection(self, steps: frozenset, links: frozenset) -> None:
+        journey = self.session.journey
+        if len(links) == 1:
+            link = journey.links.get(next(iter(links)))
+            if link is not None and steps <= {link.source, link.target}:
+                self._show(("link", link.id))  # a link with its ends: edit the handoff
+                return
         if len(steps) == 1 and not links:
             self._show(("step", next(iter(steps))))
         elif len(links) == 1 and not steps:
@@ -422,19 +435,27 @@ class Inspector(QScrollArea):
         self._subject = (kind, key)
         if kind == "step":
             self.step_form.show_step(key)
-            self.pages.setCurrentWidget(self.step_form)
+            self._show_page(self.step_form)
         elif kind == "link":
             self.link_form.show_link(key)
-            self.pages.setCurrentWidget(self.link_form)
+            self._show_page(self.link_form)
         elif kind == "department":
             self.department_form.show_department(key)
-            self.pages.setCurrentWidget(self.department_form)
+            self._show_page(self.department_form)
         elif kind == "stage":
             self.stage_form.show_stage(key)
-            self.pages.setCurrentWidget(self.stage_form)
+            self._show_page(self.stage_form)
         elif kind == "many":
             steps, link_count = key
             self.many_form.show_steps([s for s in steps if s in journey.steps], link_count)
-            self.pages.setCurrentWidget(self.many_form)
+            self._show_page(self.many_form)
         else:
-            self.pages.setCurrentWidget(self.empty)
+            self._show_page(self.empty)
+
+    def _show_page(self, page: QWidget) -> None:
+        self.pages.setCurrentWidget(self._holders[page])
+
+    @property
+    def current_page(self) -> QWidget:
+        holder = self.pages.currentWidget()
+        return next(page for page, h in self._holders.items() if h is holder)

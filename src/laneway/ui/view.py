@@ -8,10 +8,11 @@ the main window turns requests into edits. Dragging cards is the scene's job
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from laneway.canvas import JourneyScene, StepItem
+from laneway.canvas.text import elide, make_font
 from laneway.ui.gestures.link import LinkGesture
 
 MIN_ZOOM, MAX_ZOOM = 0.15, 4.0
@@ -30,7 +31,8 @@ class MapView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        # Sticky headers are drawn relative to the viewport: repaint it whole on scroll.
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._link: LinkGesture | None = None
@@ -88,6 +90,53 @@ class MapView(QGraphicsView):
             event.accept()
             return
         super().wheelEvent(event)
+
+    # ----------------------------------------------------------- sticky headers
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        """Keep lane names in view when the map is scrolled sideways (and stage names
+        when scrolled down): a facilitator must always see whose lane is whose."""
+        super().drawForeground(painter, rect)
+        scene = self.journey_scene()
+        grid, style = scene.grid, scene.style
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        m = grid.metrics
+        painter.save()
+        if visible.left() > 0:
+            x = visible.left()
+            for lane in grid.lanes:
+                band = QRectF(x, lane.rect.y, m.lane_header_width * 0.8, lane.rect.height)
+                alarm = lane.department_id is None and lane.step_count > 0
+                fill = QColor(style.unassigned_alarm_fill if alarm else style.header_fill)
+                fill.setAlpha(235)
+                painter.fillRect(band, fill)
+                painter.fillRect(
+                    QRectF(x, lane.rect.y, 6, lane.rect.height),
+                    QColor(style.error if alarm else (lane.color or style.grid_line)),
+                )
+                painter.setPen(QColor(style.unassigned_alarm_text if alarm else style.header_text))
+                font = make_font(style.font_family, style.pt(11), bold=True)
+                painter.setFont(font)
+                painter.drawText(
+                    band.adjusted(14, 10, -6, 0),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                    elide(lane.name, font, band.width() - 20),
+                )
+        if visible.top() > 0:
+            y = visible.top()
+            band = QRectF(visible.left(), y, visible.width(), m.stage_header_height * 0.8)
+            fill = QColor(style.header_fill)
+            fill.setAlpha(235)
+            painter.fillRect(band, fill)
+            painter.setPen(QColor(style.header_text))
+            font = make_font(style.font_family, style.pt(11), bold=True)
+            painter.setFont(font)
+            for column in grid.columns:
+                painter.drawText(
+                    QRectF(column.rect.x + 12, y, column.rect.width - 24, band.height()),
+                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                    elide(column.name, font, column.rect.width - 24),
+                )
+        painter.restore()
 
     # ---------------------------------------------------------------- gestures
     def mousePressEvent(self, event: QMouseEvent) -> None:
