@@ -220,10 +220,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise CommandError(str(error)) from None
     if suffix in IMAGE_SUFFIXES:
-        from laneway.render import export_image
+        from laneway.render import RenderError, export_image
 
-        with atomic_output(output) as temporary:
-            export_image(journey, temporary, suffix, options)
+        try:
+            with atomic_output(output) as temporary:
+                export_image(journey, temporary, suffix, options)
+        except RenderError as error:
+            raise CommandError(f"{output.name}: {error}") from None
     elif suffix == ".pptx":
         from laneway.io.pptxio import write_pptx
 

@@ -32,7 +32,7 @@ class ExportOptions:
     dark: bool = False
 
     def __post_init__(self) -> None:
-        if not 0.25 <= self.scale <= 8:
+        if not 1 <= self.scale <= 4:
             raise ValueError("The scale must be between 1 and 4.")
         if self.width is not None and not 16 <= self.width <= 20000:
             raise ValueError("The width must be between 16 and 20000 pixels.")

@@ -40,6 +40,8 @@ def atomic_output(target: str | Path, *, overwrite: bool = True) -> Iterator[Pat
     try:
         yield temp_path
         _fsync(temp_path)
+        # mkstemp makes the file private (0600); give it the mode a new file gets.
+        os.chmod(temp_path, 0o666 & ~_current_umask())
         os.replace(temp_path, final)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -50,6 +52,12 @@ def atomic_output(target: str | Path, *, overwrite: bool = True) -> Iterator[Pat
 def write_bytes_atomically(target: str | Path, data: bytes, *, overwrite: bool = True) -> None:
     with atomic_output(target, overwrite=overwrite) as temporary:
         temporary.write_bytes(data)
+
+
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _fsync(path: Path) -> None:

@@ -1,0 +1,126 @@
+"""PNG, SVG and PDF exports: their content, not just their existence."""
+
+from __future__ import annotations
+
+import unicodedata
+from xml.etree import ElementTree
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtGui import QImage
+
+from laneway.io.export_options import ExportOptions
+from laneway.io.templates import load_template
+from laneway.render import ExportPicture, export_image, render_to_qimage
+from tests.support.maps import workshop_map
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture
+def b2b():
+    return load_template("b2b")
+
+
+def _plain(text: str) -> str:
+    """PDF text with ligatures unfolded (ﬀ → ff) and any run of spaces as one."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _distinct_colors(image: QImage, grid: int = 40) -> int:
+    """How many colors a grid of samples across the image finds (1 for a blank one)."""
+    return len(
+        {
+            image.pixel(
+                int(image.width() * (i + 0.5) / grid), int(image.height() * (j + 0.5) / grid)
+            )
+            for i in range(grid)
+            for j in range(grid)
+        }
+    )
+
+
+@pytest.mark.parametrize("scale", [1, 2, 3])
+def test_png_size_follows_the_scale_and_is_not_blank(qapp, b2b, tmp_path, scale):
+    options = ExportOptions(scale=scale)
+    size = ExportPicture.build(b2b, options).size
+    path = tmp_path / "map.png"
+    export_image(b2b, path, ".png", options)
+    image = QImage(str(path))
+    assert (image.width(), image.height()) == (
+        round(size.width() * scale),
+        round(size.height() * scale),
+    )
+    assert _distinct_colors(image) > 10
+
+
+def test_png_width_option_and_transparent_background(qapp, b2b, tmp_path):
+    path = tmp_path / "map.png"
+    export_image(b2b, path, ".png", ExportOptions(width=1200, background="transparent"))
+    image = QImage(str(path))
+    assert image.width() == 1200
+    assert image.hasAlphaChannel()
+    assert image.pixelColor(2, 2).alpha() == 0  # the margin is see-through
+    assert image.pixelColor(image.width() // 2, image.height() // 2).alpha() == 255
+
+
+def test_findings_overlay_changes_the_picture(qapp, b2b):
+    annotated = render_to_qimage(b2b, ExportOptions(scale=1, findings=True))
+    clean = render_to_qimage(b2b, ExportOptions(scale=1, findings=False))
+    assert annotated.size() == clean.size()
+    assert annotated != clean
+
+
+def test_svg_holds_every_step_title_as_text(qapp, b2b, tmp_path):
+    path = tmp_path / "map.svg"
+    export_image(b2b, path, ".svg", ExportOptions())
+    root = ElementTree.parse(path).getroot()
+    text = " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
+    for step in b2b.steps.values():
+        first_word = step.title.split()[0]
+        assert first_word in text, step.title
+    assert "B2B lead to renewal" in text  # the title block
+    assert "Marketing" in text  # lane header and legend
+
+
+@pytest.mark.parametrize(
+    ("page", "ratio"), [("map", None), ("16:9", 16 / 9), ("a4", 297 / 210), ("letter", 11 / 8.5)]
+)
+def test_pdf_has_one_page_of_the_chosen_size_and_a_text_layer(qapp, b2b, tmp_path, page, ratio):
+    path = tmp_path / "map.pdf"
+    export_image(b2b, path, ".pdf", ExportOptions(page=page))
+    reader = PdfReader(path)
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    if ratio is not None:
+        assert float(box.width) / float(box.height) == pytest.approx(ratio, rel=0.01)
+    text = _plain(reader.pages[0].extract_text())
+    for step in b2b.steps.values():
+        assert step.title in text, step.title
+
+
+def test_selection_only_export(qapp, b2b, tmp_path):
+    chosen = frozenset(list(b2b.steps)[:3])
+    path = tmp_path / "part.svg"
+    export_image(b2b, path, ".svg", ExportOptions(step_ids=chosen, title=False, legend=False))
+    root = ElementTree.parse(path).getroot()
+    text = " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
+    left_out = [s for sid, s in b2b.steps.items() if sid not in chosen]
+    assert all(b2b.steps[sid].title.split()[0] in text for sid in chosen)
+    assert "Renewal invoice" not in text and left_out
+
+
+def test_a_60_step_map_renders(qapp, tmp_path):
+    path = tmp_path / "big.pdf"
+    export_image(workshop_map(60), path, ".pdf", ExportOptions(page="16:9"))
+    assert len(PdfReader(path).pages) == 1
+
+
+def test_cli_export_leaves_nothing_on_failure(tmp_path, capsys):
+    from laneway.cli import main
+
+    source = tmp_path / "m.json"
+    source.write_text('{"steps": [{"id": 1, "title": "A"}], "links": []}', encoding="utf-8")
+    output = tmp_path / "x.png"
+    assert main(["export", str(source), "-o", str(output), "--width", "99999"]) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.json"]
