@@ -31,7 +31,7 @@ TITLE_H = Emu(548640)  # 0.6 in
 LEGEND_H = Emu(320040)  # 0.35 in
 MIN_FACTOR = 0.6  # below this, card text would be too small to read on a projector
 CARD_FONT_PT = 10.5
-FINDINGS_PER_SLIDE = 14
+FINDINGS_PER_SLIDE = 12
 
 INK = RGBColor(0x1F, 0x29, 0x33)
 SUBTLE = RGBColor(0x5B, 0x66, 0x75)
@@ -290,7 +290,7 @@ class _MapSlide:
 def _emotion(emotion: int | None) -> str:
     if emotion is None:
         return ""
-    return {-2: "😞 −2", -1: "🙁 −1", 0: "😐 0", 1: "🙂 +1", 2: "😀 +2"}[emotion]
+    return {-2: "feels −2", -1: "feels −1", 0: "feels 0", 1: "feels +1", 2: "feels +2"}[emotion]
 
 
 def _summary_slides(presentation, journey: JourneyMap, report: Report) -> None:
@@ -312,11 +312,19 @@ def _summary_slides(presentation, journey: JourneyMap, report: Report) -> None:
         title.text_frame.paragraphs[0].runs[0].font.bold = True
         top = MARGIN + TITLE_H
         if page == 0:
-            table = slide.shapes.add_table(len(figures), 2, MARGIN, top, Emu(6400000),
-                                           Emu(300000 * len(figures))).table  # fmt: skip
+            box = slide.shapes.add_textbox(MARGIN, top, SLIDE_W - 2 * MARGIN, Emu(1100000))
+            box.name = "Summary"
+            frame = box.text_frame
             for row, (name, value) in enumerate(figures):
-                table.cell(row, 0).text, table.cell(row, 1).text = name, value
-            top += Emu(300000 * len(figures) + 200000)
+                paragraph = frame.paragraphs[0] if row == 0 else frame.add_paragraph()
+                label = paragraph.add_run()
+                label.text = f"{name}: "
+                label.font.bold = True
+                label.font.size = Pt(14)
+                figure = paragraph.add_run()
+                figure.text = value
+                figure.font.size = Pt(14)
+            top += Emu(1250000)
         chunk = findings[page * FINDINGS_PER_SLIDE : (page + 1) * FINDINGS_PER_SLIDE]
         if not chunk:
             note = slide.shapes.add_textbox(MARGIN, top, Emu(8000000), Emu(400000))
@@ -325,11 +333,12 @@ def _summary_slides(presentation, journey: JourneyMap, report: Report) -> None:
         rows = len(chunk) + 1
         height = min(SLIDE_H - top - MARGIN, Emu(290000 * rows))
         table = slide.shapes.add_table(rows, 3, MARGIN, top, SLIDE_W - 2 * MARGIN, height).table
-        table.columns[0].width = Emu(1000000)
+        table.columns[0].width = Emu(1150000)
         table.columns[1].width = Emu(1900000)
-        table.columns[2].width = SLIDE_W - 2 * MARGIN - Emu(2900000)
+        table.columns[2].width = SLIDE_W - 2 * MARGIN - Emu(3050000)
         for col, heading in enumerate(("Severity", "Rule", "Finding")):
             table.cell(0, col).text = heading
+            table.cell(0, col).text_frame.paragraphs[0].runs[0].font.size = Pt(12)
         for row, finding in enumerate(chunk, start=1):
             for col, text in enumerate((finding.severity, finding.rule, finding.message)):
                 cell = table.cell(row, col)
