@@ -37,6 +37,11 @@ MAX_INPUT_BYTES = 50 * 1024 * 1024
 
 def read_text(path: str | Path, *, what: str) -> str:
     """Read a whole text file as UTF-8 (with or without BOM) within the size limit."""
+    return decode_utf8(read_bytes(path, what=what), Path(path), what=what)
+
+
+def read_bytes(path: str | Path, *, what: str) -> bytes:
+    """Read a whole file within the size limit (for formats that decode themselves)."""
     file = Path(path)
     try:
         size = file.stat().st_size
@@ -53,10 +58,9 @@ def read_text(path: str | Path, *, what: str) -> str:
             f"{MAX_INPUT_BYTES // 1_048_576} MB",
         )
     try:
-        raw = file.read_bytes()
+        return file.read_bytes()
     except OSError as error:
         raise InputError(file, f"cannot be read ({error.strerror or error})") from None
-    return decode_utf8(raw, file, what=what)
 
 
 def decode_utf8(raw: bytes, path: str | Path | None, *, what: str) -> str:

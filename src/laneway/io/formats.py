@@ -28,7 +28,14 @@ class Format:
 
 #: Map formats of the io layer. Image exports (PNG, SVG, PDF) live in ``render``;
 #: the command line routes those suffixes there before asking this table.
-FORMATS: tuple[Format, ...] = (Format("Laneway JSON", (".json",), "jsonio", True, True),)
+FORMATS: tuple[Format, ...] = (
+    Format("Laneway JSON", (".json",), "jsonio", True, True),
+    Format("CSV", (".csv",), "csvio", True, True),
+    Format("BPMN 2.0 XML", (".bpmn", ".xml"), "bpmn", True, False),
+    Format("Mermaid journey", (".mmd", ".mermaid"), "mermaid_journey", True, False),
+    Format("Mermaid flowchart", (".mmd", ".mermaid"), "mermaid_flowchart", False, True),
+    Format("GraphML", (".graphml",), "graphml", False, True),
+)
 
 
 def format_for(path: str | Path, *, reading: bool) -> Format:

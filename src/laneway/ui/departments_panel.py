@@ -1,219 +1,148 @@
-"""Departments (lanes) and stages (columns): add, rename, recolor, reorder, merge, delete."""
+"""Departments (the swimlanes): add, rename, recolor, reorder, merge, delete."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import (
-    QColorDialog,
-    QGridLayout,
-    QInputDialog,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QColorDialog, QListWidgetItem, QPushButton, QStyle
 
-from laneway.model import JourneyMap
-from laneway.ui.session import MapSession
+from laneway.model import Department, JourneyMap
+from laneway.ui import dialogs
+from laneway.ui.dialogs import plural
+from laneway.ui.record_list_panel import RecordListPanel
+from laneway.ui.stages_panel import StagesPanel
+
+__all__ = ["DepartmentsPanel", "StagesPanel", "swatch"]
 
 
-def swatch(color: str) -> QIcon:
-    pixmap = QPixmap(14, 14)
-    pixmap.fill(QColor(color))
+def swatch(color: str, size: int = 16) -> QIcon:
+    """A rounded square of the lane color, with a thin outline so light colors show."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    fill = QColor(color)
+    painter.setBrush(fill)
+    painter.setPen(fill.darker(140))
+    painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+    painter.end()
     return QIcon(pixmap)
 
 
-class _OrderedListPanel(QWidget):
-    """A list in map order with buttons; subclasses say what the records are."""
-
-    noun = "item"
-
-    def __init__(self, session: MapSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        self.list = QListWidget()
-        self.list.setObjectName(f"{self.noun}List")
-        self.list.setDragDropMode(QListWidget.DragDropMode.InternalMove)
-        self.list.setEditTriggers(
-            QListWidget.EditTrigger.DoubleClicked | QListWidget.EditTrigger.EditKeyPressed
-        )
-        layout.addWidget(self.list)
-        self.buttons = QGridLayout()
-        self.buttons.setSpacing(4)
-        layout.addLayout(self.buttons)
-        self.add_button = self._button("Add", self.add, f"Add a {self.noun}")
-        self.up_button = self._button("↑", lambda: self.move(-1), f"Move the {self.noun} up")
-        self.down_button = self._button("↓", lambda: self.move(1), f"Move the {self.noun} down")
-        self.delete_button = self._button("Delete", self.delete, f"Delete the {self.noun}")
-        self._filling = False
-        self.list.itemChanged.connect(self._renamed)
-        self.list.model().rowsMoved.connect(lambda *_: self._dropped())
-        self.list.currentItemChanged.connect(lambda *_: self._selected())
-        session.changed.connect(lambda *_: self.refresh())
-        session.read_only_changed.connect(lambda *_: self._update_enabled())
-        self.refresh()
-
-    def _button(self, text: str, slot, tip: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
-        count = self.buttons.count()
-        self.buttons.addWidget(button, count // 3, count % 3)
-        return button
-
-    # subclass hooks
-    def records(self) -> list:
-        raise NotImplementedError
-
-    def decorate(self, item: QListWidgetItem, record) -> None:
-        pass
-
-    def current_id(self) -> str | None:
-        item = self.list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item else None
-
-    def refresh(self) -> None:
-        self._filling = True
-        current = self.current_id()
-        self.list.clear()
-        for record in self.records():
-            item = QListWidgetItem(record.name)
-            item.setData(Qt.ItemDataRole.UserRole, record.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-            self.decorate(item, record)
-            self.list.addItem(item)
-            if record.id == current:
-                self.list.setCurrentItem(item)
-        self._filling = False
-        self._update_enabled()
-
-    def _update_enabled(self) -> None:
-        editable = not self.session.read_only
-        self.setEnabled(editable)
-
-    def _dropped(self) -> None:
-        if self._filling:
-            return
-        order = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
-        self.reorder(order)
-
-    def move(self, delta: int) -> None:
-        ids = [r.id for r in self.records()]
-        current = self.current_id()
-        if current is None:
-            return
-        index = ids.index(current)
-        target = index + delta
-        if not 0 <= target < len(ids):
-            return
-        ids[index], ids[target] = ids[target], ids[index]
-        self.reorder(ids)
-
-    def _renamed(self, item: QListWidgetItem) -> None:
-        if self._filling:
-            return
-        self.rename(item.data(Qt.ItemDataRole.UserRole), item.text())
-
-    def ask_name(self, title: str, suggestion: str = "") -> str | None:
-        name, ok = QInputDialog.getText(self, title, f"Name of the {self.noun}:", text=suggestion)
-        return name.strip() if ok and name.strip() else None
-
-    def confirm(self, question: str, action: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, "Laneway", question, parent=self)
-        yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is yes
-
-
-class DepartmentsPanel(_OrderedListPanel):
+class DepartmentsPanel(RecordListPanel):
     noun = "department"
+    step_field = "department_id"
+    empty_hint = (
+        "No departments yet.\n\nAdd one for each team in the room: each becomes a swimlane."
+    )
 
-    def __init__(self, session: MapSession, parent: QWidget | None = None) -> None:
-        super().__init__(session, parent)
-        self.color_button = self._button("Color…", self.recolor, "Change the lane color")
+    def add_extra_buttons(self) -> None:
+        style = self.style()
+        self.color_button = self._button(
+            "Color…",
+            self.recolor,
+            "Change the lane color",
+            style.standardIcon(QStyle.StandardPixmap.SP_DesktopIcon),
+        )
         self.merge_button = self._button(
-            "Merge into…", self.merge, "Move its steps to another department and remove it"
+            "Merge into…",
+            self.merge,
+            "Give its steps to another department and remove it",
+            style.standardIcon(QStyle.StandardPixmap.SP_ArrowRight),
         )
 
-    def records(self) -> list:
+    def records(self) -> list[Department]:
         return self.session.journey.departments_in_order()
 
-    def decorate(self, item: QListWidgetItem, record) -> None:
+    def decorate(self, item: QListWidgetItem, record: Department, count: int) -> None:
         item.setIcon(swatch(record.color))
-        owned = sum(1 for s in self.session.journey.steps.values() if s.department_id == record.id)
-        item.setToolTip(f"{record.name}: owns {owned} step{'s' if owned != 1 else ''}")
+        item.setText(f"{record.name}")
+        item.setToolTip(f"{record.name} owns {plural(count, 'step')}.")
 
-    def _selected(self) -> None:
-        if not self._filling:
-            self.session.department_selected.emit(self.current_id())
+    def record_buttons(self) -> list[QPushButton]:
+        return [*super().record_buttons(), self.color_button, self.merge_button]
 
+    def _update_enabled(self) -> None:
+        super()._update_enabled()
+        if len(self.session.journey.departments) < 2:
+            self.merge_button.setEnabled(False)  # nothing to merge into
+
+    def announce(self, record_id: str | None) -> None:
+        self.session.department_selected.emit(record_id)
+
+    # ------------------------------------------------------------------ actions
     def add(self) -> None:
-        name = self.ask_name("Add department")
-        if name:
-            self.session.run_edit(f"Add department {name}", lambda j: j.add_department(name))
+        name = dialogs.ask_name(self, "Add department", "Name of the department (a new lane):")
+        if name is None:
+            return
+        added: list[str] = []
+        result = self.session.run_edit(
+            f"Add department {name}", lambda j: added.append(j.add_department(name).id)
+        )
+        if result is not None and added:
+            self.select(added[0])
 
     def rename(self, department_id: str, name: str) -> None:
-        if not name.strip():
-            self.refresh()
-            return
         result = self.session.run_edit(
-            "Rename department", lambda j: j.update_department(department_id, name=name)
+            "Rename department",
+            lambda j: j.update_department(department_id, name=name),
+            merge_key=f"department:{department_id}:name",
         )
         if result is None:
-            self.refresh()
+            self.refresh()  # refused (e.g. the name is taken): show the old name again
 
-    def reorder(self, ids: list[str]) -> None:
-        self.session.run_edit("Reorder lanes", lambda j: j.reorder_departments(ids))
+    def reorder(self, ordered_ids: list[str]) -> None:
+        self.session.run_edit("Reorder lanes", lambda j: j.reorder_departments(ordered_ids))
 
     def recolor(self) -> None:
         department_id = self.current_id()
-        if department_id is None:
+        if department_id is None or self.session.read_only:
             return
-        current = QColor(self.session.journey.departments[department_id].color)
-        color = QColorDialog.getColor(current, self, "Lane color")
-        if color.isValid():
-            self.session.run_edit(
-                "Recolor department",
-                lambda j: j.update_department(department_id, color=color.name()),
-            )
+        department = self.session.journey.departments[department_id]
+        color = QColorDialog.getColor(
+            QColor(department.color), self, f"Lane color of {department.name}"
+        )
+        if not color.isValid() or color.name() == department.color.lower():
+            return
+        self.session.run_edit(
+            f"Recolor {department.name}",
+            lambda j: j.update_department(department_id, color=color.name()),
+        )
 
     def merge(self) -> None:
         source = self.current_id()
-        journey = self.session.journey
-        if source is None or len(journey.departments) < 2:
+        journey: JourneyMap = self.session.journey
+        if source is None or len(journey.departments) < 2 or self.session.read_only:
             return
+        source_name = journey.departments[source].name
         others = [d for d in journey.departments_in_order() if d.id != source]
-        names = [d.name for d in others]
-        name, ok = QInputDialog.getItem(
+        moved = self.step_counts().get(source, 0)
+        index = dialogs.ask_choice(
             self,
             "Merge department",
-            f"Move every step of {journey.departments[source].name} to:",
-            names,
-            0,
-            False,
+            f"Give the {plural(moved, 'step')} of {source_name} to:",
+            [d.name for d in others],
         )
-        if not ok:
+        if index is None:
             return
-        target = others[names.index(name)].id
-        label = f"Merge {journey.departments[source].name} into {name}"
-        self.session.run_edit(label, lambda j: j.merge_departments(source, target))
+        target = others[index]
+        result = self.session.run_edit(
+            f"Merge {source_name} into {target.name}",
+            lambda j: j.merge_departments(source, target.id),
+        )
+        if result is not None:
+            self.select(target.id)
 
     def delete(self) -> None:
         department_id = self.current_id()
-        if department_id is None:
+        if department_id is None or self.session.read_only:
             return
-        journey = self.session.journey
-        department = journey.departments[department_id]
-        owned = sum(1 for s in journey.steps.values() if s.department_id == department_id)
-        if owned and not self.confirm(
-            f"Delete {department.name}? Its {owned} step{'s' if owned != 1 else ''} "
-            "will become unowned (nobody's).",
+        department = self.session.journey.departments[department_id]
+        owned = self.step_counts().get(department_id, 0)
+        if owned and not dialogs.confirm(
+            self,
+            f"Delete {department.name}? {plural(owned, 'step')} "
+            f"become{'s' if owned == 1 else ''} unowned (nobody's).",
             "Delete department",
         ):
             return
@@ -221,48 +150,3 @@ class DepartmentsPanel(_OrderedListPanel):
             f"Delete department {department.name}",
             lambda j: j.remove_department(department_id),
         )
-
-
-class StagesPanel(_OrderedListPanel):
-    noun = "stage"
-
-    def records(self) -> list:
-        return self.session.journey.stages_in_order()
-
-    def decorate(self, item: QListWidgetItem, record) -> None:
-        held = sum(1 for s in self.session.journey.steps.values() if s.stage_id == record.id)
-        item.setToolTip(f"{record.name}: {held} step{'s' if held != 1 else ''}")
-
-    def _selected(self) -> None:
-        if not self._filling:
-            self.session.stage_selected.emit(self.current_id())
-
-    def add(self) -> None:
-        name = self.ask_name("Add stage")
-        if name:
-            self.session.run_edit(f"Add stage {name}", lambda j: j.add_stage(name))
-
-    def rename(self, stage_id: str, name: str) -> None:
-        if not name.strip():
-            self.refresh()
-            return
-        if self.session.run_edit("Rename stage", lambda j: j.rename_stage(stage_id, name)) is None:
-            self.refresh()
-
-    def reorder(self, ids: list[str]) -> None:
-        self.session.run_edit("Reorder stages", lambda j: j.reorder_stages(ids))
-
-    def delete(self) -> None:
-        stage_id = self.current_id()
-        if stage_id is None:
-            return
-        journey: JourneyMap = self.session.journey
-        stage = journey.stages[stage_id]
-        held = sum(1 for s in journey.steps.values() if s.stage_id == stage_id)
-        if held and not self.confirm(
-            f"Delete the stage {stage.name}? Its {held} step{'s' if held != 1 else ''} "
-            "will have no stage.",
-            "Delete stage",
-        ):
-            return
-        self.session.run_edit(f"Delete stage {stage.name}", lambda j: j.remove_stage(stage_id))

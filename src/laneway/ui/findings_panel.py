@@ -1,20 +1,48 @@
-"""Findings: the live analysis grouped by severity; picking one shows it on the map."""
+"""Findings: the live analysis grouped by severity; picking one shows it on the map.
+
+The tree is rebuilt only when the findings really changed (most edits, such as a move,
+leave them as they were), and the selected finding stays selected across rebuilds while
+it still exists, so the panel never jumps under the facilitator's cursor.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from collections import Counter
 
-from laneway.analysis import RULES_BY_ID, Finding, Report
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from laneway.analysis import RULES, RULES_BY_ID, Finding, Report
 from laneway.ui.session import MapSession
 
 SEVERITY_TITLES = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
+#: Severity colors read on light and dark backgrounds alike.
 SEVERITY_COLORS = {"error": "#d64545", "warning": "#e08a00", "info": "#3b82c4"}
+SEVERITY_ICONS = {
+    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
 FINDING_ROLE = Qt.ItemDataRole.UserRole
+SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 1
+ALL_RULES = ""
+#: Notes groups longer than this start collapsed (errors and warnings always open).
+COLLAPSE_NOTES_OVER = 12
 
 
 def finding_key(finding: Finding) -> tuple:
+    """What identifies a finding across analyses (its message may change with a title)."""
     return (
         finding.rule,
         finding.step_ids,
@@ -28,27 +56,52 @@ class FindingsPanel(QWidget):
     def __init__(self, session: MapSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._report: Report | None = None
+        self._icons = {
+            severity: self.style().standardIcon(pixmap)
+            for severity, pixmap in SEVERITY_ICONS.items()
+        }
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+        filters = QHBoxLayout()
         self.filter = QLineEdit()
         self.filter.setObjectName("findingsFilter")
-        self.filter.setPlaceholderText("Filter findings (text or rule)")
+        self.filter.setPlaceholderText("Filter findings…")
         self.filter.setClearButtonEnabled(True)
-        layout.addWidget(self.filter)
+        filters.addWidget(self.filter, 3)
+        self.rule = QComboBox()
+        self.rule.setObjectName("findingsRule")
+        self.rule.setToolTip("Show the findings of one rule only")
+        self.rule.addItem("All rules", ALL_RULES)
+        for rule in RULES:
+            self.rule.addItem(self._icons[rule.severity], rule.id, rule.id)
+            self.rule.setItemData(
+                self.rule.count() - 1, rule.description, Qt.ItemDataRole.ToolTipRole
+            )
+        filters.addWidget(self.rule, 2)
+        layout.addLayout(filters)
         self.tree = QTreeWidget()
         self.tree.setObjectName("findingsTree")
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.tree.header().setStretchLastSection(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setRootIsDecorated(True)
-        layout.addWidget(self.tree)
-        self._report: Report | None = None
-        self.filter.textChanged.connect(lambda _t: self._fill())
+        self.tree.setIndentation(14)
+        layout.addWidget(self.tree, 1)
+        self.empty = QLabel()
+        self.empty.setObjectName("findingsEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.empty, 1)
+        self.empty.hide()
+        self.filter.textChanged.connect(lambda _text: self._fill())
+        self.rule.currentIndexChanged.connect(lambda _index: self._fill())
         self.tree.itemSelectionChanged.connect(self._picked)
         session.report_changed.connect(self.show_report)
 
+    # ------------------------------------------------------------------ showing
     def show_report(self, report: Report) -> None:
         unchanged = self._report is not None and [
             (finding_key(f), f.message) for f in self._report.findings
@@ -57,50 +110,113 @@ class FindingsPanel(QWidget):
         if not unchanged:
             self._fill()
 
+    def _matches(self, finding: Finding) -> bool:
+        rule = self.rule.currentData()
+        if rule and finding.rule != rule:
+            return False
+        wanted = self.filter.text().strip().casefold()
+        return not wanted or wanted in finding.message.casefold() or wanted in finding.rule
+
     def _fill(self) -> None:
         report = self._report
         if report is None:
             return
         selected = self.selected_finding()
-        wanted = self.filter.text().strip().casefold()
+        keep = finding_key(selected) if selected is not None else None
+        restore: QTreeWidgetItem | None = None
         blocked = self.tree.blockSignals(True)
         try:
             self.tree.clear()
-            groups = report.by_severity()
-            restore = None
-            for severity, findings in groups.items():
-                shown = [
-                    f
-                    for f in findings
-                    if not wanted or wanted in f.message.casefold() or wanted in f.rule
-                ]
-                group = QTreeWidgetItem([f"{SEVERITY_TITLES[severity]} ({len(shown)})"])
-                group.setForeground(0, QBrush(QColor(SEVERITY_COLORS[severity])))
-                font = group.font(0)
-                font.setBold(True)
-                group.setFont(0, font)
-                group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            for severity, findings in report.by_severity().items():
+                shown = [f for f in findings if self._matches(f)]
+                if not shown:
+                    continue
+                group = self._group_item(severity, len(shown))
                 self.tree.addTopLevelItem(group)
                 for finding in shown:
                     item = QTreeWidgetItem([finding.message])
                     item.setData(0, FINDING_ROLE, finding)
+                    item.setIcon(0, self._icons[severity])
                     item.setToolTip(
-                        0, f"{finding.message}\n\n{RULES_BY_ID[finding.rule].description}"
+                        0,
+                        f"{finding.message}\n\n{finding.rule}: "
+                        f"{RULES_BY_ID[finding.rule].description}",
                     )
                     group.addChild(item)
-                    if selected is not None and finding_key(finding) == finding_key(selected):
+                    if keep is not None and finding_key(finding) == keep:
                         restore = item
-                group.setExpanded(severity != "info" or len(shown) <= 12)
+                group.setExpanded(
+                    severity != "info" or len(shown) <= COLLAPSE_NOTES_OVER or restore is not None
+                )
             if restore is not None:
-                restore.setSelected(True)
                 self.tree.setCurrentItem(restore)
+                restore.setSelected(True)
         finally:
             self.tree.blockSignals(blocked)
+        self._show_empty_state(report)
+        self._count_rules(report)
+
+    def _group_item(self, severity: str, count: int) -> QTreeWidgetItem:
+        group = QTreeWidgetItem([f"{SEVERITY_TITLES[severity]} ({count})"])
+        group.setData(0, SEVERITY_ROLE, severity)
+        group.setIcon(0, self._icons[severity])
+        group.setForeground(0, QBrush(QColor(SEVERITY_COLORS[severity])))
+        font = group.font(0)
+        font.setBold(True)
+        group.setFont(0, font)
+        group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+        return group
+
+    def _show_empty_state(self, report: Report) -> None:
+        has_rows = self.tree.topLevelItemCount() > 0
+        self.tree.setVisible(has_rows)
+        self.empty.setVisible(not has_rows)
+        if has_rows:
+            return
+        if report.findings:
+            self.empty.setText("No finding matches the filter.")
+        elif report.summary.steps:
+            self.empty.setText("No findings: every step has an owner and every handoff is agreed.")
+        else:
+            self.empty.setText("No steps yet.\n\nDouble-click a lane to add a step.")
+
+    def _count_rules(self, report: Report) -> None:
+        """Each rule's entry in the filter says how many findings it has now."""
+        counts = Counter(f.rule for f in report.findings)
+        for index in range(1, self.rule.count()):
+            rule = self.rule.itemData(index)
+            self.rule.setItemText(index, f"{rule} ({counts.get(rule, 0)})")
+
+    # ----------------------------------------------------------------- reading
+    def groups(self) -> dict[str, list[str]]:
+        """Severity → messages as shown (for tests and for reading the panel aloud)."""
+        shown: dict[str, list[str]] = {}
+        for index in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(index)
+            shown[group.data(0, SEVERITY_ROLE)] = [
+                group.child(row).text(0) for row in range(group.childCount())
+            ]
+        return shown
 
     def selected_finding(self) -> Finding | None:
         items = self.tree.selectedItems()
         return items[0].data(0, FINDING_ROLE) if items else None
 
+    def select_finding(self, finding: Finding) -> bool:
+        """Select the row of ``finding`` (as a click would); False when it is not shown."""
+        wanted = finding_key(finding)
+        for index in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(index)
+            for row in range(group.childCount()):
+                item = group.child(row)
+                if finding_key(item.data(0, FINDING_ROLE)) == wanted:
+                    group.setExpanded(True)
+                    self.tree.setCurrentItem(item)
+                    self.tree.scrollToItem(item)
+                    return True
+        return False
+
+    # ----------------------------------------------------------------- picking
     def _picked(self) -> None:
         finding = self.selected_finding()
         if finding is None:
@@ -111,3 +227,7 @@ class FindingsPanel(QWidget):
             self.session.stage_selected.emit(finding.stage_id)
         else:
             self.session.focus(finding.step_ids, finding.link_ids)
+
+
+def severity_icon(widget: QWidget, severity: str) -> QIcon:
+    return widget.style().standardIcon(SEVERITY_ICONS[severity])
