@@ -19,9 +19,12 @@ from PySide6.QtWidgets import (
 
 from laneway.layout import NO_STAGE_NAME, UNASSIGNED_NAME
 from laneway.model import ChangeSet, JourneyMap
+from laneway.ui.dialogs import plural
 from laneway.ui.fields import CommitLineEdit, CommitTextEdit, fill_combo
 from laneway.ui.session import MapSession
 
+#: The alarm color of handoff gaps (as on the canvas and in the findings panel).
+GAP_COLOR = "#d64545"
 EMOTIONS = [
     ("Not rated", None),
     ("−2  Very unhappy", -2),
@@ -132,11 +135,13 @@ class StepForm(QWidget):
             "department_id": "Change owner",
             "stage_id": "Change stage",
         }.get(field, f"Edit {field.replace('_id', '').replace('_', ' ')}")
-        self.session.run_edit(
+        changed = self.session.run_edit(
             label,
             lambda j: j.update_step(step_id, **{field: value}),
             merge_key=f"step:{step_id}:{field}",
         )
+        if changed is None and step_id in self.session.journey.steps:
+            self.show_step(step_id)  # refused: show what the map holds
 
 
 class LinkForm(QWidget):
@@ -144,6 +149,7 @@ class LinkForm(QWidget):
         super().__init__()
         self.session = session
         self.link_id: str | None = None
+        self._gap = False
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.heading = _heading("Link")
@@ -184,14 +190,28 @@ class LinkForm(QWidget):
                     f"Handoff gap: nobody agreed what {giver} hands to {taker}. "
                     "Write the agreement below to close it."
                 )
-                color = "#d64545"
+                color = GAP_COLOR
         else:
             text, color = "Not a handoff: both steps have the same owner (or none).", None
         self.status.setText(text)
         self.status.setStyleSheet(f"color: {color}; font-weight: bold;" if color else "")
+        self._set_gap_highlight(color is not None)
         self.agreement.show_value(link.agreement)
         self.label.show_value(link.label)
         self.sla.show_value(link.sla)
+
+    def _set_gap_highlight(self, gap: bool) -> None:
+        """A gap makes the agreement field the obvious place to type: framed in the alarm
+        color, with a placeholder that says what to write."""
+        self._gap = gap
+        self.agreement.setStyleSheet(
+            f"QPlainTextEdit {{ border: 2px solid {GAP_COLOR}; border-radius: 4px; }}"
+            if gap
+            else ""
+        )
+
+    def is_gap_highlighted(self) -> bool:
+        return self._gap
 
     def _commit(self, field: str, value: str) -> None:
         link_id = self.link_id
@@ -200,11 +220,13 @@ class LinkForm(QWidget):
         if getattr(self.session.journey.links[link_id], field) == value:
             return
         label = "Agree handoff" if field == "agreement" else f"Edit {field}"
-        self.session.run_edit(
+        changed = self.session.run_edit(
             label,
             lambda j: j.update_link(link_id, **{field: value}),
             merge_key=f"link:{link_id}:{field}",
         )
+        if changed is None and link_id in self.session.journey.links:
+            self.show_link(link_id)
 
 
 class DepartmentForm(QWidget):
@@ -240,13 +262,17 @@ class DepartmentForm(QWidget):
 
     def _rename(self, name: str) -> None:
         department_id = self.department_id
-        if department_id is None or not name.strip():
+        if department_id is None or department_id not in self.session.journey.departments:
             return
-        self.session.run_edit(
-            "Rename department",
-            lambda j: j.update_department(department_id, name=name),
-            merge_key=f"department:{department_id}:name",
-        )
+        changed = None
+        if name.strip():
+            changed = self.session.run_edit(
+                "Rename department",
+                lambda j: j.update_department(department_id, name=name),
+                merge_key=f"department:{department_id}:name",
+            )
+        if changed is None:
+            self.show_department(department_id)  # blank or refused: the old name again
 
     def _recolor(self) -> None:
         department_id = self.department_id
@@ -287,13 +313,21 @@ class StageForm(QWidget):
 
     def _rename(self, name: str) -> None:
         stage_id = self.stage_id
-        if stage_id is None or not name.strip():
+        if stage_id is None or stage_id not in self.session.journey.stages:
             return
-        self.session.run_edit(
-            "Rename stage",
-            lambda j: j.rename_stage(stage_id, name),
-            merge_key=f"stage:{stage_id}:name",
-        )
+        changed = None
+        if name.strip():
+            changed = self.session.run_edit(
+                "Rename stage",
+                lambda j: j.rename_stage(stage_id, name),
+                merge_key=f"stage:{stage_id}:name",
+            )
+        if changed is None:
+            self.show_stage(stage_id)  # blank or refused: the old name again
+
+
+MIXED = "?mixed"
+MIXED_TEXT = "Mixed — choose to set all"
 
 
 class ManyForm(QWidget):
@@ -320,34 +354,42 @@ class ManyForm(QWidget):
     def show_steps(self, step_ids: list[str], link_count: int) -> None:
         self.step_ids = step_ids
         journey = self.session.journey
-        text = f"{len(step_ids)} steps selected"
+        text = f"{plural(len(step_ids), 'step')} selected"
         if link_count:
-            text += f" and {link_count} link{'s' if link_count != 1 else ''}"
+            text += f" and {plural(link_count, 'link')}"
         self.heading.setText(text)
-        fill_combo(
-            self.department,
-            [("Choose…", "?"), (UNASSIGNED_NAME, None)]
-            + [(d.name, d.id) for d in journey.departments_in_order()],
-            "?",
-        )
-        fill_combo(
-            self.stage,
-            [("Choose…", "?"), (NO_STAGE_NAME, None)]
-            + [(s.name, s.id) for s in journey.stages_in_order()],
-            "?",
-        )
+        steps = [journey.steps[s] for s in step_ids if s in journey.steps]
+        for combo, field, none_name, records in (
+            (self.department, "department_id", UNASSIGNED_NAME, journey.departments_in_order()),
+            (self.stage, "stage_id", NO_STAGE_NAME, journey.stages_in_order()),
+        ):
+            values = {getattr(step, field) for step in steps}
+            # Show the value they share; "Mixed" when they differ (choosing applies to all).
+            mixed = [(MIXED_TEXT, MIXED)] if len(values) != 1 else []
+            current = next(iter(values)) if len(values) == 1 else MIXED
+            fill_combo(
+                combo, [*mixed, (none_name, None), *[(r.name, r.id) for r in records]], current
+            )
 
     def _apply(self, field: str, value: object) -> None:
-        if value == "?":
+        if value == MIXED:
             return
         ids = [s for s in self.step_ids if s in self.session.journey.steps]
+        if all(getattr(self.session.journey.steps[s], field) == value for s in ids):
+            return
 
         def change(journey: JourneyMap) -> None:
             for step_id in ids:
                 journey.update_step(step_id, **{field: value})
 
         what = "owner" if field == "department_id" else "stage"
-        self.session.run_edit(f"Change {what} of {len(ids)} steps", change)
+        # Arrowing through the combo applies each entry: one undo step for the whole choice.
+        selection_key = ",".join(sorted(ids))
+        self.session.run_edit(
+            f"Change {what} of {plural(len(ids), 'step')}",
+            change,
+            merge_key=f"steps:{selection_key}:{field}",
+        )
 
 
 class Inspector(QScrollArea):
