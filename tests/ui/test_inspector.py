@@ -271,3 +271,34 @@ def test_read_only_map_disables_the_inspector(map_file, qtbot):
         assert not widget.isEnabled()
     finally:
         session.close()
+
+
+def test_the_step_form_lists_what_the_analysis_says_about_it(session, inspector, qtbot):
+    sid = _step(session, "Nobody calls")
+    session.set_selection({sid}, set())
+    session.refresh_report()
+    findings = inspector.step_form.findings
+    assert findings.isVisible() and "Nobody owns" in findings.text()
+    sales = session.journey.department_by_name("Sales").id
+    _pick(qtbot, inspector.step_form.department, sales)
+    session.refresh_report()
+    assert "Nobody owns" not in findings.text()
+
+
+def test_typing_never_waits_for_the_analysis(session, inspector, qtbot, monkeypatch):
+    """Edits from the inspector leave the analysis to the session's coalescing timer."""
+    import laneway.document
+
+    runs: list[int] = []
+    real = laneway.document.analyze
+    monkeypatch.setattr(
+        laneway.document, "analyze", lambda *a, **k: runs.append(1) or real(*a, **k)
+    )
+    sid = _step(session, "Qualify lead")
+    session.set_selection({sid}, set())
+    session.refresh_report()
+    runs.clear()
+    for text in ("p", "ph", "pho"):
+        _type_line(qtbot, inspector.step_form.findChild(QLineEdit, "channel"), text)
+    assert runs == []  # nothing analysed while the facilitator types
+    qtbot.waitUntil(lambda: runs == [1])  # then once for the burst

@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QColorDialog, QListWidgetItem, QPushButton, QStyle
+from PySide6.QtCore import SignalInstance
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QColorDialog, QListWidgetItem, QPushButton
 
 from laneway.model import Department, JourneyMap
 from laneway.ui import dialogs
 from laneway.ui.dialogs import plural
 from laneway.ui.record_list_panel import RecordListPanel
 from laneway.ui.stages_panel import StagesPanel
+from laneway.ui.swatch import swatch
 
 __all__ = ["DepartmentsPanel", "StagesPanel", "swatch"]
-
-
-def swatch(color: str, size: int = 16) -> QIcon:
-    """A rounded square of the lane color, with a thin outline so light colors show."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    fill = QColor(color)
-    painter.setBrush(fill)
-    painter.setPen(fill.darker(140))
-    painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
-    painter.end()
-    return QIcon(pixmap)
 
 
 class DepartmentsPanel(RecordListPanel):
@@ -37,18 +24,15 @@ class DepartmentsPanel(RecordListPanel):
     )
 
     def add_extra_buttons(self) -> None:
-        style = self.style()
         self.color_button = self._button(
             "Color…",
             self.recolor,
             "Change the lane color",
-            style.standardIcon(QStyle.StandardPixmap.SP_DesktopIcon),
         )
         self.merge_button = self._button(
             "Merge into…",
             self.merge,
             "Give its steps to another department and remove it",
-            style.standardIcon(QStyle.StandardPixmap.SP_ArrowRight),
         )
 
     def records(self) -> list[Department]:
@@ -66,6 +50,9 @@ class DepartmentsPanel(RecordListPanel):
         super()._update_enabled()
         if len(self.session.journey.departments) < 2:
             self.merge_button.setEnabled(False)  # nothing to merge into
+
+    def selected_signal(self) -> SignalInstance:
+        return self.session.department_selected
 
     def announce(self, record_id: str | None) -> None:
         self.session.department_selected.emit(record_id)

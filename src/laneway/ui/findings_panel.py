@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -52,6 +55,43 @@ def finding_key(finding: Finding) -> tuple:
     )
 
 
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped message at the tree's current width.
+
+    Qt's tree views size rows from a width they do not know yet, so long messages
+    are elided instead of wrapped; this delegate measures against the viewport.
+    """
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        icon = (
+            option.decorationSize.width() + 8 if index.data(Qt.ItemDataRole.DecorationRole) else 0
+        )
+        width = self.tree.viewport().width() - self.tree.indentation() * (depth + 1) - icon - 10
+        if width <= 40:
+            return hint
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        metrics = QFontMetrics(index.data(Qt.ItemDataRole.FontRole) or option.font)
+        bounds = metrics.boundingRect(0, 0, width, 100_000, Qt.TextFlag.TextWordWrap, text)
+        return QSize(hint.width(), max(hint.height(), bounds.height() + 6))
+
+
+class _FindingsTree(QTreeWidget):
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.scheduleDelayedItemsLayout()  # re-measure the wrapped rows
+
+
 class FindingsPanel(QWidget):
     def __init__(self, session: MapSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,7 +121,8 @@ class FindingsPanel(QWidget):
             )
         filters.addWidget(self.rule, 2)
         layout.addLayout(filters)
-        self.tree = QTreeWidget()
+        self.tree = _FindingsTree()
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
         self.tree.setObjectName("findingsTree")
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
@@ -89,6 +130,8 @@ class FindingsPanel(QWidget):
         self.tree.setUniformRowHeights(False)
         self.tree.setRootIsDecorated(True)
         self.tree.setIndentation(14)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.tree, 1)
         self.empty = QLabel()
         self.empty.setObjectName("findingsEmpty")

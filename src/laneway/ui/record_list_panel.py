@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,8 @@ from laneway.ui.dialogs import plural
 from laneway.ui.session import MapSession
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+#: How long after a burst of step edits the step counts are recounted (ms).
+COUNTS_DELAY_MS = 150
 
 __all__ = ["ID_ROLE", "RecordListPanel", "plural"]
 
@@ -71,36 +72,22 @@ class RecordListPanel(QWidget):
         self.buttons = QGridLayout()
         self.buttons.setSpacing(4)
         layout.addLayout(self.buttons)
-        style = self.style()
         self.add_button = self._button(
             "Add…",
             self.add,
             f"Add a {self.noun}",
-            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder),
         )
         self.rename_button = self._button(
             "Rename",
             self.start_rename,
             f"Rename the {self.noun} (F2)",
-            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
         )
-        self.delete_button = self._button(
-            "Delete…",
-            self.delete,
-            f"Delete the {self.noun}",
-            style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon),
-        )
+        self.delete_button = self._button("Delete…", self.delete, f"Delete the {self.noun}")
         self.up_button = self._button(
-            "Up",
-            lambda: self.move(-1),
-            f"Move the {self.noun} up (Ctrl+Up)",
-            style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp),
+            "↑ Up", lambda: self.move(-1), f"Move the {self.noun} up (Ctrl+Up)"
         )
         self.down_button = self._button(
-            "Down",
-            lambda: self.move(1),
-            f"Move the {self.noun} down (Ctrl+Down)",
-            style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown),
+            "↓ Down", lambda: self.move(1), f"Move the {self.noun} down (Ctrl+Down)"
         )
         self.add_extra_buttons()
         for keys, slot in (
@@ -114,12 +101,19 @@ class RecordListPanel(QWidget):
         self.list.itemChanged.connect(self._renamed)
         self.list.model().rowsMoved.connect(lambda *_: self._dropped())
         self.list.currentItemChanged.connect(lambda *_: self._current_changed())
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(COUNTS_DELAY_MS)
+        self._counts_timer.timeout.connect(self.refresh)
         session.changed.connect(self._on_changed)
+        self.selected_signal().connect(self.follow)
         session.read_only_changed.connect(lambda _reason: self._update_enabled())
         self.refresh()
 
-    def _button(self, text: str, slot: Callable[[], object], tip: str, icon: QIcon) -> QPushButton:
-        button = QPushButton(icon, text)
+    def _button(
+        self, text: str, slot: Callable[[], object], tip: str, icon: QIcon | None = None
+    ) -> QPushButton:
+        button = QPushButton(icon, text) if icon is not None else QPushButton(text)
         button.setToolTip(tip)
         button.clicked.connect(lambda _checked=False: slot())
         count = self.buttons.count()
@@ -151,6 +145,24 @@ class RecordListPanel(QWidget):
     def announce(self, record_id: str | None) -> None:
         """Tell the session which record is current (for the inspector)."""
 
+    def selected_signal(self) -> SignalInstance:
+        """The session signal that says a record of this kind was picked elsewhere."""
+        raise NotImplementedError
+
+    def follow(self, record_id: str | None) -> None:
+        """Show the record picked elsewhere (e.g. a finding) as current, without echoing it."""
+        if record_id == self.current_id():
+            return
+        self._filling = True
+        try:
+            if record_id is None:
+                self.list.setCurrentItem(None)
+            else:
+                self.select(record_id)
+        finally:
+            self._filling = False
+        self._update_enabled()
+
     # ------------------------------------------------------------------ reading
     def current_id(self) -> str | None:
         item = self.list.currentItem()
@@ -173,14 +185,19 @@ class RecordListPanel(QWidget):
 
     # --------------------------------------------------------------- refreshing
     def _on_changed(self, changeset: ChangeSet, _origin: str) -> None:
-        if changeset.keys(self.table) or _changes_step_field(changeset, self.step_field):
+        if changeset.keys(self.table):
             self.refresh()
+        elif _changes_step_field(changeset, self.step_field):
+            # Only the step counts in the tooltips changed: update them once per burst,
+            # off the edit's path (a 2,000-step map takes a few ms to count).
+            self._counts_timer.start()
 
     @property
     def table(self) -> str:
         return self.noun
 
     def refresh(self) -> None:
+        self._counts_timer.stop()
         current = self.current_id()
         counts = self.step_counts()
         self._filling = True

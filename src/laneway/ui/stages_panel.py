@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QListWidgetItem
 
 from laneway.model import Stage
@@ -25,6 +26,9 @@ class StagesPanel(RecordListPanel):
         position = self.list.count() + 1
         item.setText(f"{record.name}")
         item.setToolTip(f"Column {position}: {record.name} holds {plural(count, 'step')}.")
+
+    def selected_signal(self) -> SignalInstance:
+        return self.session.stage_selected
 
     def announce(self, record_id: str | None) -> None:
         self.session.stage_selected.emit(record_id)

@@ -47,7 +47,7 @@ class StartScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("startScreen")
         self.setWindowTitle("Laneway")
-        self.resize(960, 600)
+        self.resize(1040, 640)
         style = self.style()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 26, 32, 26)
@@ -74,9 +74,7 @@ class StartScreen(QWidget):
             style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton), "Open…"
         )
         self.open_button.clicked.connect(lambda: self.open_dialog_requested.emit())
-        self.import_button = QPushButton(
-            style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown), "Import…"
-        )
+        self.import_button = QPushButton("Import…")
         self.import_button.setToolTip("Read a CSV, JSON, BPMN or Mermaid file into a new map")
         self.import_button.clicked.connect(lambda: self.import_requested.emit())
         for button in (self.new_button, self.open_button, self.import_button):

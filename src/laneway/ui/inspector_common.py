@@ -1,0 +1,45 @@
+"""What the inspector's forms share: headings and the findings of the shown record."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QLabel
+
+from laneway.analysis import Finding
+
+#: The alarm color of handoff gaps (as on the canvas and in the findings panel).
+GAP_COLOR = "#d64545"
+SEVERITY_COLORS = {"error": "#d64545", "warning": "#e08a00", "info": "#3b82c4"}
+
+
+def heading_label(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+def findings_label() -> QLabel:
+    """A label listing the findings about one step or link (hidden when there are none)."""
+    label = QLabel()
+    label.setObjectName("recordFindings")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def show_findings(label: QLabel, findings: list[Finding]) -> None:
+    if not findings:
+        label.clear()
+        label.hide()
+        return
+    rows = [
+        f'<span style="color:{SEVERITY_COLORS[f.severity]}">●</span> {html.escape(f.message)}'
+        for f in findings
+    ]
+    label.setText("<br>".join(rows))
+    label.show()
