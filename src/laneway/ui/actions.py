@@ -107,7 +107,9 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     a["findings"].setCheckable(True)
     a["findings"].setChecked(c.settings.show_findings)
     a["findings"].toggled.connect(window.set_findings_visible)
-    a["present"] = _action(window, "&Presentation Mode", window.toggle_presentation, Std.FullScreen)
+    a["present"] = _action(
+        window, "&Presentation Mode", window.toggle_presentation, QKeySequence("F11")
+    )
 
     a["tidy"] = _action(window, "&Tidy Layout", lambda: window.tidy(False), QKeySequence("Ctrl+L"))
     a["tidy_selection"] = _action(
