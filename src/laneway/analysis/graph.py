@@ -137,7 +137,7 @@ class JourneyGraph:
 
     @cached_property
     def components(self) -> list[set[str]]:
-        """Strongly connected components of the whole graph."""
+        """Strongly connected components of the whole graph, sinks first."""
         return [set(c) for c in strongly_connected_components(self.journey.steps, self.succ)]
 
     @cached_property
@@ -146,7 +146,7 @@ class JourneyGraph:
 
     @cached_property
     def forward_components(self) -> list[set[str]]:
-        """Strongly connected components of the forward journey (no loop-back links)."""
+        """Components of the forward journey (no loop-back links), sinks first."""
         if not self.loop_back_links:
             return self.components
         forward: dict[str, list[str]] = {step_id: [] for step_id in self.journey.steps}

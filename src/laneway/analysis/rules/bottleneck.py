@@ -7,8 +7,7 @@ dominator tree, then one walk up from each sink (memoised), keeps it linear.
 
 from __future__ import annotations
 
-import networkx as nx
-
+from laneway.analysis.dominators import immediate_dominators
 from laneway.analysis.findings import Finding
 from laneway.analysis.graph import JourneyGraph
 
@@ -20,12 +19,9 @@ def bottlenecks(jg: JourneyGraph) -> list[Finding]:
     sinks = sorted(jg.sinks & jg.reachable, key=jg.step_order_key)
     if not entries or not sinks:
         return []
-    graph = nx.DiGraph()
-    reachable = jg.reachable
-    graph.add_nodes_from(reachable)
-    graph.add_edges_from((u, v) for u in reachable for v in jg.succ[u])
-    graph.add_edges_from((_SOURCE, entry) for entry in entries)
-    idom = nx.immediate_dominators(graph, _SOURCE)
+    successors: dict[object, list] = dict(jg.succ)
+    successors[_SOURCE] = sorted(entries, key=jg.step_order_key)
+    idom = immediate_dominators(_SOURCE, successors)
     common = _common_dominators(idom, sinks)
     found = [
         step_id

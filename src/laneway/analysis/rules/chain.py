@@ -2,7 +2,8 @@
 
 The forward journey drops loop-back links (to an earlier stage) and collapses
 strongly connected components, so the longest chain is a longest path in a DAG:
-one pass in reverse topological order, linear in steps plus links.
+one pass in reverse topological order (the order Tarjan's algorithm finds the
+components in), linear in steps plus links.
 """
 
 from __future__ import annotations
@@ -24,23 +25,34 @@ def longest_handoff_chain(jg: JourneyGraph) -> HandoffChain:
     if not jg.entry_steps:
         return HandoffChain(0, (), ())
     member = {step: index for index, c in enumerate(jg.forward_components) for step in c}
+    steps, loop_back = jg.journey.steps, jg.loop_back_links
     # Between two components the heaviest of their links counts: remember a handoff one.
     best_link: dict[tuple[int, int], tuple[int, str]] = {}
-    successors: dict[int, set[int]] = {}
+    successors: dict[int, list[int]] = {}
     for link in jg.journey.links.values():
         a, b = member[link.source], member[link.target]
-        if a == b or link.id in jg.loop_back_links:
+        if a == b or (loop_back and link.id in loop_back):
             continue
-        weight = 1 if jg.is_handoff(link) else 0
-        if (a, b) not in best_link or weight > best_link[(a, b)][0]:
+        source = steps[link.source].department_id
+        target = steps[link.target].department_id
+        weight = 1 if source is not None and target is not None and source != target else 0
+        known = best_link.get((a, b))
+        if known is None:
             best_link[(a, b)] = (weight, link.id)
-        successors.setdefault(a, set()).add(b)
-    # Longest path *starting* at each component, from the sinks backwards.
-    down: dict[int, int] = {}
+            successors.setdefault(a, []).append(b)
+        elif weight > known[0]:
+            best_link[(a, b)] = (weight, link.id)
+    # Longest path *starting* at each component. Tarjan's algorithm lists components
+    # in reverse topological order (every component after those it leads to), so
+    # one pass in list order sees each successor before the component itself.
+    down: list[int] = [0] * len(jg.forward_components)
     choice: dict[int, int] = {}
-    for component in reversed(_topological_order(len(jg.forward_components), successors)):
+    for component in range(len(down)):
+        targets = successors.get(component)
+        if not targets:
+            continue
         best, via = 0, -1
-        for successor in sorted(successors.get(component, ())):
+        for successor in sorted(targets) if len(targets) > 1 else targets:
             weight = best_link[(component, successor)][0] + down[successor]
             if weight > best:
                 best, via = weight, successor
@@ -64,24 +76,6 @@ def longest_handoff_chain(jg: JourneyGraph) -> HandoffChain:
             links.append(link_id)
         component = nxt
     return HandoffChain(down[start], tuple(steps), tuple(links))
-
-
-def _topological_order(count: int, successors: dict[int, set[int]]) -> list[int]:
-    """Kahn's algorithm on the condensation (a DAG by construction)."""
-    indegree = [0] * count
-    for targets in successors.values():
-        for target in targets:
-            indegree[target] += 1
-    ready = [c for c in range(count) if indegree[c] == 0]
-    order: list[int] = []
-    while ready:
-        component = ready.pop()
-        order.append(component)
-        for target in successors.get(component, ()):
-            indegree[target] -= 1
-            if indegree[target] == 0:
-                ready.append(target)
-    return order
 
 
 def long_handoff_chains(jg: JourneyGraph, chain: HandoffChain, threshold: int) -> list[Finding]:
