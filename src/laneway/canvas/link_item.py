@@ -126,6 +126,10 @@ class LinkItem(QGraphicsItem):
         stroker.setWidth(12)
         return stroker.createStroke(self._path)
 
+    def path(self) -> QPainterPath:
+        """The arrow's curve in item coordinates."""
+        return QPainterPath(self._path)
+
     def midpoint(self) -> QPointF:
         return self._mid
 

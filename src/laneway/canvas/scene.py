@@ -156,16 +156,19 @@ class JourneyScene(QGraphicsScene):
         self._links[link_id] = item
         self.addItem(item)
 
-    def _relayout(self) -> None:
+    def _relayout(self) -> bool:
+        """Recompute the grid; True when its lanes and columns stayed where they were."""
+        previous = self._grid
         self._grid = compute_grid(self.journey, self.metrics)
         self._background.set_grid(self._grid, self.style)
         b = self._grid.bounds
         self.setSceneRect(
             QRectF(b.x, b.y, b.width, b.height).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
         )
+        return self._grid.same_frame(previous)
 
-    def _place_all(self) -> set[str]:
-        """Put every card where the grid says; return the steps that moved.
+    def _place_all(self, only: set[str] | None = None) -> set[str]:
+        """Put every card (or ``only`` these) where the grid says; return those that moved.
 
         When a lane or column grows, everything beyond it shifts by the same amount:
         a link whose two cards moved together is translated, not routed again. Where
@@ -174,7 +177,9 @@ class JourneyScene(QGraphicsScene):
         moved: dict[str, tuple[float, float]] = {}
         placed = self._placed
         position = self._grid.step_position
-        for step_id, item in self._steps.items():
+        steps = self._steps
+        items = steps.items() if only is None else ((k, steps[k]) for k in only if k in steps)
+        for step_id, item in items:
             x, y = position(step_id)
             old = placed.get(step_id)
             if old is None or old[0] != x or old[1] != y:
@@ -240,8 +245,9 @@ class JourneyScene(QGraphicsScene):
             if link_id in journey.links:
                 link = journey.links[link_id]
                 self._links[link_id].set_data(link, self.style, handoff=journey.is_handoff(link))
-        self._relayout()
-        moved = self._place_all()
+        same_frame = self._relayout()
+        # Lanes and columns where they were: only the touched cards can have moved.
+        moved = self._place_all(steps_touched if same_frame else None)
         for link_id in relink - self._links_of(moved):
             if link_id in self._links:
                 self._route(link_id)

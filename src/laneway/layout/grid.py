@@ -48,6 +48,20 @@ class Grid:
     step_cells: dict[str, Cell] = field(default_factory=dict)
     lane_tops: dict[str | None, float] = field(default_factory=dict)
     column_lefts: dict[str | None, float] = field(default_factory=dict)
+    #: Steps without a stored position, placed by the tidy layout for now.
+    auto_placed: frozenset[str] = frozenset()
+
+    def same_frame(self, other: Grid) -> bool:
+        """True when every lane and column starts where it does in ``other``.
+
+        Then only the cards whose own cell or offset changed need to move.
+        """
+        return (
+            self.lane_tops == other.lane_tops
+            and self.column_lefts == other.column_lefts
+            and not self.auto_placed
+            and not other.auto_placed
+        )
 
     def step_position(self, step_id: str) -> tuple[float, float]:
         """The scene top-left of a step's card."""
@@ -136,7 +150,7 @@ def compute_grid(journey: JourneyMap, metrics: Metrics | None = None) -> Grid:
     card rectangles are derived on demand from the lane tops and column lefts.
     """
     metrics = metrics or Metrics()
-    offsets = _offsets(journey, metrics)
+    offsets, auto_placed = _offsets(journey, metrics)
 
     column_specs: list[tuple[str | None, str]] = [
         (stage.id, stage.name) for stage in journey.stages_in_order()
@@ -186,10 +200,13 @@ def compute_grid(journey: JourneyMap, metrics: Metrics | None = None) -> Grid:
         step_cells=cells,
         lane_tops={lane.department_id: lane.rect.y for lane in lanes},
         column_lefts={column.stage_id: column.rect.x for column in columns},
+        auto_placed=auto_placed,
     )
 
 
-def _offsets(journey: JourneyMap, metrics: Metrics) -> dict[str, tuple[float, float]]:
+def _offsets(
+    journey: JourneyMap, metrics: Metrics
+) -> tuple[dict[str, tuple[float, float]], frozenset[str]]:
     steps = journey.steps.values()
     unplaced = [s.id for s in steps if s.x is None or s.y is None]
     automatic = tidy_positions(journey, unplaced, metrics) if unplaced else {}
@@ -200,4 +217,4 @@ def _offsets(journey: JourneyMap, metrics: Metrics) -> dict[str, tuple[float, fl
         else:
             x, y = float(step.x), float(step.y)
             offsets[step.id] = (x if x > 0.0 else 0.0, y if y > 0.0 else 0.0)
-    return offsets
+    return offsets, frozenset(automatic)

@@ -29,15 +29,41 @@ def cards_in_cell(
     ]
 
 
-def _is_free(spot: Rect, taken: list[Rect], metrics: Metrics) -> bool:
-    # Keep a small breathing gap around cards, not just "no overlap".
-    grown = Rect(
-        spot.x - metrics.gap_y / 2,
-        spot.y - metrics.gap_y / 2,
-        spot.width + metrics.gap_y,
-        spot.height + metrics.gap_y,
-    )
-    return not any(grown.intersects(card) for card in taken)
+class Occupancy:
+    """The cards of one cell, bucketed by slot, to test spots without a full scan.
+
+    A crowded cell holds hundreds of cards and a new card may try hundreds of
+    spots: each test looks only at the cards in the buckets the spot touches.
+    """
+
+    def __init__(self, cards: Iterable[Rect], metrics: Metrics) -> None:
+        self._metrics = metrics
+        self._size = (metrics.step_x, metrics.step_y)
+        self._buckets: dict[tuple[int, int], list[Rect]] = {}
+        for card in cards:
+            self.add(card)
+
+    def _keys(self, rect: Rect) -> Iterable[tuple[int, int]]:
+        width, height = self._size
+        for column in range(int(rect.x // width), int(rect.right // width) + 1):
+            for row in range(int(rect.y // height), int(rect.bottom // height) + 1):
+                yield (column, row)
+
+    def add(self, card: Rect) -> None:
+        for key in self._keys(card):
+            self._buckets.setdefault(key, []).append(card)
+
+    def is_free(self, spot: Rect) -> bool:
+        # Keep a small breathing gap around cards, not just "no overlap".
+        half = self._metrics.gap_y / 2
+        grown = Rect(spot.x - half, spot.y - half, spot.width + 2 * half, spot.height + 2 * half)
+        buckets = self._buckets
+        return not any(
+            grown.intersects(card) for key in self._keys(grown) for card in buckets.get(key, ())
+        )
+
+    def lowest(self, default: float) -> float:
+        return max((c.bottom for cards in self._buckets.values() for c in cards), default=default)
 
 
 def free_spot(
@@ -47,20 +73,20 @@ def free_spot(
     near: tuple[float, float] | None = None,
     metrics: Metrics | None = None,
     ignore: Iterable[str] = (),
-    taken: list[Rect] | None = None,
+    taken: Occupancy | None = None,
 ) -> tuple[float, float]:
     """A cell-relative top-left for a new card, as close to ``near`` as is free."""
     metrics = metrics or Metrics()
-    cards = (
-        list(taken)
+    occupied = (
+        taken
         if taken is not None
-        else cards_in_cell(journey, department_id, stage_id, metrics, ignore)
+        else Occupancy(cards_in_cell(journey, department_id, stage_id, metrics, ignore), metrics)
     )
     pad = metrics.cell_padding
     start_x, start_y = near if near is not None else (pad, pad)
     start_x, start_y = max(pad, round(start_x)), max(pad, round(start_y))
     w, h = metrics.card_width, metrics.card_height
-    if _is_free(Rect(start_x, start_y, w, h), cards, metrics):
+    if occupied.is_free(Rect(start_x, start_y, w, h)):
         return (start_x, start_y)
     # Try the grid of slots, nearest to the wanted point first.
     candidates = [
@@ -70,10 +96,9 @@ def free_spot(
     ]
     candidates.sort(key=lambda p: (p[0] - start_x) ** 2 + (p[1] - start_y) ** 2)
     for x, y in candidates[:_SEARCH_LIMIT]:
-        if _is_free(Rect(x, y, w, h), cards, metrics):
+        if occupied.is_free(Rect(x, y, w, h)):
             return (x, y)
-    lowest = max((card.bottom for card in cards), default=pad)
-    return (pad, lowest + metrics.gap_y)
+    return (pad, occupied.lowest(pad) + metrics.gap_y)
 
 
 def next_spot(
@@ -90,11 +115,11 @@ def next_spot(
     y = step.y if step.y is not None else metrics.cell_padding
     if lane != step.department_id:
         x -= metrics.step_x  # below: the same column position, in the other lane
-    cards = cards_in_cell(journey, lane, step.stage_id, metrics)
+    occupied = Occupancy(cards_in_cell(journey, lane, step.stage_id, metrics), metrics)
     w, h = metrics.card_width, metrics.card_height
     for row in range(_SEARCH_LIMIT):
         spot = Rect(x, y + row * metrics.step_y, w, h)
-        if _is_free(spot, cards, metrics):
+        if occupied.is_free(spot):
             return (spot.x, spot.y)
     return free_spot(journey, lane, step.stage_id, (x, y), metrics)
 
@@ -115,34 +140,29 @@ def paste_spots(
     placed = [s for s in steps if s.x is not None and s.y is not None]
     result: dict[str, tuple[float, float]] = {}
     shift = 0.0
-    cells: dict[tuple[str | None, str | None], list[Rect]] = {}
-    for step in placed:
-        key = (step.department_id, step.stage_id)
+    cells: dict[tuple[str | None, str | None], Occupancy] = {}
+
+    def cell(key: tuple[str | None, str | None]) -> Occupancy:
         if key not in cells:
-            cells[key] = cards_in_cell(journey, *key, metrics)
+            cells[key] = Occupancy(cards_in_cell(journey, *key, metrics), metrics)
+        return cells[key]
+
+    w, h = metrics.card_width, metrics.card_height
     for _attempt in range(60):
         if all(
-            _is_free(
-                Rect(s.x + shift, s.y + shift, metrics.card_width, metrics.card_height),
-                cells[(s.department_id, s.stage_id)],
-                metrics,
-            )
+            cell((s.department_id, s.stage_id)).is_free(Rect(s.x + shift, s.y + shift, w, h))
             for s in placed
         ):
             break
         shift += metrics.gap_x
     for step in placed:
         result[step.id] = (step.x + shift, step.y + shift)
-        cells[(step.department_id, step.stage_id)].append(
-            Rect(step.x + shift, step.y + shift, metrics.card_width, metrics.card_height)
-        )
+        cell((step.department_id, step.stage_id)).add(Rect(step.x + shift, step.y + shift, w, h))
     for step in steps:
         if step.id in result:
             continue
         key = (step.department_id, step.stage_id)
-        if key not in cells:
-            cells[key] = cards_in_cell(journey, *key, metrics)
-        spot = free_spot(journey, *key, metrics=metrics, taken=cells[key])
+        spot = free_spot(journey, *key, metrics=metrics, taken=cell(key))
         result[step.id] = spot
-        cells[key].append(Rect(*spot, metrics.card_width, metrics.card_height))
+        cell(key).add(Rect(*spot, w, h))
     return result

@@ -41,7 +41,10 @@ class DepartmentsPanel(RecordListPanel):
     def decorate(self, item: QListWidgetItem, record: Department, count: int) -> None:
         item.setIcon(swatch(record.color))
         item.setText(f"{record.name}")
-        item.setToolTip(f"{record.name} owns {plural(count, 'step')}.")
+        item.setToolTip(self.count_tooltip(record, count, self.list.count() + 1))
+
+    def count_tooltip(self, record: Department, count: int, position: int) -> str:
+        return f"{record.name} owns {plural(count, 'step')}."
 
     def record_buttons(self) -> list[QPushButton]:
         return [*super().record_buttons(), self.color_button, self.merge_button]

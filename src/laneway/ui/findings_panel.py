@@ -65,6 +65,9 @@ class WrappingDelegate(QStyledItemDelegate):
     def __init__(self, tree: QTreeWidget) -> None:
         super().__init__(tree)
         self.tree = tree
+        # The tree forgets its row heights at every relayout (after each analysis);
+        # measuring wrapped text is the expensive part, so remember the answers.
+        self._heights: dict[tuple[str, int, str], int] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         hint = super().sizeHint(option, index)
@@ -80,9 +83,17 @@ class WrappingDelegate(QStyledItemDelegate):
         if width <= 40:
             return hint
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        metrics = QFontMetrics(index.data(Qt.ItemDataRole.FontRole) or option.font)
-        bounds = metrics.boundingRect(0, 0, width, 100_000, Qt.TextFlag.TextWordWrap, text)
-        return QSize(hint.width(), max(hint.height(), bounds.height() + 6))
+        font = index.data(Qt.ItemDataRole.FontRole) or option.font
+        key = (text, width, font.key())
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 20_000:
+                self._heights.clear()
+            bounds = QFontMetrics(font).boundingRect(
+                0, 0, width, 100_000, Qt.TextFlag.TextWordWrap, text
+            )
+            height = self._heights[key] = bounds.height() + 6
+        return QSize(hint.width(), max(hint.height(), height))
 
 
 class _FindingsTree(QTreeWidget):

@@ -105,7 +105,7 @@ class RecordListPanel(QWidget):
         self._counts_timer = QTimer(self)
         self._counts_timer.setSingleShot(True)
         self._counts_timer.setInterval(COUNTS_DELAY_MS)
-        self._counts_timer.timeout.connect(self.refresh)
+        self._counts_timer.timeout.connect(self.refresh_counts)
         session.changed.connect(self._on_changed)
         self.selected_signal().connect(self.follow)
         session.read_only_changed.connect(lambda _reason: self._update_enabled())
@@ -130,6 +130,10 @@ class RecordListPanel(QWidget):
 
     def decorate(self, item: QListWidgetItem, record: object, count: int) -> None:
         """Set the icon and tooltip of one row; ``count`` = steps that use the record."""
+
+    def count_tooltip(self, record: object, count: int, position: int) -> str:
+        """The row's tooltip: what the record is and how many steps use it."""
+        return ""
 
     def add(self) -> None:
         raise NotImplementedError
@@ -194,6 +198,23 @@ class RecordListPanel(QWidget):
     @property
     def table(self) -> str:
         return self.noun
+
+    def refresh_counts(self) -> None:
+        """Only the step counts changed: rewrite the tooltips, keep the rows."""
+        counts = self.step_counts()
+        records = {record.id: record for record in self.records()}
+        if self.list.count() != len(records):
+            self.refresh()
+            return
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            record = records.get(item.data(ID_ROLE))
+            if record is None:
+                self.refresh()
+                return
+            tooltip = self.count_tooltip(record, counts.get(record.id, 0), row + 1)
+            if item.toolTip() != tooltip:
+                item.setToolTip(tooltip)
 
     def refresh(self) -> None:
         self._counts_timer.stop()

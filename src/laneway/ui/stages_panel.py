@@ -23,9 +23,11 @@ class StagesPanel(RecordListPanel):
         return self.session.journey.stages_in_order()
 
     def decorate(self, item: QListWidgetItem, record: Stage, count: int) -> None:
-        position = self.list.count() + 1
         item.setText(f"{record.name}")
-        item.setToolTip(f"Column {position}: {record.name} holds {plural(count, 'step')}.")
+        item.setToolTip(self.count_tooltip(record, count, self.list.count() + 1))
+
+    def count_tooltip(self, record: Stage, count: int, position: int) -> str:
+        return f"Column {position}: {record.name} holds {plural(count, 'step')}."
 
     def selected_signal(self) -> SignalInstance:
         return self.session.stage_selected

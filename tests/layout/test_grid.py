@@ -1,0 +1,101 @@
+"""The grid: lanes and columns that grow to fit their cards; the tidy layout."""
+
+from __future__ import annotations
+
+from laneway.layout import NO_STAGE_NAME, UNASSIGNED_NAME, Metrics, compute_grid, tidy_positions
+from laneway.layout.tidy import journey_ranks
+from laneway.model import JourneyMap, MapInfo
+from tests.support.maps import workshop_map
+
+METRICS = Metrics()
+
+
+def _two_lane_map() -> tuple[JourneyMap, str, str, str]:
+    journey = JourneyMap(MapInfo(title="Grid"))
+    marketing = journey.add_department("Marketing").id
+    sales = journey.add_department("Sales").id
+    awareness = journey.add_stage("Awareness").id
+    journey.add_stage("Purchase")
+    return journey, marketing, sales, awareness
+
+
+def test_lanes_run_unassigned_first_then_departments_in_order():
+    journey, _marketing, _sales, _awareness = _two_lane_map()
+    grid = compute_grid(journey, METRICS)
+    assert [lane.name for lane in grid.lanes] == [UNASSIGNED_NAME, "Marketing", "Sales"]
+    assert [column.name for column in grid.columns] == ["Awareness", "Purchase"]
+    tops = [lane.rect.y for lane in grid.lanes]
+    assert tops == sorted(tops) and tops[0] == METRICS.stage_header_height
+
+
+def test_a_no_stage_column_appears_for_a_step_without_a_stage():
+    journey, marketing, _sales, _awareness = _two_lane_map()
+    journey.add_step("Somewhere", department_id=marketing, x=20, y=20)
+    grid = compute_grid(journey, METRICS)
+    assert [column.name for column in grid.columns] == ["Awareness", "Purchase", NO_STAGE_NAME]
+
+
+def test_a_lane_grows_to_fit_its_lowest_card_and_shifts_the_lanes_below():
+    journey, marketing, sales, awareness = _two_lane_map()
+    before = compute_grid(journey, METRICS)
+    journey.add_step("Low card", department_id=marketing, stage_id=awareness, x=20, y=500)
+    after = compute_grid(journey, METRICS)
+    lane = after.lane(marketing)
+    assert lane.rect.height == 500 + METRICS.card_height + METRICS.cell_padding
+    grown = lane.rect.height - before.lane(marketing).rect.height
+    assert after.lane(sales).rect.y == before.lane(sales).rect.y + grown
+    assert not after.same_frame(before)
+
+
+def test_a_column_grows_to_fit_its_rightmost_card():
+    journey, marketing, _sales, awareness = _two_lane_map()
+    journey.add_step("Far right", department_id=marketing, stage_id=awareness, x=900, y=20)
+    grid = compute_grid(journey, METRICS)
+    assert grid.column(awareness).rect.width == 900 + METRICS.card_width + METRICS.cell_padding
+
+
+def test_a_card_sits_at_its_offset_inside_its_cell():
+    journey, _marketing, sales, awareness = _two_lane_map()
+    step = journey.add_step("Call", department_id=sales, stage_id=awareness, x=40, y=30)
+    grid = compute_grid(journey, METRICS)
+    cell = grid.cell_rect(sales, awareness)
+    assert grid.step_position(step.id) == (cell.x + 40, cell.y + 30)
+    assert grid.cell_at(cell.x + 50, cell.y + 40) == (sales, awareness)
+    assert grid.step_rects[step.id].width == METRICS.card_width
+
+
+def test_a_card_added_inside_the_lanes_keeps_the_frame():
+    journey, _marketing, sales, awareness = _two_lane_map()
+    journey.add_step("First", department_id=sales, stage_id=awareness, x=20, y=20)
+    before = compute_grid(journey, METRICS)
+    journey.add_step("Beside", department_id=sales, stage_id=awareness, x=20, y=20)
+    assert compute_grid(journey, METRICS).same_frame(before)
+
+
+def test_steps_without_positions_are_placed_automatically_and_the_frame_says_so():
+    journey, _marketing, sales, awareness = _two_lane_map()
+    journey.add_step("Unplaced", department_id=sales, stage_id=awareness)
+    grid = compute_grid(journey, METRICS)
+    assert grid.auto_placed == frozenset(journey.steps)
+    assert not grid.same_frame(grid)  # automatic spots may move with any edit
+
+
+def test_tidy_layout_makes_links_run_left_to_right_within_a_stage():
+    journey = workshop_map(60)
+    ranks = journey_ranks(journey)
+    positions = tidy_positions(journey, metrics=METRICS)
+    assert set(positions) == set(journey.steps)
+    for link in journey.links.values():
+        source, target = journey.steps[link.source], journey.steps[link.target]
+        assert ranks[link.target] > ranks[link.source]
+        if source.stage_id == target.stage_id:
+            assert positions[link.target][0] > positions[link.source][0]
+
+
+def test_tidy_layout_never_puts_two_cards_on_one_spot():
+    journey = workshop_map(120)
+    positions = tidy_positions(journey, metrics=METRICS)
+    seen = {
+        (step.department_id, step.stage_id, positions[step.id]) for step in journey.steps.values()
+    }
+    assert len(seen) == len(journey.steps)
