@@ -14,6 +14,41 @@ from collections.abc import Iterable, Mapping, Sequence
 def strongly_connected_components(
     nodes: Iterable[str], successors: Mapping[str, Sequence[str]]
 ) -> list[list[str]]:
+    nodes = list(nodes)
+    order = _reverse_topological_order(nodes, successors)
+    if order is not None:  # no cycle (most journeys): every step is its own component
+        return [[node] for node in order]
+    return _tarjan(nodes, successors)
+
+
+def _reverse_topological_order(
+    nodes: list[str], successors: Mapping[str, Sequence[str]]
+) -> list[str] | None:
+    """Kahn's algorithm, sinks first; None when the graph has a cycle.
+
+    Cheaper than Tarjan's bookkeeping, and most journeys' forward graphs are acyclic.
+    """
+    empty: Sequence[str] = ()
+    indegree = dict.fromkeys(nodes, 0)
+    for node in nodes:
+        for child in successors.get(node, empty):
+            indegree[child] += 1
+    ready = [node for node, count in indegree.items() if count == 0]
+    order: list[str] = []
+    while ready:
+        node = ready.pop()
+        order.append(node)
+        for child in successors.get(node, empty):
+            indegree[child] -= 1
+            if indegree[child] == 0:
+                ready.append(child)
+    if len(order) < len(indegree):
+        return None
+    order.reverse()
+    return order
+
+
+def _tarjan(nodes: list[str], successors: Mapping[str, Sequence[str]]) -> list[list[str]]:
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     on_stack: set[str] = set()

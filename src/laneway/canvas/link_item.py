@@ -14,7 +14,12 @@ from PySide6.QtGui import (
     QPen,
     QPolygonF,
 )
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from laneway.canvas.style import Style, text_color_on
 from laneway.canvas.text import elide, make_font
@@ -22,8 +27,37 @@ from laneway.model import Link
 
 ARROW_SIZE = 10.0
 
+Point = tuple[float, float]
 
-class LinkItem(QGraphicsItem):
+
+def control_points(
+    source: tuple[float, float, float, float], target: tuple[float, float, float, float]
+) -> tuple[Point, Point, Point, Point]:
+    """Start, two control points and end of the curve between two cards.
+
+    Cards are (left, top, right, bottom). Forward: right edge to left edge; back to an
+    earlier column (a loop back): from the top, arcing over; otherwise straight down
+    or up between the cards' middles.
+    """
+    sl, st, sr, sb = source
+    tl, tt, tr, tb = target
+    scx, scy, tcx, tcy = (sl + sr) / 2, (st + sb) / 2, (tl + tr) / 2, (tt + tb) / 2
+    if tl >= sr - 8:
+        bend = max(40.0, (tl - sr) / 2)
+        return (sr, scy), (sr + bend, scy), (tl - bend, tcy), (tl, tcy)
+    if tr <= sl + 8:
+        top = min(st, tt) - (60.0 + abs(st - tt) * 0.1)
+        return (scx, st), (scx, top), (tcx, top), (tcx, tt)
+    if tt >= sb:
+        bend = max(20.0, (tt - sb) / 2)
+        return (scx, sb), (scx, sb + bend), (tcx, tt - bend), (tcx, tt)
+    bend = max(20.0, (st - tb) / 2)
+    return (scx, st), (scx, st - bend), (tcx, tb + bend), (tcx, tb)
+
+
+class LinkItem(QGraphicsRectItem):
+    """An arrow; its bounds are a plain rectangle item's, answered in C++."""
+
     def __init__(self, link: Link, style: Style, interactive: bool) -> None:
         super().__init__()
         self.link_id = link.id
@@ -31,10 +65,12 @@ class LinkItem(QGraphicsItem):
         if interactive:
             self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
             self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self._path = QPainterPath()
+        # The curve: control points from route(), the painter path built on demand.
+        self._points: tuple[tuple[float, float], ...] = ((0.0, 0.0),) * 4
+        self._path: QPainterPath | None = None
         self._arrow = QPolygonF()
         self._mid = QPointF()
-        self._bounds = QRectF()
+        self.setPen(QPen(Qt.PenStyle.NoPen))
         #: True until the first route: a new link has no path to translate.
         self.needs_route = True
         self._handoff = False
@@ -78,66 +114,68 @@ class LinkItem(QGraphicsItem):
 
     # -------------------------------------------------------------- geometry
     def route(self, source: QRectF, target: QRectF) -> None:
-        """Recompute the path between two card rectangles (scene coordinates)."""
-        self.prepareGeometryChange()
+        """Re-aim the arrow between two card rectangles (scene coordinates).
+
+        Only the curve's four control points are computed here, with plain numbers:
+        a growing lane re-routes hundreds of arrows, most of them off screen. The
+        painter path is built when the arrow is first painted or hit-tested.
+        """
         self.needs_route = False
         offset = self.pos()
-        source, target = source.translated(-offset), target.translated(-offset)
-        if target.left() >= source.right() - 8:
-            start = QPointF(source.right(), source.center().y())
-            end = QPointF(target.left(), target.center().y())
-            bend = max(40.0, (end.x() - start.x()) / 2)
-            c1, c2 = QPointF(start.x() + bend, start.y()), QPointF(end.x() - bend, end.y())
-        elif target.right() <= source.left() + 8:
-            # Back to an earlier column (a loop back): leave from the top, arc over.
-            start = QPointF(source.center().x(), source.top())
-            end = QPointF(target.center().x(), target.top())
-            lift = 60.0 + abs(start.y() - end.y()) * 0.1
-            top = min(start.y(), end.y()) - lift
-            c1, c2 = QPointF(start.x(), top), QPointF(end.x(), top)
-        elif target.top() >= source.bottom():
-            start = QPointF(source.center().x(), source.bottom())
-            end = QPointF(target.center().x(), target.top())
-            bend = max(20.0, (end.y() - start.y()) / 2)
-            c1, c2 = QPointF(start.x(), start.y() + bend), QPointF(end.x(), end.y() - bend)
+        points = control_points(
+            source.translated(-offset).getCoords(), target.translated(-offset).getCoords()
+        )
+        self._points = points
+        self._path = None
+        xs, ys = [x for x, _y in points], [y for _x, y in points]
+        margin_x, margin_y = 90 + ARROW_SIZE, 20 + ARROW_SIZE
+        bounds = QRectF(
+            min(xs) - margin_x,
+            min(ys) - margin_y,
+            max(xs) - min(xs) + 2 * margin_x,
+            max(ys) - min(ys) + 2 * margin_y,
+        )
+        if bounds == self.rect():
+            self.update()  # same box, new curve
         else:
-            start = QPointF(source.center().x(), source.top())
-            end = QPointF(target.center().x(), target.bottom())
-            bend = max(20.0, (start.y() - end.y()) / 2)
-            c1, c2 = QPointF(start.x(), start.y() - bend), QPointF(end.x(), end.y() + bend)
-        path = QPainterPath(start)
-        path.cubicTo(c1, c2, end)
-        self._path = path
-        self._mid = path.pointAtPercent(0.5)
-        angle = math.atan2(end.y() - c2.y(), end.x() - c2.x())
-        back = lambda a: QPointF(  # noqa: E731
-            end.x() - ARROW_SIZE * math.cos(angle + a), end.y() - ARROW_SIZE * math.sin(angle + a)
-        )
-        self._arrow = QPolygonF([end, back(0.45), back(-0.45)])
-        self._bounds = (
-            path.boundingRect().united(self._arrow.boundingRect()).adjusted(-90, -20, 90, 20)
-        )
+            self.setRect(bounds)
 
-    def boundingRect(self) -> QRectF:
-        return self._bounds
+    def _geometry(self) -> tuple[QPainterPath, QPolygonF, QPointF]:
+        if self._path is None:
+            (sx, sy), (ax, ay), (bx, by), (ex, ey) = self._points
+            end = QPointF(ex, ey)
+            path = QPainterPath(QPointF(sx, sy))
+            path.cubicTo(QPointF(ax, ay), QPointF(bx, by), end)
+            angle = math.atan2(ey - by, ex - bx)
+            back = [
+                QPointF(
+                    ex - ARROW_SIZE * math.cos(angle + a), ey - ARROW_SIZE * math.sin(angle + a)
+                )
+                for a in (0.45, -0.45)
+            ]
+            self._path = path
+            self._arrow = QPolygonF([end, *back])
+            self._mid = path.pointAtPercent(0.5)
+        return self._path, self._arrow, self._mid
 
     def shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()
         stroker.setWidth(12)
-        return stroker.createStroke(self._path)
+        return stroker.createStroke(self._geometry()[0])
 
     def path(self) -> QPainterPath:
         """The arrow's curve in item coordinates."""
-        return QPainterPath(self._path)
+        return QPainterPath(self._geometry()[0])
 
     def midpoint(self) -> QPointF:
-        return self._mid
+        return self._geometry()[2]
 
     # --------------------------------------------------------------- drawing
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         s = self._style
+        path, arrow, _mid = self._geometry()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         selected = self.isSelected() and s.chrome
         if self.shows_gap:
@@ -151,15 +189,15 @@ class LinkItem(QGraphicsItem):
             glow.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(glow)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(self._path)
+            painter.drawPath(path)
         pen = QPen(color, width, dash)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._path)
+        painter.drawPath(path)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(color))
-        painter.drawPolygon(self._arrow)
+        painter.drawPolygon(arrow)
         if self._caption:
             self._paint_caption(painter, color)
         elif self.shows_gap:

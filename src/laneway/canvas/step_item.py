@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from laneway.analysis import Finding
 from laneway.canvas.style import Style, text_color_on
@@ -16,7 +21,10 @@ SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 HANDLE_RADIUS = 7.0
 
 
-class StepItem(QGraphicsItem):
+class StepItem(QGraphicsRectItem):
+    """A card. Its bounds are a plain rectangle item's (answered in C++): Qt asks for
+    them for every card that moves, and a lane that grows moves hundreds."""
+
     def __init__(
         self, step: Step, lane_color: str | None, style: Style, metrics: Metrics, interactive: bool
     ) -> None:
@@ -24,10 +32,9 @@ class StepItem(QGraphicsItem):
         self.step_id = step.id
         self._metrics = metrics
         self._interactive = interactive
-        # Qt asks for the bounds of every moved card when it re-indexes the scene:
-        # answer with a ready rectangle instead of computing one per call.
         self._card_rect = QRectF(0, 0, metrics.card_width, metrics.card_height)
-        self._bounds = self._card_rect.adjusted(-4, -12, HANDLE_RADIUS + 4, 4)
+        self.setPen(QPen(Qt.PenStyle.NoPen))
+        self.setRect(self._card_rect.adjusted(-4, -12, HANDLE_RADIUS + 4, 4))
         self._hovered = False
         self._findings: list[Finding] = []
         self._show_findings = True
@@ -83,9 +90,6 @@ class StepItem(QGraphicsItem):
     # -------------------------------------------------------------- geometry
     def card_rect(self) -> QRectF:
         return QRectF(self._card_rect)
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()

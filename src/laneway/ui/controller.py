@@ -9,6 +9,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from laneway import __version__
@@ -18,6 +19,7 @@ from laneway.io.templates import load_template
 from laneway.layout import tidy_positions
 from laneway.model import JourneyMap, MapInfo, ModelError
 from laneway.store import StoreError
+from laneway.ui import memory
 from laneway.ui.session import MapSession
 from laneway.ui.settings import Settings
 from laneway.ui.themes import apply_theme, resolve_dark
@@ -58,12 +60,14 @@ class AppController:
         self.settings.add_recent(key)
         window.show()
         self._close_start_screen()
+        memory.settle()
         return window
 
     def window_closed(self, window: QWidget) -> None:
         for key, open_window in list(self.windows.items()):
             if open_window is window:
                 del self.windows[key]
+        QTimer.singleShot(0, memory.settle)  # once the window is gone
 
     def show_start_screen(self) -> QWidget:
         from laneway.ui.start_screen import StartScreen
