@@ -83,6 +83,17 @@ class MapView(QGraphicsView):
         if rect.width() > visible.width() or rect.height() > visible.height():
             self.fit_rect(rect.adjusted(-60, -60, 60, 60))
         self.centerOn(rect.center())
+        self._unhide_headers(rect)
+
+    def _unhide_headers(self, rect: QRectF) -> None:
+        """Scroll back to the lane (stage) headers when a few pixels hide them and the
+        revealed items still fit: cards should not sit half under the sticky headers."""
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        metrics = self.journey_scene().grid.metrics
+        if 0 < visible.left() < metrics.lane_header_width and rect.right() < visible.width():
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+        if 0 < visible.top() < metrics.stage_header_height and rect.bottom() < visible.height():
+            self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
