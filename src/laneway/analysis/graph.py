@@ -36,18 +36,21 @@ class JourneyGraph:
         return to_digraph(self.journey)
 
     @cached_property
-    def succ(self) -> dict[str, list[str]]:
+    def _adjacency(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
         out: dict[str, list[str]] = {step_id: [] for step_id in self.journey.steps}
-        for link in self.journey.links.values():
-            out[link.source].append(link.target)
-        return out
-
-    @cached_property
-    def pred(self) -> dict[str, list[str]]:
         into: dict[str, list[str]] = {step_id: [] for step_id in self.journey.steps}
         for link in self.journey.links.values():
+            out[link.source].append(link.target)
             into[link.target].append(link.source)
-        return into
+        return out, into
+
+    @property
+    def succ(self) -> dict[str, list[str]]:
+        return self._adjacency[0]
+
+    @property
+    def pred(self) -> dict[str, list[str]]:
+        return self._adjacency[1]
 
     # --------------------------------------------------------------- ordering
     @cached_property
@@ -63,17 +66,17 @@ class JourneyGraph:
         """Findings list steps along the map: by stage, then lane, then title, then id."""
         stage_rank, department_rank = self.stage_rank, self.department_rank
         no_stage = len(stage_rank)
-
-        def key(step_id: str) -> tuple:
-            step = self.journey.steps[step_id]
-            return (
+        keys = [
+            (
                 stage_rank[step.stage_id] if step.stage_id else no_stage,
                 department_rank[step.department_id] if step.department_id else -1,
                 step.title.casefold(),
                 step.id,
             )
-
-        return sorted(self.journey.steps, key=key)
+            for step in self.journey.steps.values()
+        ]
+        keys.sort()
+        return [key[3] for key in keys]
 
     @cached_property
     def _order_index(self) -> dict[str, int]:
@@ -88,7 +91,13 @@ class JourneyGraph:
 
     @cached_property
     def handoff_links(self) -> list[Link]:
-        return [link for link in self.journey.links.values() if self.is_handoff(link)]
+        steps, found = self.journey.steps, []
+        for link in self.journey.links.values():
+            source = steps[link.source].department_id
+            target = steps[link.target].department_id
+            if source is not None and target is not None and source != target:
+                found.append(link)
+        return found
 
     @cached_property
     def entry_steps(self) -> set[str]:
@@ -142,7 +151,12 @@ class JourneyGraph:
 
     @cached_property
     def loop_back_links(self) -> set[str]:
-        return {link.id for link in self.journey.links.values() if self.is_loop_back(link)}
+        steps, rank, found = self.journey.steps, self.stage_rank, set()
+        for link in self.journey.links.values():
+            source, target = steps[link.source].stage_id, steps[link.target].stage_id
+            if source is not None and target is not None and rank[target] < rank[source]:
+                found.add(link.id)
+        return found
 
     @cached_property
     def forward_components(self) -> list[set[str]]:

@@ -23,10 +23,21 @@ class GridItem(QGraphicsItem):
         self._prepare()
 
     def set_grid(self, grid: Grid, style: Style) -> None:
-        self.prepareGeometryChange()
+        previous, old_texts = self._grid, self._lane_texts
+        same_shape = style is self._style and _shape(grid) == _shape(previous)
+        if not same_shape:
+            self.prepareGeometryChange()
         self._grid, self._style = grid, style
         self._prepare()
-        self.update()
+        if not same_shape:
+            self.update()
+            return
+        # Only a step count changed (a card added or moved within its lane): repaint
+        # the lane headers that say so, not the whole map.
+        width = grid.metrics.lane_header_width
+        for lane, old, new in zip(grid.lanes, old_texts, self._lane_texts, strict=True):
+            if old != new:
+                self.update(QRectF(lane.rect.x, lane.rect.y, width, lane.rect.height))
 
     def _prepare(self) -> None:
         s = self._style
@@ -142,3 +153,14 @@ class GridItem(QGraphicsItem):
             Qt.AlignmentFlag.AlignCenter,
             "!",
         )
+
+
+def _shape(grid: Grid) -> tuple:
+    """What the background's look depends on, besides the lanes' step counts."""
+    return (
+        [
+            (lane.department_id, lane.name, lane.color, lane.rect, lane.step_count > 0)
+            for lane in grid.lanes
+        ],
+        [(column.stage_id, column.name, column.rect) for column in grid.columns],
+    )
