@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from laneway.document import Document
 from laneway.store import StoreWriteError
+from laneway.ui.import_dialog import ImportSummaryDialog
 from tests.conftest import reopen
 from tests.ui.conftest import step_id
 
@@ -106,8 +107,34 @@ def test_import_creates_a_new_map_and_reports_counts(controller, tmp_path, monke
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window = controller.import_path(source, None)
     assert window is not None
-    assert "Imported 2 steps, 1 links, 2 departments and 0 stages" in window.notice.text()
+    assert "Imported 2 steps, 1 link, 2 departments and 0 stages" in window.notice.text()
     assert source.read_bytes() == before
+    assert {s.title for s in reopen(target).steps.values()} == {"Sees ad", "Buys"}
+
+
+def test_import_with_left_out_entries_shows_them_before_opening(controller, tmp_path, monkeypatch):
+    source = tmp_path / "journey.bpmn"
+    source.write_text(
+        '<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL">'
+        '<process id="p"><task id="a" name="Sees ad"/><task id="b" name="Buys"/>'
+        '<sequenceFlow id="f" sourceRef="a" targetRef="b"/>'
+        '<textAnnotation id="n"><text>Ask legal</text></textAnnotation>'
+        "</process></definitions>",
+        encoding="utf-8",
+    )
+    target = tmp_path / "imported.laneway"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    shown: list[list[str]] = []
+
+    def read_and_close(dialog):
+        shown.append(dialog.skipped_sentences())
+        return 1
+
+    monkeypatch.setattr(ImportSummaryDialog, "exec", read_and_close)
+    window = controller.import_path(source, None)
+    assert window is not None
+    assert shown == [["1 text annotation"]]
+    assert "left out 1 entry" in window.notice.text()
     assert {s.title for s in reopen(target).steps.values()} == {"Sees ad", "Buys"}
 
 

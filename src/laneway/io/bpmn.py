@@ -278,5 +278,27 @@ def _positions(reading: _Reading, shapes) -> dict[str, tuple[float, float]]:
     return positions
 
 
+_SINGULAR = {
+    "data objects": "data object",
+    "data object references": "data object reference",
+    "data store references": "data store reference",
+    "text annotations": "text annotation",
+    "associations": "association",
+    "data associations": "data association",
+    "groups": "group",
+    "sequence flows to elements that are not steps": (
+        "sequence flow to an element that is not a step"
+    ),
+    "message flows to a pool, not a step": "message flow to a pool, not a step",
+    "flows from a step to itself": "flow from a step to itself",
+    "second flows between the same two steps (merged)": (
+        "second flow between the same two steps (merged)"
+    ),
+}
+
+
 def _skipped_sentences(reading: _Reading) -> list[str]:
-    return [f"{count} {what}" for what, count in sorted(reading.skipped.items())]
+    return [
+        f"{count} {_SINGULAR.get(what, what) if count == 1 else what}"
+        for what, count in sorted(reading.skipped.items())
+    ]

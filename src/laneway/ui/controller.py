@@ -117,17 +117,19 @@ class AppController:
     def _create_and_open(
         self, path: Path, journey: JourneyMap, parent: QWidget | None
     ) -> QWidget | None:
-        key = path.resolve()
-        if key in self.windows:
+        return self.open_path(path, parent) if self._create(path, journey, parent) else None
+
+    def _create(self, path: Path, journey: JourneyMap, parent: QWidget | None) -> bool:
+        """Write a new map file; False (after telling the user why) when it cannot be."""
+        if path.resolve() in self.windows:
             self.show_error(parent, f"{path.name}: is open; close it before replacing it.")
-            return None
+            return False
         try:
-            document = Document.create(path, journey, overwrite=True)
-            document.close()
+            Document.create(path, journey, overwrite=True).close()
         except (StoreError, ModelError, OSError) as problem:
             self.show_error(parent, str(problem))
-            return None
-        return self.open_path(path, parent)
+            return False
+        return True
 
     def open_demo(self) -> QWidget | None:
         folder = tempfile.TemporaryDirectory(prefix="laneway-demo-")
@@ -155,16 +157,17 @@ class AppController:
         )
         if not target:
             return None
-        journey = result.journey
-        counts = (
-            f"{len(journey.steps)} steps, {len(journey.links)} links, "
-            f"{len(journey.departments)} departments and {len(journey.stages)} stages"
-        )
-        window = self._create_and_open(Path(target).with_suffix(".laneway"), journey, parent)
+        from laneway.ui.import_dialog import ImportSummaryDialog, import_summary_sentence
+
+        target_path = Path(target).with_suffix(".laneway")
+        if not self._create(target_path, result.journey, parent):
+            return None
+        if result.skipped:
+            # What was left out deserves a read before the map opens.
+            ImportSummaryDialog(parent, source, result, target_path).exec()
+        window = self.open_path(target_path, parent)
         if window is not None:
-            lines = [f"Imported {counts} from {source.name}."]
-            lines += [f"Skipped: {note}" for note in result.skipped]
-            window.show_notice(" ".join(lines))
+            window.show_notice(import_summary_sentence(source, result))
         return window
 
     def save_copy_dialog(self, window) -> None:
