@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from laneway.analysis import Report, analyze
+from laneway.analysis.structure import Structure, keeps_structure
 from laneway.layout import tidy_positions
 from laneway.model import ChangeSet, JourneyMap
 from laneway.store import MapStore, SnapshotInfo, StoreWriteError, create_map, save_copy
@@ -38,6 +39,8 @@ class Document:
         self.handoff_threshold = 3
         self._observers: list[Observer] = []
         self._report: Report | None = None
+        #: The graph structure of the last report, while every edit since kept it.
+        self._structure: Structure | None = None
         #: Why the map cannot be edited now (None while it can).
         self.read_only_reason: str | None = "opened read-only" if store.read_only else None
 
@@ -78,6 +81,8 @@ class Document:
             self._observers.remove(observer)
 
     def _notify(self, changeset: ChangeSet, origin: Origin) -> None:
+        if origin == "reload" or not keeps_structure(changeset, self.journey):
+            self._structure = None
         self._report = None
         for observer in list(self._observers):
             observer(changeset, origin)
@@ -143,7 +148,10 @@ class Document:
     def report(self) -> Report:
         """The analysis of the map as it is now (recomputed after each change)."""
         if self._report is None:
-            self._report = analyze(self.journey, handoff_threshold=self.handoff_threshold)
+            self._report = analyze(
+                self.journey, handoff_threshold=self.handoff_threshold, reuse=self._structure
+            )
+            self._structure = self._report.structure  # type: ignore[assignment]
         return self._report
 
     # ------------------------------------------------------- snapshots, copies

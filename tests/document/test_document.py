@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+from laneway.analysis import analyze
 from laneway.document import Document, place_unplaced_steps
 from laneway.model import ModelError
 from laneway.store import StoreWriteError
@@ -86,6 +87,28 @@ def test_report_is_recomputed_after_each_change(document):
     with document.edit("Add"):
         document.journey.add_step("Another")
     assert document.report.summary.steps == 5
+
+
+def test_the_report_reuses_the_graph_only_while_every_edit_kept_it(document):
+    first = document.report
+    step = next(iter(document.journey.steps))
+    with document.edit("Retitle"):
+        document.journey.update_step(step, title="Renamed")
+    renamed = document.report
+    assert renamed.structure is first.structure  # a title keeps the graph
+    assert renamed == analyze(document.journey)
+    journey = document.journey
+    source, target = next(
+        (a, b) for a in journey.steps for b in journey.steps
+        if a != b and journey.link_between(a, b) is None
+    )  # fmt: skip
+    with document.edit("Rename again"):
+        journey.update_step(step, title="Renamed twice")
+    with document.edit("Link"):
+        journey.add_link(source, target)
+    relinked = document.report  # two edits, one of them structural, then one analysis
+    assert relinked.structure is not renamed.structure
+    assert relinked == analyze(document.journey)
 
 
 def test_changes_from_another_process_reload(document, map_file):

@@ -77,6 +77,8 @@ class Summary:
 class Report:
     summary: Summary
     findings: tuple[Finding, ...]
+    #: What the graph rules found (an ``analysis.structure.Structure``), for reuse.
+    structure: object = field(default=None, compare=False, repr=False)
 
     @property
     def has_errors(self) -> bool:

@@ -150,6 +150,11 @@ class JourneyGraph:
         return [set(c) for c in strongly_connected_components(self.journey.steps, self.succ)]
 
     @cached_property
+    def loops(self) -> list[frozenset[str]]:
+        """The components of two or more steps: where customers can go round."""
+        return [frozenset(c) for c in self.components if len(c) > 1]
+
+    @cached_property
     def loop_back_links(self) -> set[str]:
         steps, rank, found = self.journey.steps, self.stage_rank, set()
         for link in self.journey.links.values():

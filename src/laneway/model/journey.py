@@ -186,7 +186,9 @@ class JourneyMap:
             self.info = replace(self.info, **{key: new})
             return
         records = self._table(table)
-        old = records.pop(key, None)
+        # An update keeps the record's place: memory iterates in creation order, like
+        # the file (rowid order), so results that break ties by order do not drift.
+        old = records.get(key) if new is not None else records.pop(key, None)
         if table == "link" and isinstance(old, Link):
             self._link_by_pair.pop(old.pair, None)
             self._out_links.get(old.source, set()).discard(key)

@@ -14,20 +14,24 @@ from laneway.analysis.graph import JourneyGraph
 _SOURCE = ("virtual source",)
 
 
-def bottlenecks(jg: JourneyGraph) -> list[Finding]:
+def bottleneck_steps(jg: JourneyGraph) -> frozenset[str]:
+    """The steps (neither an entry nor an end) that every complete journey passes."""
     entries = jg.entry_steps
     sinks = sorted(jg.sinks & jg.reachable, key=jg.step_order_key)
     if not entries or not sinks:
-        return []
+        return frozenset()
     successors: dict[object, list] = dict(jg.succ)
     successors[_SOURCE] = sorted(entries, key=jg.step_order_key)
     idom = immediate_dominators(_SOURCE, successors)
     common = _common_dominators(idom, sinks)
-    found = [
+    return frozenset(
         step_id
         for step_id in common
         if step_id != _SOURCE and step_id not in entries and step_id not in jg.sinks
-    ]
+    )
+
+
+def bottlenecks(jg: JourneyGraph, found: frozenset[str]) -> list[Finding]:
     return [
         Finding(
             "bottleneck",

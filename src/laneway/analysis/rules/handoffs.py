@@ -27,9 +27,7 @@ def handoff_gaps(jg: JourneyGraph) -> list[Finding]:
 
 def handoff_loops(jg: JourneyGraph) -> list[Finding]:
     findings = []
-    for component in jg.components:
-        if len(component) < 2:
-            continue
+    for component in jg.loops:
         owners = {jg.step(s).department_id for s in component} - {None}
         if len(owners) < 2:
             continue
