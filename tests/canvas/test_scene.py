@@ -64,7 +64,7 @@ def _random_edit(journey: JourneyMap, rng: random.Random):
 
 
 def _picture(scene: JourneyScene) -> tuple[dict, dict]:
-    cards = {s.step_id: (s.pos().x(), s.pos().y()) for s in scene.step_items()}
+    cards = {s.step_id: (s.scenePos().x(), s.scenePos().y()) for s in scene.step_items()}
     ends = {}
     for link_id in scene.journey.links:
         item = scene.link_item(link_id)
@@ -75,7 +75,7 @@ def _picture(scene: JourneyScene) -> tuple[dict, dict]:
 
 
 @pytest.mark.usefixtures("qapp")
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.integers(0, 10_000), st.integers(1, 25))
 def test_reconciled_scene_matches_a_fresh_one(seed, edits):
     rng = random.Random(seed)
@@ -94,13 +94,13 @@ def test_a_card_added_inside_its_lane_moves_no_other_card():
     for x in (20, 244):
         journey.add_step("Card", department_id=sales, stage_id=purchase, x=x, y=20)
     scene = JourneyScene(journey, metrics=METRICS)
-    before = {s.step_id: s.pos() for s in scene.step_items()}
+    before = {s.step_id: s.scenePos() for s in scene.step_items()}
     _edit(
         journey,
         scene,
         lambda j: j.add_step("New", department_id=sales, stage_id=purchase, x=468, y=20),
     )
-    assert {s.step_id: s.pos() for s in scene.step_items() if s.step_id in before} == before
+    assert {s.step_id: s.scenePos() for s in scene.step_items() if s.step_id in before} == before
 
 
 @pytest.mark.usefixtures("qapp")
@@ -113,11 +113,11 @@ def test_a_lane_that_grows_pushes_the_lanes_below_and_their_links_down():
     b = journey.add_step("Renews", department_id=finance, stage_id=awareness, x=244, y=20).id
     journey.add_link(a, b)
     scene = JourneyScene(journey, metrics=METRICS)
-    y_before = scene.step_item(a).pos().y()
+    y_before = scene.step_item(a).scenePos().y()
     _edit(
         journey,
         scene,
         lambda j: j.add_step("Low", department_id=marketing, stage_id=awareness, x=20, y=600),
     )
-    assert scene.step_item(a).pos().y() > y_before
+    assert scene.step_item(a).scenePos().y() > y_before
     assert _picture(scene) == _picture(JourneyScene(journey, metrics=METRICS))

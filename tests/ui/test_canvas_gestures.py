@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLineEdit
 
 from tests.conftest import reopen
-from tests.ui.conftest import card_center, drag, step_id, view_point
+from tests.ui.conftest import card_center, drag, send_mouse, step_id, view_point
 
 
 def _title_editor(window) -> QLineEdit:
@@ -128,6 +129,34 @@ def test_dragging_a_card_into_another_lane_changes_its_owner(main_window, map_fi
         assert reopen(map_file).steps[moved].department_id == sales
 
     _undo_redo(window, unowned, owned)
+
+
+def test_arrows_follow_a_card_while_it_is_dragged(main_window, map_file):
+    window = main_window
+    moved = step_id(window, "Nobody calls")
+    journey = window.session.journey
+    link = journey.links_of(moved)[0]
+    arrow = window.scene.link_item(link.id)
+
+    def arrow_ends():
+        path = arrow.mapToScene(arrow.path())
+        return [path.elementAt(0), path.elementAt(path.elementCount() - 1)]
+
+    before = [(e.x, e.y) for e in arrow_ends()]
+    placed_before = (journey.steps[moved].department_id, journey.steps[moved].y)
+    viewport = window.view.viewport()
+    start = card_center(window, moved)
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    send_mouse(viewport, QMouseEvent.Type.MouseButtonPress, start, left, left)
+    for i in range(1, 6):
+        send_mouse(viewport, QMouseEvent.Type.MouseMove, start + QPoint(0, 12 * i), none, left)
+    during = [(e.x, e.y) for e in arrow_ends()]
+    card = window.scene.step_item(moved).sceneBoundingRect()
+    assert during != before  # re-aimed before the button is released
+    assert any(card.adjusted(-2, -2, 2, 2).contains(QPointF(x, y)) for x, y in during)
+    send_mouse(viewport, QMouseEvent.Type.MouseButtonRelease, start + QPoint(0, 60), left, none)
+    written = reopen(map_file).steps[moved]
+    assert (written.department_id, written.y) != placed_before  # the drop was written
 
 
 def test_dragging_into_the_unassigned_lane_makes_a_step_unowned(main_window, map_file, qtbot):

@@ -121,9 +121,8 @@ class LinkItem(QGraphicsRectItem):
         painter path is built when the arrow is first painted or hit-tested.
         """
         self.needs_route = False
-        offset = self.pos()
         points = control_points(
-            source.translated(-offset).getCoords(), target.translated(-offset).getCoords()
+            self.mapRectFromScene(source).getCoords(), self.mapRectFromScene(target).getCoords()
         )
         self._points = points
         self._path = None

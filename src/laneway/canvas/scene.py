@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QGraphicsSce
 
 from laneway.analysis import Report
 from laneway.canvas.background import GridItem
+from laneway.canvas.cell_layer import CELL_Z, DRAGGED_CELL_Z, CellLayer
 from laneway.canvas.link_item import LinkItem
 from laneway.canvas.step_item import StepItem
 from laneway.canvas.style import LIGHT, Style
@@ -45,8 +46,10 @@ class JourneyScene(QGraphicsScene):
         self.report: Report | None = None
         self.findings_visible = True
         self._steps: dict[str, StepItem] = {}
-        #: Where each card was last put (scene top-left), to move only what changed.
-        self._placed: dict[str, tuple[float, float]] = {}
+        #: Each card's cell and offset as last placed, to move only what changed.
+        self._placed: dict[str, tuple[Cell, float, float]] = {}
+        #: One layer per lane × stage cell holding its cards (see _place_all).
+        self._cells: dict[Cell, CellLayer] = {}
         self._links: dict[str, LinkItem] = {}
         self._grid: Grid = compute_grid(journey, self.metrics)
         self._background = GridItem(self._grid, style)
@@ -124,10 +127,11 @@ class JourneyScene(QGraphicsScene):
         self.rebuild()
 
     def rebuild(self) -> None:
-        for item in [*self._steps.values(), *self._links.values()]:
+        for item in [*self._steps.values(), *self._links.values(), *self._cells.values()]:
             self.removeItem(item)
         self._steps.clear()
         self._links.clear()
+        self._cells.clear()
         self._placed.clear()
         self._relayout()
         for step in self.journey.steps.values():
@@ -167,37 +171,81 @@ class JourneyScene(QGraphicsScene):
         )
         return self._grid.same_frame(previous)
 
+    def _cell_layer(self, cell: Cell) -> CellLayer:
+        if cell not in self._cells:
+            layer = CellLayer()
+            department_id, stage_id = cell
+            layer.setPos(self._grid.column_lefts[stage_id], self._grid.lane_tops[department_id])
+            self._cells[cell] = layer
+            self.addItem(layer)
+        return self._cells[cell]
+
     def _place_all(self, only: set[str] | None = None) -> set[str]:
         """Put every card (or ``only`` these) where the grid says; return those that moved.
 
-        When a lane or column grows, everything beyond it shifts by the same amount:
-        a link whose two cards moved together is translated, not routed again. Where
-        each card sits is remembered here, so unmoved cards cost one comparison.
+        Cards sit in their cell's layer at their offset, so when a lane or column
+        grows only the layers beyond it move (a few dozen items, not every card), and
+        the arrows inside them move along. An arrow between two cells is translated
+        when both cells moved alike, and re-aimed otherwise.
         """
-        moved: dict[str, tuple[float, float]] = {}
-        placed = self._placed
-        position = self._grid.step_position
+        grid = self._grid
+        shifted: dict[Cell, tuple[float, float]] = {}
+        for cell, layer in self._cells.items():
+            department_id, stage_id = cell
+            if department_id not in grid.lane_tops or stage_id not in grid.column_lefts:
+                continue  # its lane or column is gone; its cards move out below
+            x, y = grid.column_lefts[stage_id], grid.lane_tops[department_id]
+            old = layer.pos()
+            if old.x() != x or old.y() != y:
+                layer.setPos(x, y)
+                shifted[cell] = (x - old.x(), y - old.y())
+        moved: set[str] = set()
+        placed, cells, offsets = self._placed, grid.step_cells, grid.step_offsets
         steps = self._steps
         items = steps.items() if only is None else ((k, steps[k]) for k in only if k in steps)
         for step_id, item in items:
-            x, y = position(step_id)
-            old = placed.get(step_id)
-            if old is None or old[0] != x or old[1] != y:
+            cell, (x, y) = cells[step_id], offsets[step_id]
+            if placed.get(step_id) != (cell, x, y):
+                layer = self._cell_layer(cell)
+                if item.parentItem() is not layer:
+                    item.setParentItem(layer)
                 item.setPos(x, y)
-                placed[step_id] = (x, y)
-                moved[step_id] = (x - old[0], y - old[1]) if old is not None else (x, y)
-        links = self.journey.links
-        for link_id in self._links_of(set(moved)):
+                placed[step_id] = (cell, x, y)
+                moved.add(step_id)
+        routed = self._links_of(moved)
+        for link_id in routed:
+            self._attach(link_id)
+            self._route(link_id)
+        if shifted:
+            self._follow_shifted_cells(shifted, routed)
+        return moved
+
+    def _follow_shifted_cells(
+        self, shifted: dict[Cell, tuple[float, float]], routed: set[str]
+    ) -> None:
+        """Arrows between two cells: translate them with their cells, or re-aim them."""
+        placed, links = self._placed, self.journey.links
+        for link_id, item in self._links.items():
+            if item.parentItem() is not None or link_id in routed:
+                continue  # inside one cell (moved with it), or aimed already
             link = links[link_id]
-            source, target = moved.get(link.source), moved.get(link.target)
+            source = shifted.get(placed[link.source][0])
+            target = shifted.get(placed[link.target][0])
             if source is None and target is None:
                 continue
-            item = self._links[link_id]
-            if source is not None and source == target and not item.needs_route:
+            if source == target and not item.needs_route:
                 item.moveBy(*source)
             else:
                 self._route(link_id)
-        return set(moved)
+
+    def _attach(self, link_id: str) -> None:
+        """An arrow inside one cell belongs to that cell's layer; others to the scene."""
+        link, item = self.journey.links[link_id], self._links[link_id]
+        source, target = self._placed[link.source][0], self._placed[link.target][0]
+        layer = self._cells[source] if source == target else None
+        if item.parentItem() is not layer:
+            item.setParentItem(layer)
+            item.setPos(0, 0)
 
     def _links_of(self, step_ids: set[str]) -> set[str]:
         if len(step_ids) > len(self._links) / 4:
@@ -250,6 +298,7 @@ class JourneyScene(QGraphicsScene):
         moved = self._place_all(steps_touched if same_frame else None)
         for link_id in relink - self._links_of(moved):
             if link_id in self._links:
+                self._attach(link_id)
                 self._route(link_id)
         # The report is the one from before this change until the analysis re-runs:
         # only new and touched items need their badges set now.
@@ -310,11 +359,15 @@ class JourneyScene(QGraphicsScene):
             self._drag_start = {
                 i.step_id: i.pos() for i in self.selectedItems() if isinstance(i, StepItem)
             }
+            for step_id in self._drag_start:  # dragged cards pass over other cells' cards
+                self._steps[step_id].parentItem().setZValue(DRAGGED_CELL_Z)
 
     def mouseMoveEvent(self, event) -> None:
         super().mouseMoveEvent(event)
         if self._drag_start and event.buttons() & Qt.MouseButton.LeftButton:
             self.show_drop_target(event.scenePos())
+            for link_id in self._links_of(set(self._drag_start)):
+                self._route(link_id)  # the arrows follow the cards as they move
 
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
@@ -322,20 +375,23 @@ class JourneyScene(QGraphicsScene):
         self.show_drop_target(None)
         if not start:
             return
+        for layer in self._cells.values():
+            layer.setZValue(CELL_Z)
         for step_id in start:
             if step_id in self._steps:  # the user put it there: reconcile from here
                 pos = self._steps[step_id].pos()
-                self._placed[step_id] = (pos.x(), pos.y())
-        moved = {
-            step_id: (self._steps[step_id].pos().x(), self._steps[step_id].pos().y())
+                self._placed[step_id] = (self._placed[step_id][0], pos.x(), pos.y())
+        if any(
+            step_id in self._steps and self._steps[step_id].pos() != start[step_id]
             for step_id in start
-            if step_id in self._steps and self._steps[step_id].pos() != start[step_id]
-        }
-        if moved:
+        ):
             # Report every dragged card, so the ui can re-lane all of them together.
             self.steps_moved.emit(
                 {
-                    step_id: (self._steps[step_id].pos().x(), self._steps[step_id].pos().y())
+                    step_id: (
+                        self._steps[step_id].scenePos().x(),
+                        self._steps[step_id].scenePos().y(),
+                    )
                     for step_id in start
                     if step_id in self._steps
                 }
@@ -349,6 +405,8 @@ class JourneyScene(QGraphicsScene):
                     self._steps[step_id].setPos(pos)
             for link_id in self._links_of(set(self._drag_start)):
                 self._route(link_id)
+            for layer in self._cells.values():
+                layer.setZValue(CELL_Z)
         self._drag_start = None
         self.show_drop_target(None)
 
