@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF, QStaticText
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from laneway.canvas.style import Style, text_color_on
@@ -18,6 +18,11 @@ class GridItem(QGraphicsItem):
         super().__init__()
         self.setZValue(-10)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        # Paint only the lanes and columns in the exposed area (a few of a big map).
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        #: Laid-out header texts by (font role, text), reused across repaints.
+        self._static: dict[tuple[str, str], QStaticText] = {}
+        self._on_screen = False
         self._grid = grid
         self._style = style
         self._prepare()
@@ -25,6 +30,8 @@ class GridItem(QGraphicsItem):
     def set_grid(self, grid: Grid, style: Style) -> None:
         previous, old_texts = self._grid, self._lane_texts
         same_shape = style is self._style and _shape(grid) == _shape(previous)
+        if style is not self._style or len(self._static) > 500:
+            self._static = {}
         if not same_shape:
             self.prepareGeometryChange()
         self._grid, self._style = grid, style
@@ -71,23 +78,27 @@ class GridItem(QGraphicsItem):
     ) -> None:
         s, grid, m = self._style, self._grid, self._grid.metrics
         bounds = grid.bounds
+        exposed = option.exposedRect if not option.exposedRect.isEmpty() else self.boundingRect()
+        # On screen, text layouts are kept between paints; exports draw plain text.
+        self._on_screen = widget is not None
         painter.fillRect(
             QRectF(bounds.x, bounds.y, bounds.width, bounds.height), QColor(s.background)
         )
         for index, lane in enumerate(grid.lanes):
-            self._paint_lane(painter, index, lane)
+            if lane.rect.y <= exposed.bottom() and lane.rect.bottom >= exposed.top():
+                self._paint_lane(painter, index, lane)
         # Stage header row and column separators.
         painter.fillRect(QRectF(0, 0, bounds.width, m.stage_header_height), QColor(s.header_fill))
         painter.setPen(QPen(QColor(s.grid_line), 1))
         for column, text in zip(grid.columns, self._column_texts, strict=True):
             r = column.rect
+            if r.x > exposed.right() or r.right < exposed.left():
+                continue
             painter.drawLine(QPointF(r.x, 0), QPointF(r.x, bounds.bottom))
             painter.setFont(self._stage_font)
             painter.setPen(QColor(s.header_text))
-            painter.drawText(
-                QRectF(r.x + 12, 0, r.width - 24, m.stage_header_height),
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                text,
+            self._text(
+                painter, QRectF(r.x + 12, 0, r.width - 24, m.stage_header_height), text, "stage"
             )
             painter.setPen(QPen(QColor(s.grid_line), 1))
         painter.drawLine(
@@ -117,21 +128,28 @@ class GridItem(QGraphicsItem):
         name, sub = self._lane_texts[index]
         painter.setFont(self._name_font)
         painter.setPen(QColor(s.unassigned_alarm_text if alarm else s.header_text))
-        painter.drawText(
-            QRectF(r.x + 18, r.y + 12, m.lane_header_width - 28, 24),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            name,
-        )
+        self._text(painter, QRectF(r.x + 18, r.y + 12, m.lane_header_width - 28, 24), name, "name")
         painter.setFont(self._small_font)
         painter.setPen(QColor(s.unassigned_alarm_text if alarm else s.card_subtle_text))
-        painter.drawText(
-            QRectF(r.x + 18, r.y + 36, m.lane_header_width - 28, 20),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            sub,
-        )
+        self._text(painter, QRectF(r.x + 18, r.y + 36, m.lane_header_width - 28, 20), sub, "small")
         painter.setPen(QPen(QColor(s.grid_line), 1))
         painter.drawLine(QPointF(r.x, r.bottom), QPointF(r.right, r.bottom))
         painter.drawLine(QPointF(m.lane_header_width, r.y), QPointF(m.lane_header_width, r.bottom))
+
+    def _text(self, painter: QPainter, box: QRectF, text: str, kind: str) -> None:
+        """One line, left-aligned and centred vertically in ``box``."""
+        if not self._on_screen:
+            flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(box, flags, text)
+            return
+        static = self._static.get((kind, text))
+        if static is None:
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(font=painter.font())
+            self._static[(kind, text)] = static
+        height = static.size().height()
+        painter.drawStaticText(QPointF(box.x(), box.y() + (box.height() - height) / 2), static)
 
     def _paint_warning_sign(self, painter: QPainter, center: QPointF) -> None:
         s = self._style

@@ -50,6 +50,8 @@ class JourneyScene(QGraphicsScene):
         self._placed: dict[str, tuple[Cell, float, float]] = {}
         #: One layer per lane × stage cell holding its cards (see _place_all).
         self._cells: dict[Cell, CellLayer] = {}
+        #: Arrows from one cell to another (children of the scene, not of a layer).
+        self._between_cells: set[str] = set()
         self._links: dict[str, LinkItem] = {}
         self._grid: Grid = compute_grid(journey, self.metrics)
         self._background = GridItem(self._grid, style)
@@ -132,6 +134,7 @@ class JourneyScene(QGraphicsScene):
         self._steps.clear()
         self._links.clear()
         self._cells.clear()
+        self._between_cells.clear()
         self._placed.clear()
         self._relayout()
         for step in self.journey.steps.values():
@@ -225,10 +228,8 @@ class JourneyScene(QGraphicsScene):
     ) -> None:
         """Arrows between two cells: translate them with their cells, or re-aim them."""
         placed, links = self._placed, self.journey.links
-        for link_id, item in self._links.items():
-            if item.parentItem() is not None or link_id in routed:
-                continue  # inside one cell (moved with it), or aimed already
-            link = links[link_id]
+        for link_id in self._between_cells - routed:  # inner arrows moved with their cell
+            item, link = self._links[link_id], links[link_id]
             source = shifted.get(placed[link.source][0])
             target = shifted.get(placed[link.target][0])
             if source is None and target is None:
@@ -243,6 +244,10 @@ class JourneyScene(QGraphicsScene):
         link, item = self.journey.links[link_id], self._links[link_id]
         source, target = self._placed[link.source][0], self._placed[link.target][0]
         layer = self._cells[source] if source == target else None
+        if layer is None:
+            self._between_cells.add(link_id)
+        else:
+            self._between_cells.discard(link_id)
         if item.parentItem() is not layer:
             item.setParentItem(layer)
             item.setPos(0, 0)
@@ -273,6 +278,7 @@ class JourneyScene(QGraphicsScene):
         for link_id in links_touched:
             if link_id not in journey.links and link_id in self._links:
                 self.removeItem(self._links.pop(link_id))
+                self._between_cells.discard(link_id)
         for step_id in steps_touched:
             if step_id not in journey.steps and step_id in self._steps:
                 self.removeItem(self._steps.pop(step_id))

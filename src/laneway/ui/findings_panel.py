@@ -67,33 +67,37 @@ class WrappingDelegate(QStyledItemDelegate):
         self.tree = tree
         # The tree forgets its row heights at every relayout (after each analysis);
         # measuring wrapped text is the expensive part, so remember the answers.
-        self._heights: dict[tuple[str, int, str], int] = {}
+        self._sizes: dict[tuple[str, int, str, bool], QSize] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        hint = super().sizeHint(option, index)
         depth = 0
         parent = index.parent()
         while parent.isValid():
             depth += 1
             parent = parent.parent()
-        icon = (
-            option.decorationSize.width() + 8 if index.data(Qt.ItemDataRole.DecorationRole) else 0
-        )
+        has_icon = bool(index.data(Qt.ItemDataRole.DecorationRole))
+        icon = option.decorationSize.width() + 8 if has_icon else 0
         width = self.tree.viewport().width() - self.tree.indentation() * (depth + 1) - icon - 10
-        if width <= 40:
-            return hint
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
         font = index.data(Qt.ItemDataRole.FontRole) or option.font
-        key = (text, width, font.key())
-        height = self._heights.get(key)
-        if height is None:
-            if len(self._heights) > 20_000:
-                self._heights.clear()
-            bounds = QFontMetrics(font).boundingRect(
-                0, 0, width, 100_000, Qt.TextFlag.TextWordWrap, text
-            )
-            height = self._heights[key] = bounds.height() + 6
-        return QSize(hint.width(), max(hint.height(), height))
+        key = (text, width, font.key(), has_icon)
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) > 20_000:
+                self._sizes.clear()
+            size = self._sizes[key] = self._measure(option, index, width, text, font)
+        return size
+
+    def _measure(
+        self, option: QStyleOptionViewItem, index: QModelIndex, width: int, text: str, font
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        if width <= 40:
+            return hint
+        bounds = QFontMetrics(font).boundingRect(
+            0, 0, width, 100_000, Qt.TextFlag.TextWordWrap, text
+        )
+        return QSize(hint.width(), max(hint.height(), bounds.height() + 6))
 
 
 class _FindingsTree(QTreeWidget):
