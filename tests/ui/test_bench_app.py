@@ -94,4 +94,21 @@ def test_bench_add_one_step_that_grows_its_lane(benchmark, controller, big_map_f
     window.close()
 
 
+@pytest.mark.benchmark(group="app")
+def test_bench_add_the_next_linked_step_to_2000_steps(benchmark, controller, big_map_file):
+    """Ctrl+Enter: a new step linked from the last one, so the graph changes each time."""
+    from laneway.ui import editing
+
+    window, journey, sales, _stage = _open_big_map(controller, big_map_file)
+    last = [next(s.id for s in journey.steps.values() if s.department_id == sales)]
+
+    def add_next():
+        last[0] = editing.add_next_step(window.session, last[0], metrics=window.metrics)
+        _settle(window)
+
+    benchmark.pedantic(add_next, rounds=30, iterations=1, warmup_rounds=1)
+    assert len(journey.outgoing(last[0])) == 0 and journey.incoming(last[0])
+    window.close()
+
+
 __all__ = ["create_map"]

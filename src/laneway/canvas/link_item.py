@@ -58,7 +58,7 @@ def control_points(
 class LinkItem(QGraphicsRectItem):
     """An arrow; its bounds are a plain rectangle item's, answered in C++."""
 
-    def __init__(self, link: Link, style: Style, interactive: bool) -> None:
+    def __init__(self, link: Link, style: Style, interactive: bool, handoff: bool = False) -> None:
         super().__init__()
         self.link_id = link.id
         self.setZValue(5)
@@ -77,7 +77,7 @@ class LinkItem(QGraphicsRectItem):
         self._gap = False
         self._show_findings = True
         self._messages: list[str] = []
-        self.set_data(link, style, handoff=False)
+        self.set_data(link, style, handoff=handoff)
 
     def set_data(self, link: Link, style: Style, handoff: bool) -> None:
         self.link = link

@@ -158,8 +158,7 @@ class JourneyScene(QGraphicsScene):
 
     def _add_link(self, link_id: str) -> None:
         link = self.journey.links[link_id]
-        item = LinkItem(link, self.style, self.interactive)
-        item.set_data(link, self.style, handoff=self.journey.is_handoff(link))
+        item = LinkItem(link, self.style, self.interactive, self.journey.is_handoff(link))
         self._links[link_id] = item
         self.addItem(item)
 

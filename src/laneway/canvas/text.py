@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtGui import QFont, QFontMetricsF
 
 
+@functools.lru_cache(maxsize=256)
 def make_font(family: str, point_size: float, bold: bool = False) -> QFont:
+    """A font shared by every item that asks for the same one: do not modify it."""
     font = QFont(family)
     font.setPointSizeF(max(1.0, point_size))
     font.setBold(bold)
