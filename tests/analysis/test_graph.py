@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from laneway.analysis import to_digraph
-from laneway.analysis.dominators import immediate_dominators
+from laneway.analysis.dominators import dominators_in_order, immediate_dominators
 from laneway.analysis.scc import strongly_connected_components
 from tests.analysis.test_properties import random_maps
 
@@ -53,6 +53,18 @@ def test_immediate_dominators_match_networkx(count, edges):
     theirs = dict(nx.immediate_dominators(graph, "n0"))
     theirs["n0"] = "n0"  # networkx 3.5 and later leave the start node out
     assert immediate_dominators("n0", succ) == theirs
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 30), st.lists(st.tuples(st.integers(0, 29), st.integers(0, 29))))
+def test_dominators_in_topological_order_match_the_general_algorithm(count, edges):
+    nodes = [f"n{i}" for i in range(count)]
+    succ: dict[str, list[str]] = {node: [] for node in nodes}
+    pred: dict[str, list[str]] = {node: [] for node in nodes}
+    for a, b in {(min(a, b), max(a, b)) for a, b in edges if a != b and max(a, b) < count}:
+        succ[f"n{a}"].append(f"n{b}")  # edges only forward: the node order is topological
+        pred[f"n{b}"].append(f"n{a}")
+    assert dominators_in_order("n0", nodes, pred) == immediate_dominators("n0", succ)
 
 
 def test_immediate_dominators_of_a_diamond_with_a_loop():

@@ -47,6 +47,36 @@ def immediate_dominators(root: Node, successors: Mapping[Node, Sequence[Node]]) 
     return {order[i]: order[d] for i, d in enumerate(idom)}
 
 
+def dominators_in_order(
+    root: Node, order: Sequence[Node], predecessors: Mapping[Node, Sequence[Node]]
+) -> dict[Node, Node]:
+    """The same for an acyclic graph, given a topological order that starts at ``root``.
+
+    Every node's dominators come before it in such an order, so one pass settles each
+    node from its predecessors, with no depth-first numbering and no second round.
+    """
+    position = {node: index for index, node in enumerate(order)}
+    idom: dict[Node, Node] = {root: root}
+    for node in order[1:]:
+        new = None
+        for p in predecessors.get(node, ()):
+            if p not in idom:
+                continue  # not reached from the root
+            if new is None:
+                new = p
+                continue
+            a, b = p, new
+            while a != b:
+                while position[a] > position[b]:
+                    a = idom[a]
+                while position[b] > position[a]:
+                    b = idom[b]
+            new = a
+        if new is not None:
+            idom[node] = new
+    return idom
+
+
 def _postorder(root: Node, successors: Mapping[Node, Sequence[Node]]) -> list[Node]:
     """Depth-first postorder of the nodes reachable from ``root`` (iterative)."""
     seen = {root}

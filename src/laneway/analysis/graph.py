@@ -145,9 +145,17 @@ class JourneyGraph:
         return self.stage_rank[target] < self.stage_rank[source]
 
     @cached_property
-    def components(self) -> list[set[str]]:
+    def components(self) -> list[list[str]]:
         """Strongly connected components of the whole graph, sinks first."""
-        return [set(c) for c in strongly_connected_components(self.journey.steps, self.succ)]
+        return strongly_connected_components(self.journey.steps, self.succ)
+
+    @cached_property
+    def topological_order(self) -> list[str] | None:
+        """Every step after all the steps that lead to it; None when there is a cycle."""
+        components = self.components
+        if len(components) != len(self.journey.steps):
+            return None
+        return [component[0] for component in reversed(components)]
 
     @cached_property
     def loops(self) -> list[frozenset[str]]:
@@ -164,7 +172,7 @@ class JourneyGraph:
         return found
 
     @cached_property
-    def forward_components(self) -> list[set[str]]:
+    def forward_components(self) -> list[list[str]]:
         """Components of the forward journey (no loop-back links), sinks first."""
         if not self.loop_back_links:
             return self.components
@@ -172,7 +180,7 @@ class JourneyGraph:
         for link in self.journey.links.values():
             if link.id not in self.loop_back_links:
                 forward[link.source].append(link.target)
-        return [set(c) for c in strongly_connected_components(self.journey.steps, forward)]
+        return strongly_connected_components(self.journey.steps, forward)
 
     # ---------------------------------------------------------------- wording
     def step(self, step_id: str) -> Step:

@@ -7,7 +7,7 @@ dominator tree, then one walk up from each sink (memoised), keeps it linear.
 
 from __future__ import annotations
 
-from laneway.analysis.dominators import immediate_dominators
+from laneway.analysis.dominators import dominators_in_order, immediate_dominators
 from laneway.analysis.findings import Finding
 from laneway.analysis.graph import JourneyGraph
 
@@ -20,9 +20,16 @@ def bottleneck_steps(jg: JourneyGraph) -> frozenset[str]:
     sinks = sorted(jg.sinks & jg.reachable, key=jg.step_order_key)
     if not entries or not sinks:
         return frozenset()
-    successors: dict[object, list] = dict(jg.succ)
-    successors[_SOURCE] = sorted(entries, key=jg.step_order_key)
-    idom = immediate_dominators(_SOURCE, successors)
+    order = jg.topological_order
+    if order is not None:  # acyclic (most journeys): one pass in topological order
+        predecessors: dict[object, list] = dict(jg.pred)
+        for entry in entries:
+            predecessors[entry] = [*predecessors[entry], _SOURCE]
+        idom = dominators_in_order(_SOURCE, [_SOURCE, *order], predecessors)
+    else:
+        successors: dict[object, list] = dict(jg.succ)
+        successors[_SOURCE] = sorted(entries, key=jg.step_order_key)
+        idom = immediate_dominators(_SOURCE, successors)
     common = _common_dominators(idom, sinks)
     return frozenset(
         step_id
