@@ -121,3 +121,36 @@ def test_a_lane_that_grows_pushes_the_lanes_below_and_their_links_down():
     )
     assert scene.step_item(a).scenePos().y() > y_before
     assert _picture(scene) == _picture(JourneyScene(journey, metrics=METRICS))
+
+
+@pytest.mark.usefixtures("qapp")
+def test_captions_of_arrows_into_one_card_do_not_cover_each_other():
+    journey = _journey()
+    marketing = journey.department_by_name("Marketing").id
+    sales = journey.department_by_name("Sales").id
+    awareness, purchase = (stage.id for stage in journey.stages_in_order()[:2])
+    target = journey.add_step("Qualify", department_id=sales, stage_id=purchase, x=20, y=20).id
+    sources = [
+        journey.add_step(f"Source {i}", department_id=marketing, stage_id=awareness, x=x, y=20).id
+        for i, x in enumerate((20, 244, 468))
+    ]
+    for source in sources:
+        journey.add_link(source, target, agreement=f"Agreed hand-over number {source}")
+    scene = JourneyScene(journey, metrics=METRICS)
+
+    def assert_apart():
+        boxes = [
+            scene.link_item(link.id).mapRectToScene(scene.link_item(link.id).caption_rect())
+            for link in journey.incoming(target)
+        ]
+        assert all(not box.isEmpty() for box in boxes)
+        for index, box in enumerate(boxes):
+            for other in boxes[index + 1 :]:
+                assert not box.intersects(other)
+
+    assert_apart()
+    # and they stay apart after one of them loses its caption and gets it back
+    link_id = journey.incoming(target)[1].id
+    _edit(journey, scene, lambda j: j.update_link(link_id, agreement=""))
+    _edit(journey, scene, lambda j: j.update_link(link_id, agreement="Back again"))
+    assert_apart()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -77,6 +78,8 @@ class LinkItem(QGraphicsRectItem):
         self._gap = False
         self._show_findings = True
         self._messages: list[str] = []
+        #: Vertical offset of the caption, so captions of arrows into one card stack.
+        self._caption_shift = 0.0
         self.set_data(link, style, handoff=handoff)
 
     def set_data(self, link: Link, style: Style, handoff: bool) -> None:
@@ -88,6 +91,14 @@ class LinkItem(QGraphicsRectItem):
         self._caption = elide(text, self._font, 150) if text else ""
         self._refresh_tooltip()
         self.update()
+
+    @property
+    def has_caption(self) -> bool:
+        return bool(self._caption)
+
+    def set_caption_shift(self, shift: float) -> None:
+        """Takes effect at the next route()."""
+        self._caption_shift = shift
 
     def set_findings(self, messages: list[str], gap: bool, visible: bool) -> None:
         if (messages, gap, visible) == (self._messages, self._gap, self._show_findings):
@@ -127,7 +138,7 @@ class LinkItem(QGraphicsRectItem):
         self._points = points
         self._path = None
         xs, ys = [x for x, _y in points], [y for _x, y in points]
-        margin_x, margin_y = 90 + ARROW_SIZE, 20 + ARROW_SIZE
+        margin_x, margin_y = 90 + ARROW_SIZE, 20 + ARROW_SIZE + abs(self._caption_shift)
         bounds = QRectF(
             min(xs) - margin_x,
             min(ys) - margin_y,
@@ -202,11 +213,18 @@ class LinkItem(QGraphicsRectItem):
         elif self.shows_gap:
             self._paint_gap_marker(painter)
 
+    def caption_rect(self) -> QRectF:
+        """Where the caption box is drawn, in item coordinates (empty without one)."""
+        if not self._caption:
+            return QRectF()
+        mid = self._geometry()[2]
+        width = QFontMetricsF(self._font).horizontalAdvance(self._caption) + 14
+        return QRectF(mid.x() - width / 2, mid.y() - 10 + self._caption_shift, width, 20)
+
     def _paint_caption(self, painter: QPainter, color: QColor) -> None:
         s = self._style
         painter.setFont(self._font)
-        width = painter.fontMetrics().horizontalAdvance(self._caption) + 14
-        box = QRectF(self._mid.x() - width / 2, self._mid.y() - 10, width, 20)
+        box = self.caption_rect()
         painter.setPen(QPen(color, 1))
         painter.setBrush(QColor(s.card_fill))
         painter.drawRoundedRect(box, 9, 9)

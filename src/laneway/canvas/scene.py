@@ -24,6 +24,8 @@ from laneway.layout import Cell, Grid, Metrics, compute_grid
 from laneway.model import ChangeSet, JourneyMap
 
 MARGIN = 40.0
+#: Vertical distance between the stacked captions of arrows into one card.
+CAPTION_STEP = 22.0
 
 
 class JourneyScene(QGraphicsScene):
@@ -263,9 +265,23 @@ class JourneyScene(QGraphicsScene):
         item = self._links[link_id]
         link = self.journey.links[link_id]
         source, target = self._steps[link.source], self._steps[link.target]
+        item.set_caption_shift(self._caption_shift(link_id, link.target))
         item.route(
             source.mapRectToScene(source.card_rect()), target.mapRectToScene(target.card_rect())
         )
+
+    def _caption_shift(self, link_id: str, target: str) -> float:
+        """Captions of arrows that meet at one card are stacked, not drawn on each other."""
+        if not self._links[link_id].has_caption:
+            return 0.0
+        captioned = [
+            link.id
+            for link in self.journey.incoming(target)
+            if link.id in self._links and self._links[link.id].has_caption
+        ]
+        if len(captioned) < 2:
+            return 0.0
+        return (captioned.index(link_id) - (len(captioned) - 1) / 2) * CAPTION_STEP
 
     # ------------------------------------------------------------- reconcile
     def reconcile(self, changeset: ChangeSet) -> None:
@@ -294,6 +310,9 @@ class JourneyScene(QGraphicsScene):
             step = journey.steps[step_id]
             self._steps[step_id].set_data(step, self._lane_color(step.department_id), self.style)
         relink = set(links_touched) | self._links_of(restyle)
+        for link_id in links_touched:  # its caption may restack the others into its card
+            if link_id in journey.links:
+                relink.update(link.id for link in journey.incoming(journey.links[link_id].target))
         for link_id in relink:
             if link_id in journey.links:
                 link = journey.links[link_id]
