@@ -260,3 +260,5 @@ def test_step_counts_follow_edits_once_per_burst(panel, session, qtbot):
     session.run_edit("Own", lambda j: j.update_step(unowned, department_id=sales))
     assert panel.list.item(1) is first  # not rebuilt inside the edit
     qtbot.waitUntil(lambda: "owns 2 steps" in panel.list.item(1).toolTip())
+    qtbot.wait(50)  # nothing queued behind the count update either
+    assert panel.list.item(1) is first

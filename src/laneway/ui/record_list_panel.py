@@ -206,15 +206,19 @@ class RecordListPanel(QWidget):
         if self.list.count() != len(records):
             self.refresh()
             return
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            record = records.get(item.data(ID_ROLE))
-            if record is None:
-                self.refresh()
-                return
-            tooltip = self.count_tooltip(record, counts.get(record.id, 0), row + 1)
-            if item.toolTip() != tooltip:
-                item.setToolTip(tooltip)
+        rows = [self.list.item(row) for row in range(self.list.count())]
+        if any(item.data(ID_ROLE) not in records for item in rows):
+            self.refresh()
+            return
+        self._filling = True  # a tooltip change is an itemChanged, not a rename
+        try:
+            for row, item in enumerate(rows):
+                record = records[item.data(ID_ROLE)]
+                tooltip = self.count_tooltip(record, counts.get(record.id, 0), row + 1)
+                if item.toolTip() != tooltip:
+                    item.setToolTip(tooltip)
+        finally:
+            self._filling = False
 
     def refresh(self) -> None:
         self._counts_timer.stop()
