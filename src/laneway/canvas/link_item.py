@@ -29,11 +29,10 @@ from laneway.model import Link
 ARROW_SIZE = 10.0
 
 Point = tuple[float, float]
+Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 
-def control_points(
-    source: tuple[float, float, float, float], target: tuple[float, float, float, float]
-) -> tuple[Point, Point, Point, Point]:
+def control_points(source: Box, target: Box) -> tuple[Point, Point, Point, Point]:
     """Start, two control points and end of the curve between two cards.
 
     Cards are (left, top, right, bottom). Forward: right edge to left edge; back to an
@@ -124,16 +123,19 @@ class LinkItem(QGraphicsRectItem):
         return self._gap and self._show_findings
 
     # -------------------------------------------------------------- geometry
-    def route(self, source: QRectF, target: QRectF) -> None:
-        """Re-aim the arrow between two card rectangles (scene coordinates).
+    def route(self, source: Box, target: Box) -> None:
+        """Re-aim the arrow between two cards: (left, top, right, bottom) in the scene.
 
         Only the curve's four control points are computed here, with plain numbers:
         a growing lane re-routes hundreds of arrows, most of them off screen. The
         painter path is built when the arrow is first painted or hit-tested.
         """
         self.needs_route = False
+        origin = self.scenePos()  # arrows are only ever translated, never scaled
+        dx, dy = origin.x(), origin.y()
         points = control_points(
-            self.mapRectFromScene(source).getCoords(), self.mapRectFromScene(target).getCoords()
+            (source[0] - dx, source[1] - dy, source[2] - dx, source[3] - dy),
+            (target[0] - dx, target[1] - dy, target[2] - dx, target[3] - dy),
         )
         self._points = points
         self._path = None

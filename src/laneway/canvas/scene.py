@@ -264,11 +264,14 @@ class JourneyScene(QGraphicsScene):
     def _route(self, link_id: str) -> None:
         item = self._links[link_id]
         link = self.journey.links[link_id]
-        source, target = self._steps[link.source], self._steps[link.target]
         item.set_caption_shift(self._caption_shift(link_id, link.target))
-        item.route(
-            source.mapRectToScene(source.card_rect()), target.mapRectToScene(target.card_rect())
-        )
+        item.route(self._card_box(link.source), self._card_box(link.target))
+
+    def _card_box(self, step_id: str) -> tuple[float, float, float, float]:
+        """A card's (left, top, right, bottom) in the scene, where it is right now."""
+        corner = self._steps[step_id].scenePos()
+        x, y = corner.x(), corner.y()
+        return (x, y, x + self.metrics.card_width, y + self.metrics.card_height)
 
     def _caption_shift(self, link_id: str, target: str) -> float:
         """Captions of arrows that meet at one card are stacked, not drawn on each other."""
