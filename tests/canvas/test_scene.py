@@ -154,3 +154,27 @@ def test_captions_of_arrows_into_one_card_do_not_cover_each_other():
     _edit(journey, scene, lambda j: j.update_link(link_id, agreement=""))
     _edit(journey, scene, lambda j: j.update_link(link_id, agreement="Back again"))
     assert_apart()
+
+
+@pytest.mark.usefixtures("qapp")
+def test_a_caption_too_wide_for_the_gap_between_two_cards_becomes_a_tick():
+    journey = _journey()
+    marketing = journey.department_by_name("Marketing").id
+    sales = journey.department_by_name("Sales").id
+    awareness = journey.stages_in_order()[0].id
+    near = [
+        journey.add_step(title, department_id=marketing, stage_id=awareness, x=x, y=20).id
+        for title, x in (("Reads", 20), ("Downloads", 244))
+    ]
+    far = journey.add_step("Calls", department_id=sales, stage_id=awareness, x=700, y=20).id
+    cramped = journey.add_link(*near, agreement="Checklist done and signed").id
+    roomy = journey.add_link(near[1], far, agreement="Score at least 50").id
+    labelled = journey.add_link(near[0], far, label="demo request").id
+    scene = JourneyScene(journey, metrics=METRICS)
+    assert scene.link_item(cramped).caption == "✓"
+    assert scene.link_item(roomy).caption == "Score at least 50"
+    assert scene.link_item(labelled).caption == "demo request"
+    assert "Checklist done and signed" in scene.link_item(cramped).toolTip()
+    # moving the cards apart gives the words back
+    _edit(journey, scene, lambda j: j.update_step(near[1], x=600))
+    assert scene.link_item(cramped).caption == "Checklist done and signed"

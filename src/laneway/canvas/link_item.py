@@ -27,6 +27,8 @@ from laneway.canvas.text import elide, make_font
 from laneway.model import Link
 
 ARROW_SIZE = 10.0
+#: Arrow ends closer than this vertically join two cards of one row.
+SAME_ROW = 40.0
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]  # left, top, right, bottom
@@ -87,13 +89,23 @@ class LinkItem(QGraphicsRectItem):
         self._handoff = handoff
         self._font = make_font(style.font_family, style.pt(8))
         text = link.agreement.strip() or link.label.strip()
-        self._caption = elide(text, self._font, 150) if text else ""
+        self._full_caption = elide(text, self._font, 150) if text else ""
+        self._full_width = QFontMetricsF(self._font).horizontalAdvance(self._full_caption)
+        # Between two cards too close for the words: a tick for an agreed handoff, an
+        # ellipsis for a label (the tooltip has the text).
+        self._short_caption = "✓" if link.agreement.strip() else "…"
+        self._caption = self._full_caption
         self._refresh_tooltip()
         self.update()
 
     @property
+    def caption(self) -> str:
+        """The caption as drawn now: the words, or a tick or ellipsis when cramped."""
+        return self._caption
+
+    @property
     def has_caption(self) -> bool:
-        return bool(self._caption)
+        return bool(self._full_caption)
 
     def set_caption_shift(self, shift: float) -> None:
         """Takes effect at the next route()."""
@@ -139,6 +151,11 @@ class LinkItem(QGraphicsRectItem):
         )
         self._points = points
         self._path = None
+        (sx, sy), _c1, _c2, (ex, ey) = points
+        # Side by side in one row, the cards cover all of a caption but the gap.
+        side_by_side = ex > sx and abs(ey - sy) < SAME_ROW
+        fits = not side_by_side or self._full_width + 14 <= (ex - sx) - 12
+        self._caption = self._full_caption if fits else self._short_caption
         xs, ys = [x for x, _y in points], [y for _x, y in points]
         margin_x, margin_y = 90 + ARROW_SIZE, 20 + ARROW_SIZE + abs(self._caption_shift)
         bounds = QRectF(
