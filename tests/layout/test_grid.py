@@ -99,3 +99,26 @@ def test_tidy_layout_never_puts_two_cards_on_one_spot():
         (step.department_id, step.stage_id, positions[step.id]) for step in journey.steps.values()
     }
     assert len(seen) == len(journey.steps)
+
+
+def test_larger_text_scales_positions_with_the_cards_and_stores_them_at_1x():
+    journey, _marketing, sales, awareness = _two_lane_map()
+    left = journey.add_step("Left", department_id=sales, stage_id=awareness, x=20, y=20).id
+    right = journey.add_step("Right", department_id=sales, stage_id=awareness, x=244, y=20).id
+    large = Metrics().scaled(1.5)
+    grid = compute_grid(journey, large)
+    a, b = grid.step_rect(left), grid.step_rect(right)
+    assert b.x >= a.right  # still side by side, not on top of each other
+    assert grid.step_offsets[right] == (244 * 1.5, 20 * 1.5)
+    cell = grid.cell_rect(sales, awareness)
+    assert grid.to_cell_offset(sales, awareness, b.x, b.y) == (244, 20)
+    assert cell.width >= 244 * 1.5 + large.card_width
+
+
+def test_placement_works_in_stored_units_whatever_the_text_size():
+    from laneway.layout import free_spot
+
+    journey, _marketing, sales, awareness = _two_lane_map()
+    journey.add_step("First", department_id=sales, stage_id=awareness, x=20, y=20)
+    at_1x = free_spot(journey, sales, awareness, None, Metrics())
+    assert free_spot(journey, sales, awareness, None, Metrics().scaled(1.5)) == at_1x

@@ -266,3 +266,24 @@ def test_zoom_and_fit(main_window, qtbot):
     window.view.fit_all()
     visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
     assert visible.contains(window.scene.itemsBoundingRect().adjusted(2, 2, -2, -2))
+
+
+def test_large_text_keeps_cards_apart_and_a_drag_is_stored_at_1x(main_window, map_file):
+    window = main_window
+    window.controller.set_font_scale(1.5)
+    try:
+        cards = [item.sceneBoundingRect() for item in window.scene.step_items()]
+        for index, card in enumerate(cards):
+            for other in cards[index + 1 :]:
+                assert not card.adjusted(6, 14, -13, -6).intersects(other.adjusted(6, 14, -13, -6))
+        moved = step_id(window, "Qualify lead")
+        before = window.session.journey.steps[moved]
+        start = card_center(window, moved)
+        zoom = window.view.zoom
+        end = start + QPoint(round(150 * zoom), 0)  # 150 scene px = 100 px at 1x
+        drag(window.view.viewport(), start, end)
+        after = reopen(map_file).steps[moved]
+        assert after.department_id == before.department_id
+        assert abs(after.x - (before.x + 100)) <= 2
+    finally:
+        window.controller.set_font_scale(1.0)

@@ -18,9 +18,18 @@ class Metrics:
     stage_header_height: float = 48.0
     min_lane_height: float = 136.0
     min_column_width: float = 224.0
+    #: How much bigger than 1× these sizes are (the text size setting). Positions in
+    #: the map are always stored at 1×; the scene multiplies them by this.
+    scale: float = 1.0
 
     def scaled(self, factor: float) -> Metrics:
         return replace(self, **{f.name: getattr(self, f.name) * factor for f in fields(self)})
+
+    def base(self) -> Metrics:
+        """The same sizes at 1×: the units of positions stored in the map."""
+        if self.scale == 1.0:
+            return self
+        return replace(self, **{f.name: getattr(self, f.name) / self.scale for f in fields(self)})
 
     @property
     def step_x(self) -> float:

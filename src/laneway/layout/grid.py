@@ -137,10 +137,14 @@ class Grid:
     def to_cell_offset(
         self, department_id: str | None, stage_id: str | None, scene_x: float, scene_y: float
     ) -> tuple[float, float]:
-        """A card's scene top-left as an offset in a cell, kept inside the padding."""
+        """A card's scene top-left as the offset the map stores (1×), inside the padding."""
         cell = self.cell_rect(department_id, stage_id)
-        pad = self.metrics.cell_padding
-        return (round(max(pad, scene_x - cell.x)), round(max(pad, scene_y - cell.y)))
+        scale = self.metrics.scale
+        pad = self.metrics.cell_padding / scale
+        return (
+            round(max(pad, (scene_x - cell.x) / scale)),
+            round(max(pad, (scene_y - cell.y) / scale)),
+        )
 
 
 def compute_grid(journey: JourneyMap, metrics: Metrics | None = None) -> Grid:
@@ -207,14 +211,16 @@ def compute_grid(journey: JourneyMap, metrics: Metrics | None = None) -> Grid:
 def _offsets(
     journey: JourneyMap, metrics: Metrics
 ) -> tuple[dict[str, tuple[float, float]], frozenset[str]]:
+    """Each card's offset in its cell, in scene units (the map's 1× offsets × scale)."""
     steps = journey.steps.values()
     unplaced = [s.id for s in steps if s.x is None or s.y is None]
     automatic = tidy_positions(journey, unplaced, metrics) if unplaced else {}
+    scale = metrics.scale
     offsets: dict[str, tuple[float, float]] = {}
     for step in steps:
         if step.id in automatic:
-            offsets[step.id] = automatic[step.id]
+            x, y = automatic[step.id]
         else:
             x, y = float(step.x), float(step.y)
-            offsets[step.id] = (x if x > 0.0 else 0.0, y if y > 0.0 else 0.0)
+        offsets[step.id] = ((x if x > 0.0 else 0.0) * scale, (y if y > 0.0 else 0.0) * scale)
     return offsets, frozenset(automatic)

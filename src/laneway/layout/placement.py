@@ -76,7 +76,7 @@ def free_spot(
     taken: Occupancy | None = None,
 ) -> tuple[float, float]:
     """A cell-relative top-left for a new card, as close to ``near`` as is free."""
-    metrics = metrics or Metrics()
+    metrics = (metrics or Metrics()).base()  # positions in the map are at 1×
     occupied = (
         taken
         if taken is not None
@@ -108,7 +108,7 @@ def next_spot(
     metrics: Metrics | None = None,
 ) -> tuple[float, float]:
     """Right of ``step_id`` in its stage cell; in its lane unless another is given."""
-    metrics = metrics or Metrics()
+    metrics = (metrics or Metrics()).base()
     step = journey.steps[step_id]
     lane = step.department_id if department_id is ... else department_id
     x = (step.x if step.x is not None else metrics.cell_padding) + metrics.step_x
@@ -135,7 +135,7 @@ def paste_spots(
     them lands on a card (pasting twice gives a visible cascade); unplaced ones get
     free spots.
     """
-    metrics = metrics or Metrics()
+    metrics = (metrics or Metrics()).base()
     steps = list(pasted)
     placed = [s for s in steps if s.x is not None and s.y is not None]
     result: dict[str, tuple[float, float]] = {}

@@ -49,7 +49,7 @@ def tidy_positions(
     Steps not being placed keep their positions; placed steps in a cell that holds
     other (placed) cards go below them, so nothing overlaps.
     """
-    metrics = metrics or Metrics()
+    metrics = (metrics or Metrics()).base()  # positions in the map are at 1×
     chosen = set(journey.steps) if step_ids is None else set(step_ids) & set(journey.steps)
     if not chosen:
         return {}

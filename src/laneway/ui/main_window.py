@@ -217,9 +217,10 @@ class MainWindow(QMainWindow):
         if self.session.read_only:
             return
         cell = self.scene.grid.cell_rect(department_id, stage_id)
+        scale = self.metrics.scale  # the map stores positions at 1×
         near = (
-            scene_x - cell.x - self.metrics.card_width / 2,
-            scene_y - cell.y - self.metrics.card_height / 2,
+            (scene_x - cell.x - self.metrics.card_width / 2) / scale,
+            (scene_y - cell.y - self.metrics.card_height / 2) / scale,
         )
         rect = self._card_rect_in_view(
             scene_x - self.metrics.card_width / 2, scene_y - self.metrics.card_height / 2
