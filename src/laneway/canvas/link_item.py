@@ -89,7 +89,8 @@ class LinkItem(QGraphicsRectItem):
         self._handoff = handoff
         self._font = make_font(style.font_family, style.pt(8))
         text = link.agreement.strip() or link.label.strip()
-        self._full_caption = elide(text, self._font, 150) if text else ""
+        width = 150 * style.font_scale
+        self._full_caption = elide(text, self._font, width) if text else ""
         self._full_width = QFontMetricsF(self._font).horizontalAdvance(self._full_caption)
         # Between two cards too close for the words: a tick for an agreed handoff, an
         # ellipsis for a label (the tooltip has the text).
@@ -157,7 +158,9 @@ class LinkItem(QGraphicsRectItem):
         fits = not side_by_side or self._full_width + 14 <= (ex - sx) - 12
         self._caption = self._full_caption if fits else self._short_caption
         xs, ys = [x for x, _y in points], [y for _x, y in points]
-        margin_x, margin_y = 90 + ARROW_SIZE, 20 + ARROW_SIZE + abs(self._caption_shift)
+        scale = self._style.font_scale  # the caption grows with the text size
+        margin_x = 90 * scale + ARROW_SIZE
+        margin_y = 20 * scale + ARROW_SIZE + abs(self._caption_shift)
         bounds = QRectF(
             min(xs) - margin_x,
             min(ys) - margin_y,
@@ -238,7 +241,9 @@ class LinkItem(QGraphicsRectItem):
             return QRectF()
         mid = self._geometry()[2]
         width = QFontMetricsF(self._font).horizontalAdvance(self._caption) + 14
-        return QRectF(mid.x() - width / 2, mid.y() - 10 + self._caption_shift, width, 20)
+        height = 20 * self._style.font_scale
+        top = mid.y() - height / 2 + self._caption_shift
+        return QRectF(mid.x() - width / 2, top, width, height)
 
     def _paint_caption(self, painter: QPainter, color: QColor) -> None:
         s = self._style

@@ -284,7 +284,8 @@ class JourneyScene(QGraphicsScene):
         ]
         if len(captioned) < 2:
             return 0.0
-        return (captioned.index(link_id) - (len(captioned) - 1) / 2) * CAPTION_STEP
+        rank = captioned.index(link_id) - (len(captioned) - 1) / 2
+        return rank * CAPTION_STEP * self.style.font_scale
 
     # ------------------------------------------------------------- reconcile
     def reconcile(self, changeset: ChangeSet) -> None:
