@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -139,6 +139,12 @@ class ExportDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidget(self.preview)
         scroll.setWidgetResizable(True)
+        self._scroll = scroll
+        for bar in (scroll.horizontalScrollBar(), scroll.verticalScrollBar()):
+            bar.setEnabled(False)  # the preview always fits
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._preview_image: QImage | None = None
         right.addWidget(QLabel("Preview"))
         right.addWidget(scroll, 1)
         self.preview_note = QLabel()
@@ -189,10 +195,29 @@ class ExportDialog(QDialog):
         self.dark.setEnabled(suffix in IMAGE_SUFFIXES)
         self._timer.start()
 
+    def _show_preview(self) -> None:
+        """The whole picture, shrunk to the preview area (never enlarged)."""
+        image = self._preview_image
+        if image is None:
+            return
+        room = self._scroll.viewport().size() - QSize(8, 8)
+        if image.width() > room.width() or image.height() > room.height():
+            image = image.scaled(
+                room,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        self.preview.setPixmap(QPixmap.fromImage(image))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._show_preview()
+
     def refresh_preview(self) -> None:
         self._timer.stop()
         suffix = self.suffix
         if suffix not in IMAGE_SUFFIXES and suffix != ".pptx":
+            self._preview_image = None
             self.preview.setPixmap(QPixmap())
             self.preview.setText("Data export: no picture. Steps, links, owners and agreements "
                                  "are written as text other tools can read.")  # fmt: skip
@@ -209,8 +234,8 @@ class ExportDialog(QDialog):
             step_ids=options.step_ids,
             dark=options.dark and suffix != ".pptx",
         )
-        image = render_to_qimage(self.document.journey, preview)
-        self.preview.setPixmap(QPixmap.fromImage(image))
+        self._preview_image = render_to_qimage(self.document.journey, preview)
+        self._show_preview()
         if suffix == ".png":
             full = render_size(self.document, options)
             self.preview_note.setText(f"The PNG will be {full[0]} × {full[1]} pixels.")
