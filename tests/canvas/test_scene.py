@@ -34,7 +34,8 @@ def _random_edit(journey: JourneyMap, rng: random.Random):
     departments = [None, *journey.departments]
     stages = [None, *journey.stages]
     steps = list(journey.steps)
-    kind = rng.choice(["add", "add", "add", "move", "relane", "link", "delete", "reorder"])
+    kinds = ["add", "add", "add", "move", "relane", "link", "delete", "reorder", "drop lane"]
+    kind = rng.choice([*kinds, "drop stage", "new lane"])
 
     def change(j: JourneyMap) -> None:
         if kind == "add" or not steps:
@@ -59,6 +60,12 @@ def _random_edit(journey: JourneyMap, rng: random.Random):
             order = list(j.departments)
             rng.shuffle(order)
             j.reorder_departments(order)
+        elif kind == "drop lane" and j.departments:
+            j.remove_department(rng.choice(list(j.departments)))
+        elif kind == "drop stage" and j.stages:
+            j.remove_stage(rng.choice(list(j.stages)))
+        elif kind == "new lane":
+            j.add_department(f"Team {rng.randrange(10_000)}")
 
     return change
 
