@@ -67,7 +67,11 @@ def _edit(journey: JourneyMap, rng: random.Random, kind: str) -> None:
         journey.update_step(step.id, terminal=not step.terminal)
     elif kind == "rename department" and journey.departments:
         department = rng.choice(list(journey.departments))
-        journey.update_department(department, name=f"Team {rng.randrange(1000)}")
+        taken = {d.name for d in journey.departments.values()}
+        name = next(
+            f"Team {n}" for n in range(rng.randrange(1000), 10_000) if f"Team {n}" not in taken
+        )
+        journey.update_department(department, name=name)
     elif kind == "reorder departments":
         order = list(journey.departments)
         rng.shuffle(order)
@@ -77,7 +81,8 @@ def _edit(journey: JourneyMap, rng: random.Random, kind: str) -> None:
         rng.shuffle(order)
         journey.reorder_stages(order)
     elif kind == "add stage":
-        journey.add_stage(f"Stage {rng.randrange(1000)}")
+        taken = {stage.name for stage in journey.stages.values()}
+        journey.add_stage(next(f"Stage {n}" for n in range(1, 10_000) if f"Stage {n}" not in taken))
     elif kind == "remove department" and journey.departments:
         journey.remove_department(rng.choice(list(journey.departments)))
 

@@ -65,7 +65,10 @@ def _random_edit(journey: JourneyMap, rng: random.Random):
         elif kind == "drop stage" and j.stages:
             j.remove_stage(rng.choice(list(j.stages)))
         elif kind == "new lane":
-            j.add_department(f"Team {rng.randrange(10_000)}")
+            taken = {d.name for d in j.departments.values()}
+            j.add_department(
+                next(f"Team {n}" for n in range(1, 10_000) if f"Team {n}" not in taken)
+            )
 
     return change
 

@@ -86,9 +86,6 @@ class JourneyGraph:
         return self._order_index[step_id]
 
     # ------------------------------------------------------------------ terms
-    def is_handoff(self, link: Link) -> bool:
-        return self.journey.is_handoff(link)
-
     @cached_property
     def handoff_links(self) -> list[Link]:
         steps, found = self.journey.steps, []
@@ -135,14 +132,6 @@ class JourneyGraph:
                     seen.add(nxt)
                     frontier.append(nxt)
         return seen
-
-    def is_loop_back(self, link: Link) -> bool:
-        """A link back to an earlier stage (a referral to Awareness, say)."""
-        source = self.journey.steps[link.source].stage_id
-        target = self.journey.steps[link.target].stage_id
-        if source is None or target is None:
-            return False
-        return self.stage_rank[target] < self.stage_rank[source]
 
     @cached_property
     def components(self) -> list[list[str]]:

@@ -199,9 +199,6 @@ class LinkItem(QGraphicsRectItem):
         """The arrow's curve in item coordinates."""
         return QPainterPath(self._geometry()[0])
 
-    def midpoint(self) -> QPointF:
-        return self._geometry()[2]
-
     # --------------------------------------------------------------- drawing
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
