@@ -23,6 +23,8 @@ class Inspector(QScrollArea):
         super().__init__(parent)
         self.session = session
         self.setWidgetResizable(True)
+        # Fields wrap under their labels instead: nothing is cut off at the right.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setObjectName("inspector")
         self.pages = QStackedWidget()
         self.empty = QLabel(

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from laneway.analysis import Finding
 
 #: The alarm color of handoff gaps (as on the canvas and in the findings panel).
 GAP_COLOR = "#d64545"
 SEVERITY_COLORS = {"error": "#d64545", "warning": "#e08a00", "info": "#3b82c4"}
+
+
+def inspector_form(owner: QWidget) -> QFormLayout:
+    """A form that puts labels above their fields when the dock is narrow (large text)."""
+    form = QFormLayout(owner)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    return form
 
 
 def heading_label(text: str) -> QLabel:

@@ -6,7 +6,13 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from laneway.analysis import Report
 from laneway.ui.fields import CommitLineEdit, CommitTextEdit
-from laneway.ui.inspector_common import GAP_COLOR, findings_label, heading_label, show_findings
+from laneway.ui.inspector_common import (
+    GAP_COLOR,
+    findings_label,
+    heading_label,
+    inspector_form,
+    show_findings,
+)
 from laneway.ui.session import MapSession
 
 
@@ -16,7 +22,7 @@ class LinkForm(QWidget):
         self.session = session
         self.link_id: str | None = None
         self._gap = False
-        form = QFormLayout(self)
+        form = inspector_form(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.heading = heading_label("Link")
         self.status = QLabel()

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QColorDialog, QFormLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QColorDialog, QLabel, QPushButton, QWidget
 
 from laneway.ui.dialogs import plural
 from laneway.ui.fields import CommitLineEdit
-from laneway.ui.inspector_common import heading_label
+from laneway.ui.inspector_common import heading_label, inspector_form
 from laneway.ui.session import MapSession
 from laneway.ui.swatch import swatch
 
@@ -17,7 +17,7 @@ class DepartmentForm(QWidget):
         super().__init__()
         self.session = session
         self.department_id: str | None = None
-        form = QFormLayout(self)
+        form = inspector_form(self)
         self.heading = heading_label("Department")
         form.addRow(self.heading)
         self.name = CommitLineEdit()
@@ -74,7 +74,7 @@ class StageForm(QWidget):
         super().__init__()
         self.session = session
         self.stage_id: str | None = None
-        form = QFormLayout(self)
+        form = inspector_form(self)
         self.heading = heading_label("Stage")
         form.addRow(self.heading)
         self.name = CommitLineEdit()

@@ -9,7 +9,7 @@ from laneway.layout import NO_STAGE_NAME, UNASSIGNED_NAME
 from laneway.model import JourneyMap
 from laneway.ui.dialogs import plural
 from laneway.ui.fields import CommitLineEdit, CommitTextEdit, fill_combo
-from laneway.ui.inspector_common import findings_label, heading_label, show_findings
+from laneway.ui.inspector_common import findings_label, heading_label, inspector_form, show_findings
 from laneway.ui.session import MapSession
 from laneway.ui.swatch import swatch
 
@@ -37,7 +37,7 @@ class StepForm(QWidget):
         super().__init__()
         self.session = session
         self.step_id: str | None = None
-        form = QFormLayout(self)
+        form = inspector_form(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.heading = heading_label("Step")
         form.addRow(self.heading)
@@ -153,7 +153,7 @@ class ManyForm(QWidget):
         super().__init__()
         self.session = session
         self.step_ids: list[str] = []
-        form = QFormLayout(self)
+        form = inspector_form(self)
         self.heading = heading_label("")
         form.addRow(self.heading)
         self.department = QComboBox()

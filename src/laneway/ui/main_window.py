@@ -124,8 +124,17 @@ class MainWindow(QMainWindow):
             self.docks.append(dock)
         self.tabifyDockWidget(self.docks[2], self.docks[3])
         self.docks[2].raise_()
-        self.resizeDocks([self.docks[0], self.docks[2]], [340, 230], Qt.Orientation.Horizontal)
+        self._size_side_panels()
         self.resizeDocks([self.docks[0], self.docks[1]], [430, 430], Qt.Orientation.Vertical)
+
+    def _size_side_panels(self) -> None:
+        """Larger text needs wider panels to stay readable."""
+        scale = self.metrics.scale
+        self.resizeDocks(
+            [self.docks[0], self.docks[2]],
+            [round(340 * scale), round(230 * scale)],
+            Qt.Orientation.Horizontal,
+        )
 
     def _connect(self) -> None:
         s = self.session
@@ -306,6 +315,7 @@ class MainWindow(QMainWindow):
         self.metrics = Metrics().scaled(settings.font_scale)
         self.scene.metrics = self.metrics
         self.scene.set_style(canvas_style(self.controller.dark, settings.font_scale))
+        self._size_side_panels()
 
     def set_findings_visible(self, visible: bool) -> None:
         self.scene.set_findings_visible(visible)
