@@ -155,3 +155,23 @@ def test_theme_and_text_size_switch_the_canvas(main_window):
     controller.set_theme("light")
     controller.set_font_scale(1.0)
     assert main_window.scene.style.name == "light"
+
+
+def test_large_text_widens_the_panels_and_the_inspector_fits_them(main_window, qtbot):
+    window = main_window
+    window.resize(1500, 950)
+    inspector = window.inspector
+    normal_width = window.docks[0].width()
+    window.controller.set_font_scale(1.5)
+    try:
+        step = next(iter(window.session.journey.steps))
+        window.session.focus([step])
+        qtbot.wait(20)
+        assert window.docks[0].width() > normal_width
+        # nothing is cut off at the right: the form is no wider than the panel
+        assert inspector.widget().width() <= inspector.viewport().width()
+        assert inspector.horizontalScrollBar().maximum() == 0 or not (
+            inspector.horizontalScrollBar().isVisible()
+        )
+    finally:
+        window.controller.set_font_scale(1.0)
