@@ -175,3 +175,24 @@ def test_large_text_widens_the_panels_and_the_inspector_fits_them(main_window, q
         )
     finally:
         window.controller.set_font_scale(1.0)
+
+
+def test_presentation_mode_keeps_the_whole_map_fitted(main_window, qtbot):
+    window = main_window
+    window.toggle_presentation()
+    try:
+        qtbot.waitUntil(window.isFullScreen)
+        assert window.view.keep_fitted
+        assert not window.docks[0].isVisible() and not window.menuBar().isVisible()
+    finally:
+        window.toggle_presentation()
+    assert not window.isFullScreen() and window.docks[0].isVisible()
+    assert not window.view.keep_fitted
+    # the screen the slides go to may have another size: the map follows it
+    window.resize(1500, 950)
+    window.view.keep_fitted = True
+    window.view.fit_all()
+    window.resize(700, 450)
+    qtbot.wait(20)
+    visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert visible.contains(window.scene.items_rect(window.session.journey.steps))

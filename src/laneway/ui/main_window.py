@@ -329,6 +329,12 @@ class MainWindow(QMainWindow):
         self.menuBar().setVisible(not presenting)
         self.toolbar.setVisible(not presenting)
         self.statusBar().setVisible(not presenting)
+        self.view.keep_fitted = presenting
+        self.view.setAlignment(
+            Qt.AlignmentFlag.AlignCenter
+            if presenting
+            else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        )
         if presenting:
             self.showFullScreen()
             self.view.fit_all()

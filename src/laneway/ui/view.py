@@ -36,6 +36,8 @@ class MapView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        #: Presentation mode: the whole map stays fitted as the window changes size.
+        self.keep_fitted = False
         self._link: LinkGesture | None = None
         self._pan_from: QPointF | None = None
         self._space_down = False
@@ -95,6 +97,11 @@ class MapView(QGraphicsView):
             self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
         if 0 < visible.top() < metrics.stage_header_height and rect.bottom() < visible.height():
             self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.keep_fitted:
+            self.fit_all()  # going full screen resizes after the mode is switched on
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
