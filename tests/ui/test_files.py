@@ -134,7 +134,7 @@ def test_import_with_left_out_entries_shows_them_before_opening(controller, tmp_
     window = controller.import_path(source, None)
     assert window is not None
     assert shown == [["1 text annotation"]]
-    assert "left out 1 entry" in window.notice.text()
+    assert "1 note on what was left out" in window.notice.text()
     assert {s.title for s in reopen(target).steps.values()} == {"Sees ad", "Buys"}
 
 

@@ -57,7 +57,7 @@ def test_skipped_sentences_are_listed(tmp_path, qtbot):
     dialog = ImportSummaryDialog(None, source, result, tmp_path / "out.laneway")
     qtbot.addWidget(dialog)
     assert dialog.skipped_sentences() == skipped
-    assert dialog.headline.text().endswith("; left out 2 entries.")
+    assert dialog.headline.text().endswith("; 2 notes on what was left out.")
 
 
 def test_ok_opens_the_map(tmp_path, qtbot):
@@ -79,4 +79,4 @@ def test_summary_sentence_singular(tmp_path):
         journey.remove_step(step_id)
     sentence = import_summary_sentence(source, ImportResult(journey, ["1 lane"]))
     assert sentence.startswith("Imported 1 step, 0 links,")
-    assert sentence.endswith("; left out 1 entry.")
+    assert sentence.endswith("; 1 note on what was left out.")

@@ -40,7 +40,7 @@ def import_summary_sentence(source: Path, result: ImportResult) -> str:
         f"{plural(counts['stages'], 'stage')} from {source.name}"
     )
     if result.skipped:
-        sentence += f"; left out {plural(len(result.skipped), 'entry', 'entries')}"
+        sentence += f"; {plural(len(result.skipped), 'note')} on what was left out"
     return sentence + "."
 
 
