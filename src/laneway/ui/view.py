@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from laneway.canvas import JourneyScene, StepItem
 from laneway.canvas.text import elide, make_font
+from laneway.layout import Column, Grid
 from laneway.ui.gestures.link import LinkGesture
 
 MIN_ZOOM, MAX_ZOOM = 0.15, 4.0
@@ -116,8 +117,8 @@ class MapView(QGraphicsView):
 
     # ----------------------------------------------------------- sticky headers
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
-        """Keep lane names in view when the map is scrolled sideways (and stage names
-        when scrolled down): a facilitator must always see whose lane is whose."""
+        """Keep lane and stage names in view however the map is scrolled: a facilitator
+        must always see whose lane and which stage is which."""
         super().drawForeground(painter, rect)
         scene = self.journey_scene()
         grid, style = scene.grid, scene.style
@@ -144,21 +145,28 @@ class MapView(QGraphicsView):
                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                     elide(lane.name, font, band.width() - 20),
                 )
-        if visible.top() > 0:
-            y = visible.top()
-            band = QRectF(visible.left(), y, visible.width(), m.stage_header_height * 0.8)
-            fill = QColor(style.header_fill)
+        # Stage names: pinned to the top when scrolled down, and a column whose start
+        # is scrolled off to the left shows its name at the visible edge.
+        fill = QColor(style.header_fill)
+        font = make_font(style.font_family, style.pt(11), bold=True)
+        painter.setFont(font)
+        pinned = visible.top() > 0
+        if pinned:
+            y, height = visible.top(), m.stage_header_height * 0.8
             fill.setAlpha(235)
-            painter.fillRect(band, fill)
-            painter.setPen(QColor(style.header_text))
-            font = make_font(style.font_family, style.pt(11), bold=True)
-            painter.setFont(font)
-            for column in grid.columns:
-                painter.drawText(
-                    QRectF(column.rect.x + 12, y, column.rect.width - 24, band.height()),
-                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                    elide(column.name, font, column.rect.width - 24),
-                )
+            painter.fillRect(QRectF(visible.left(), y, visible.width(), height), fill)
+        else:
+            y, height = 0.0, m.stage_header_height
+        titles = stage_title_spots(grid, visible.left(), visible.right(), all_columns=pinned)
+        painter.setPen(QColor(style.header_text))
+        for column, x, room in titles:
+            if not pinned:  # cover the end of the title the background drew cut off
+                painter.fillRect(QRectF(x - 12, 0, column.rect.right - x + 12, height), fill)
+            painter.drawText(
+                QRectF(x, y, room, height),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                elide(column.name, font, room),
+            )
         painter.restore()
 
     # ---------------------------------------------------------------- gestures
@@ -240,3 +248,25 @@ class MapView(QGraphicsView):
             self.viewport().unsetCursor()
             return
         super().keyReleaseEvent(event)
+
+
+def stage_title_spots(
+    grid: Grid, left: float, right: float, *, all_columns: bool
+) -> list[tuple[Column, float, float]]:
+    """Where the view draws stage names itself: (column, x, room for the text).
+
+    With ``all_columns`` (the pinned band when scrolled down) every visible column;
+    otherwise only a column whose own title start is scrolled off to the left.
+    """
+    spots = []
+    for column in grid.columns:
+        start = column.rect.x + 12
+        if column.rect.right <= left or column.rect.x >= right:
+            continue
+        if not all_columns and not start < left:
+            continue
+        x = max(start, left + 12)
+        room = column.rect.right - x - 12
+        if room >= 40:
+            spots.append((column, x, room))
+    return spots
