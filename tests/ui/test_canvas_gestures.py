@@ -287,3 +287,23 @@ def test_large_text_keeps_cards_apart_and_a_drag_is_stored_at_1x(main_window, ma
         assert abs(after.x - (before.x + 100)) <= 2
     finally:
         window.controller.set_font_scale(1.0)
+
+
+def test_dragging_two_cards_from_different_lanes_re_lanes_both_in_one_step(main_window, map_file):
+    window = main_window
+    journey = window.session.journey
+    blog, lead = step_id(window, "Reads blog"), step_id(window, "Qualify lead")
+    marketing = journey.department_by_name("Marketing").id
+    window.scene.select_ids([blog, lead])
+    lane_height = window.scene.grid.lane(marketing).rect.height
+    start = card_center(window, blog)
+    end = start - QPoint(0, round(lane_height * window.view.zoom))
+    drag(window.view.viewport(), start, end)
+    written = reopen(map_file).steps
+    assert written[blog].department_id is None  # Marketing → Unassigned
+    assert written[lead].department_id == marketing  # Sales → Marketing
+    assert window.session.undo_stack.count() == 1
+    window.session.undo_stack.undo()
+    restored = reopen(map_file).steps
+    assert restored[blog].department_id == marketing
+    assert restored[lead].department_id == journey.department_by_name("Sales").id
