@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
 from tests.conftest import reopen
@@ -307,3 +308,23 @@ def test_dragging_two_cards_from_different_lanes_re_lanes_both_in_one_step(main_
     restored = reopen(map_file).steps
     assert restored[blog].department_id == marketing
     assert restored[lead].department_id == journey.department_by_name("Sales").id
+
+
+def test_escape_during_a_drag_puts_the_card_back_and_writes_nothing(main_window, map_file):
+    window = main_window
+    moved = step_id(window, "Qualify lead")
+    item = window.scene.step_item(moved)
+    where = item.scenePos()
+    viewport = window.view.viewport()
+    start = card_center(window, moved)
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    send_mouse(viewport, QMouseEvent.Type.MouseButtonPress, start, left, left)
+    send_mouse(viewport, QMouseEvent.Type.MouseMove, start + QPoint(40, 40), none, left)
+    assert item.scenePos() != where
+    QTest.keyClick(viewport, Qt.Key.Key_Escape)
+    assert item.scenePos() == where
+    send_mouse(viewport, QMouseEvent.Type.MouseMove, start + QPoint(80, 80), none, left)
+    send_mouse(viewport, QMouseEvent.Type.MouseButtonRelease, start + QPoint(80, 80), left, none)
+    assert item.scenePos() == where
+    assert window.session.undo_stack.count() == 0
+    assert reopen(map_file).same_content(window.session.journey)

@@ -435,6 +435,9 @@ class JourneyScene(QGraphicsScene):
                 self._route(link_id)
             for layer in self._cells.values():
                 layer.setZValue(CELL_Z)
+            grabber = self.mouseGrabberItem()
+            if grabber is not None:
+                grabber.ungrabMouse()  # moving on with the button held drags nothing
         self._drag_start = None
         self.show_drop_target(None)
 
