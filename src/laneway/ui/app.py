@@ -7,9 +7,13 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from laneway import __version__
+
+#: Room for the cards' cached pictures: a few hundred cards at 2x.
+PIXMAP_CACHE_KB = 128 * 1024
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -24,6 +28,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Laneway")
     app.setDesktopFileName("laneway")
+    # Cards are painted once per zoom level into pixmaps kept here; Qt's 10 MB default
+    # holds only a few dozen cards on a 2x screen, so panning would repaint them all.
+    QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
     return app
 
 
