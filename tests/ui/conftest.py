@@ -12,7 +12,9 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
+from laneway.document import Document
 from laneway.ui.controller import AppController
+from laneway.ui.session import MapSession
 from laneway.ui.settings import Settings
 
 
@@ -42,6 +44,23 @@ def controller(qapp, monkeypatch):
     if ctl.start_screen is not None:
         ctl.start_screen.close()
     QApplication.processEvents()
+
+
+@pytest.fixture
+def session(map_file: Path):
+    """An editing session on the sample map, for testing one panel on its own."""
+    session = MapSession(Document.open(map_file))
+    yield session
+    session.close()
+
+
+def shown(widget, qtbot, width: int, height: int):
+    """Show a panel at a size, as a user would see it, and wait until it is on screen."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
 
 
 @pytest.fixture

@@ -13,23 +13,12 @@ from laneway.document import Document
 from laneway.ui.departments_panel import DepartmentsPanel
 from laneway.ui.session import MapSession
 from tests.conftest import reopen
-
-
-@pytest.fixture
-def session(map_file: Path):
-    session = MapSession(Document.open(map_file))
-    yield session
-    session.close()
+from tests.ui.conftest import shown
 
 
 @pytest.fixture
 def panel(session: MapSession, qtbot) -> DepartmentsPanel:
-    widget = DepartmentsPanel(session)
-    qtbot.addWidget(widget)
-    widget.resize(320, 420)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown(DepartmentsPanel(session), qtbot, 320, 420)
 
 
 def _names(path: Path) -> list[str]:

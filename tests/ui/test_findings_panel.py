@@ -14,6 +14,7 @@ from laneway.ui.coverage_status import CoverageStatus
 from laneway.ui.findings_panel import FINDING_ROLE, FindingsPanel
 from laneway.ui.session import MapSession
 from tests.conftest import build_map
+from tests.ui.conftest import shown
 
 
 @pytest.fixture
@@ -43,11 +44,7 @@ def session(journey_file: Path):
 
 @pytest.fixture
 def panel(session: MapSession, qtbot) -> FindingsPanel:
-    widget = FindingsPanel(session)
-    qtbot.addWidget(widget)
-    widget.resize(420, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = shown(FindingsPanel(session), qtbot, 420, 600)
     session.refresh_report()
     return widget
 

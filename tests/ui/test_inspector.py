@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -14,23 +12,12 @@ from laneway.ui.findings_panel import FindingsPanel
 from laneway.ui.inspector import Inspector
 from laneway.ui.session import MapSession
 from tests.conftest import reopen
-
-
-@pytest.fixture
-def session(map_file: Path):
-    session = MapSession(Document.open(map_file))
-    yield session
-    session.close()
+from tests.ui.conftest import shown
 
 
 @pytest.fixture
 def inspector(session: MapSession, qtbot) -> Inspector:
-    widget = Inspector(session)
-    qtbot.addWidget(widget)
-    widget.resize(380, 760)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown(Inspector(session), qtbot, 380, 760)
 
 
 def _step(session: MapSession, title: str) -> str:

@@ -8,27 +8,15 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
-from laneway.document import Document
 from laneway.ui.session import MapSession
 from laneway.ui.stages_panel import StagesPanel
 from tests.conftest import reopen
-
-
-@pytest.fixture
-def session(map_file: Path):
-    session = MapSession(Document.open(map_file))
-    yield session
-    session.close()
+from tests.ui.conftest import shown
 
 
 @pytest.fixture
 def panel(session: MapSession, qtbot) -> StagesPanel:
-    widget = StagesPanel(session)
-    qtbot.addWidget(widget)
-    widget.resize(320, 400)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown(StagesPanel(session), qtbot, 320, 400)
 
 
 def _names(path: Path) -> list[str]:
