@@ -12,14 +12,19 @@ from laneway.analysis.scc import strongly_connected_components
 from tests.analysis.test_properties import random_maps
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.integers(1, 30), st.lists(st.tuples(st.integers(0, 29), st.integers(0, 29))))
-def test_scc_matches_networkx(count, edges):
+def _graph(count: int, edges: list[tuple[int, int]]):
+    """Nodes n0…, the networkx graph of the edges among them, and its successor lists."""
     nodes = [f"n{i}" for i in range(count)]
     graph = nx.DiGraph()
     graph.add_nodes_from(nodes)
     graph.add_edges_from((f"n{a}", f"n{b}") for a, b in edges if a < count and b < count)
-    succ = {node: list(graph.successors(node)) for node in nodes}
+    return nodes, graph, {node: list(graph.successors(node)) for node in nodes}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 30), st.lists(st.tuples(st.integers(0, 29), st.integers(0, 29))))
+def test_scc_matches_networkx(count, edges):
+    nodes, graph, succ = _graph(count, edges)
     ours = {frozenset(c) for c in strongly_connected_components(nodes, succ)}
     assert ours == {frozenset(c) for c in nx.strongly_connected_components(graph)}
 
@@ -45,11 +50,7 @@ def test_scc_lists_components_after_the_ones_they_lead_to(count, edges):
 @settings(max_examples=200, deadline=None)
 @given(st.integers(1, 30), st.lists(st.tuples(st.integers(0, 29), st.integers(0, 29))))
 def test_immediate_dominators_match_networkx(count, edges):
-    nodes = [f"n{i}" for i in range(count)]
-    graph = nx.DiGraph()
-    graph.add_nodes_from(nodes)
-    graph.add_edges_from((f"n{a}", f"n{b}") for a, b in edges if a < count and b < count)
-    succ = {node: list(graph.successors(node)) for node in nodes}
+    _nodes, graph, succ = _graph(count, edges)
     theirs = dict(nx.immediate_dominators(graph, "n0"))
     theirs["n0"] = "n0"  # networkx 3.5 and later leave the start node out
     assert immediate_dominators("n0", succ) == theirs
