@@ -88,13 +88,8 @@ class JourneyGraph:
     # ------------------------------------------------------------------ terms
     @cached_property
     def handoff_links(self) -> list[Link]:
-        steps, found = self.journey.steps, []
-        for link in self.journey.links.values():
-            source = steps[link.source].department_id
-            target = steps[link.target].department_id
-            if source is not None and target is not None and source != target:
-                found.append(link)
-        return found
+        is_handoff = self.journey.is_handoff
+        return [link for link in self.journey.links.values() if is_handoff(link)]
 
     @cached_property
     def entry_steps(self) -> set[str]:

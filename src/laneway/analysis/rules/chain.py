@@ -25,17 +25,15 @@ def longest_handoff_chain(jg: JourneyGraph) -> HandoffChain:
     if not jg.entry_steps:
         return HandoffChain(0, (), ())
     member = {step: index for index, c in enumerate(jg.forward_components) for step in c}
-    steps, loop_back = jg.journey.steps, jg.loop_back_links
+    journey, loop_back = jg.journey, jg.loop_back_links
     # Between two components the heaviest of their links counts: remember a handoff one.
     best_link: dict[tuple[int, int], tuple[int, str]] = {}
     successors: dict[int, list[int]] = {}
-    for link in jg.journey.links.values():
+    for link in journey.links.values():
         a, b = member[link.source], member[link.target]
         if a == b or (loop_back and link.id in loop_back):
             continue
-        source = steps[link.source].department_id
-        target = steps[link.target].department_id
-        weight = 1 if source is not None and target is not None and source != target else 0
+        weight = 1 if journey.is_handoff(link) else 0
         known = best_link.get((a, b))
         if known is None:
             best_link[(a, b)] = (weight, link.id)
