@@ -96,9 +96,6 @@ class Grid:
                 return column
         raise KeyError(stage_id)
 
-    def has_column(self, stage_id: str | None) -> bool:
-        return any(column.stage_id == stage_id for column in self.columns)
-
     def lane_at(self, y: float) -> Lane | None:
         tops = [lane.rect.y for lane in self.lanes]
         index = bisect.bisect_right(tops, y) - 1

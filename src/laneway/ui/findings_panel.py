@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import QModelIndex, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QIcon, QResizeEvent
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -343,7 +343,3 @@ def _matches(finding: Finding, rule: str, wanted: str) -> bool:
     if rule and finding.rule != rule:
         return False
     return not wanted or wanted in finding.message.casefold() or wanted in finding.rule
-
-
-def severity_icon(widget: QWidget, severity: str) -> QIcon:
-    return widget.style().standardIcon(SEVERITY_ICONS[severity])
