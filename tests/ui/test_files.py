@@ -196,3 +196,20 @@ def test_presentation_mode_keeps_the_whole_map_fitted(main_window, qtbot):
     qtbot.wait(20)
     visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
     assert visible.contains(window.scene.items_rect(window.session.journey.steps))
+
+
+def test_importing_a_broken_file_says_one_sentence_and_writes_nothing(
+    controller, tmp_path, monkeypatch
+):
+    source = tmp_path / "broken.bpmn"
+    source.write_text("<definitions><process id='p'><task id='a'", encoding="utf-8")
+    before = source.read_bytes()
+    asked: list[object] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a) or ("", ""))
+    assert controller.import_path(source, None) is None
+    assert len(controller.errors) == 1
+    sentence = controller.errors[0]
+    assert "broken.bpmn" in sentence and "\n" not in sentence and "Traceback" not in sentence
+    assert asked == []  # no save dialog for a file that cannot be read
+    assert source.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.bpmn"]
