@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from laneway.document import Document
+from laneway.operations.creating import create_map_file
 from laneway.store import create_map
 from tests.support.maps import workshop_map
 
@@ -14,7 +14,7 @@ from tests.support.maps import workshop_map
 def big_map_file(tmp_path):
     journey = workshop_map(2_000)
     path = tmp_path / "big.laneway"
-    Document.create(path, journey).close()
+    create_map_file(path, journey)
     return path
 
 
@@ -57,12 +57,12 @@ def _settle(window) -> None:
 @pytest.mark.benchmark(group="app")
 def test_bench_add_one_step_to_2000_steps(benchmark, controller, big_map_file):
     """A step added to a busy cell: one in four or so also grows its lane."""
-    from laneway.ui import editing
+    from laneway.ui.editing import steps as step_edits
 
     window, journey, sales, stage = _open_big_map(controller, big_map_file)
 
     def add_one():
-        editing.add_step(window.session, sales, stage, None, "One more step", window.metrics)
+        step_edits.add_step(window.session, sales, stage, None, "One more step", window.metrics)
         _settle(window)
 
     benchmark.pedantic(add_one, rounds=40, iterations=1, warmup_rounds=2)
@@ -73,7 +73,7 @@ def test_bench_add_one_step_to_2000_steps(benchmark, controller, big_map_file):
 @pytest.mark.benchmark(group="app")
 def test_bench_add_one_step_that_grows_its_lane(benchmark, controller, big_map_file):
     """The worst case: every new step lands below its lane, shifting ~1,200 cards down."""
-    from laneway.ui import editing
+    from laneway.ui.editing import steps as step_edits
 
     window, journey, sales, stage = _open_big_map(controller, big_map_file)
     metrics = window.metrics
@@ -85,7 +85,7 @@ def test_bench_add_one_step_that_grows_its_lane(benchmark, controller, big_map_f
         return (metrics.cell_padding, lowest + metrics.step_y)
 
     def add_one():
-        editing.add_step(window.session, sales, stage, below_the_lane(), "Lower step", metrics)
+        step_edits.add_step(window.session, sales, stage, below_the_lane(), "Lower step", metrics)
         _settle(window)
 
     benchmark.pedantic(add_one, rounds=20, iterations=1, warmup_rounds=1)
@@ -97,13 +97,13 @@ def test_bench_add_one_step_that_grows_its_lane(benchmark, controller, big_map_f
 @pytest.mark.benchmark(group="app")
 def test_bench_add_the_next_linked_step_to_2000_steps(benchmark, controller, big_map_file):
     """Ctrl+Enter: a new step linked from the last one, so the graph changes each time."""
-    from laneway.ui import editing
+    from laneway.ui.editing import steps as step_edits
 
     window, journey, sales, _stage = _open_big_map(controller, big_map_file)
     last = [next(s.id for s in journey.steps.values() if s.department_id == sales)]
 
     def add_next():
-        last[0] = editing.add_next_step(window.session, last[0], metrics=window.metrics)
+        last[0] = step_edits.add_next_step(window.session, last[0], metrics=window.metrics)
         _settle(window)
 
     benchmark.pedantic(add_next, rounds=30, iterations=1, warmup_rounds=1)

@@ -269,9 +269,9 @@ def test_zoom_and_fit(main_window, qtbot):
     assert visible.contains(window.scene.itemsBoundingRect().adjusted(2, 2, -2, -2))
 
 
-def test_large_text_keeps_cards_apart_and_a_drag_is_stored_at_1x(main_window, map_file):
+def test_large_text_keeps_cards_apart_and_a_drag_is_stored_at_1x(controller, main_window, map_file):
     window = main_window
-    window.controller.set_font_scale(1.5)
+    controller.set_font_scale(1.5)
     try:
         cards = [item.sceneBoundingRect() for item in window.scene.step_items()]
         for index, card in enumerate(cards):
@@ -287,7 +287,7 @@ def test_large_text_keeps_cards_apart_and_a_drag_is_stored_at_1x(main_window, ma
         assert after.department_id == before.department_id
         assert abs(after.x - (before.x + 100)) <= 2
     finally:
-        window.controller.set_font_scale(1.0)
+        controller.set_font_scale(1.0)
 
 
 def test_dragging_two_cards_from_different_lanes_re_lanes_both_in_one_step(main_window, map_file):

@@ -10,8 +10,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QColorDialog, QInputDialog, QLineEdit, QMessageBox
 
 from laneway.document import Document
-from laneway.ui.departments_panel import DepartmentsPanel
-from laneway.ui.session import MapSession
+from laneway.operations.creating import create_map_file
+from laneway.ui.editing.session import MapSession
+from laneway.ui.panels.departments import DepartmentsPanel
 from tests.conftest import reopen
 from tests.ui.conftest import shown
 
@@ -207,7 +208,7 @@ def test_a_map_without_departments_shows_a_hint(tmp_path, qtbot):
     from laneway.model import JourneyMap, MapInfo
 
     path = tmp_path / "empty.laneway"
-    Document.create(path, JourneyMap(MapInfo("Empty"))).close()
+    create_map_file(path, JourneyMap(MapInfo("Empty")))
     session = MapSession(Document.open(path))
     try:
         widget = DepartmentsPanel(session)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 
-from laneway.ui.export_dialog import ExportDialog, copy_image_to_clipboard
+from laneway.ui.dialogs.export_dialog import ExportDialog, copy_image_to_clipboard
 
 
 def test_options_update_the_preview_and_export_writes_the_file(

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from laneway.document import Document
 from laneway.store import StoreWriteError
-from laneway.ui.import_dialog import ImportSummaryDialog
+from laneway.ui.dialogs.import_summary import ImportSummaryDialog
 from tests.conftest import reopen
 from tests.ui.conftest import step_id
 
@@ -141,12 +141,11 @@ def test_import_with_left_out_entries_shows_them_before_opening(controller, tmp_
 def test_save_a_copy(main_window, tmp_path, monkeypatch):
     target = tmp_path / "copy.laneway"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    main_window.controller.save_copy_dialog(main_window)
+    main_window.map_commands.save_copy()
     assert reopen(target).same_content(main_window.session.journey)
 
 
-def test_theme_and_text_size_switch_the_canvas(main_window):
-    controller = main_window.controller
+def test_theme_and_text_size_switch_the_canvas(controller, main_window):
     controller.set_theme("dark")
     assert main_window.scene.style.name == "dark"
     controller.set_font_scale(1.5)
@@ -157,12 +156,12 @@ def test_theme_and_text_size_switch_the_canvas(main_window):
     assert main_window.scene.style.name == "light"
 
 
-def test_large_text_widens_the_panels_and_the_inspector_fits_them(main_window, qtbot):
+def test_large_text_widens_the_panels_and_the_inspector_fits_them(controller, main_window, qtbot):
     window = main_window
     window.resize(1500, 950)
     inspector = window.inspector
     normal_width = window.docks[0].width()
-    window.controller.set_font_scale(1.5)
+    controller.set_font_scale(1.5)
     try:
         step = next(iter(window.session.journey.steps))
         window.session.focus([step])
@@ -174,7 +173,7 @@ def test_large_text_widens_the_panels_and_the_inspector_fits_them(main_window, q
             inspector.horizontalScrollBar().isVisible()
         )
     finally:
-        window.controller.set_font_scale(1.0)
+        controller.set_font_scale(1.0)
 
 
 def test_presentation_mode_keeps_the_whole_map_fitted(main_window, qtbot):

@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QTreeWidgetItem
 
 from laneway.document import Document
 from laneway.model import JourneyMap, MapInfo
-from laneway.ui.coverage_status import CoverageStatus
-from laneway.ui.findings_panel import FINDING_ROLE, FindingsPanel
-from laneway.ui.session import MapSession
+from laneway.operations.creating import create_map_file
+from laneway.ui.editing.session import MapSession
+from laneway.ui.panels.findings import FINDING_ROLE, FindingsPanel
+from laneway.ui.window.coverage_status import CoverageStatus
 from tests.conftest import build_map
 from tests.ui.conftest import shown
 
@@ -31,7 +32,7 @@ def journey_file(tmp_path: Path) -> Path:
         links=(("Reads blog", "Qualify lead"), ("Qualify lead", "Nobody calls")),
     )
     path = tmp_path / "findings.laneway"
-    Document.create(path, journey).close()
+    create_map_file(path, journey)
     return path
 
 
@@ -70,7 +71,7 @@ def _click(qtbot, panel: FindingsPanel, item: QTreeWidgetItem) -> None:
 
 
 def test_grouped_by_severity_errors_first_with_counts(panel: FindingsPanel, session) -> None:
-    report = session.report
+    report = session.document.report
     groups = panel.groups()
     assert list(groups) == [s for s, fs in report.by_severity().items() if fs]
     assert next(iter(groups)) == "error"
@@ -87,7 +88,7 @@ def test_grouped_by_severity_errors_first_with_counts(panel: FindingsPanel, sess
 def test_clicking_a_step_finding_focuses_its_steps(panel, session, qtbot):
     focused: list[tuple] = []
     session.focus_requested.connect(lambda steps, links: focused.append((steps, links)))
-    item = _item(panel, session.report.by_severity()["error"][0].message)
+    item = _item(panel, session.document.report.by_severity()["error"][0].message)
     _click(qtbot, panel, item)
     assert focused == [(frozenset({_step(session, "Nobody calls")}), frozenset())]
 
@@ -107,8 +108,8 @@ def test_department_and_stage_findings_select_them(panel, session, qtbot):
     stages: list[object] = []
     session.department_selected.connect(departments.append)
     session.stage_selected.connect(stages.append)
-    idle = next(f for f in session.report.findings if f.rule == "idle-department")
-    empty = next(f for f in session.report.findings if f.rule == "empty-stage")
+    idle = next(f for f in session.document.report.findings if f.rule == "idle-department")
+    empty = next(f for f in session.document.report.findings if f.rule == "empty-stage")
     assert panel.select_finding(idle)
     assert departments == [session.journey.department_by_name("Legal").id]
     assert panel.select_finding(empty)
@@ -117,7 +118,7 @@ def test_department_and_stage_findings_select_them(panel, session, qtbot):
 
 def test_live_after_an_edit_and_selection_stays(panel, session, qtbot):
     gap = _item(panel, "Nobody agreed").data(0, FINDING_ROLE)
-    unowned = session.report.by_severity()["error"][0]
+    unowned = session.document.report.by_severity()["error"][0]
     panel.select_finding(unowned)
     link = gap.link_ids[0]
     session.run_edit("Agree", lambda j: j.update_link(link, agreement="MQL"))
@@ -150,7 +151,7 @@ def test_filter_by_text_and_by_rule(panel, session, qtbot):
 
 def test_an_empty_map_says_how_to_start(tmp_path, qtbot):
     path = tmp_path / "empty.laneway"
-    Document.create(path, JourneyMap(MapInfo("Empty"))).close()
+    create_map_file(path, JourneyMap(MapInfo("Empty")))
     session = MapSession(Document.open(path))
     try:
         widget = FindingsPanel(session)

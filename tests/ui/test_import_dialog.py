@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from laneway.io.formats import ImportResult, import_file
-from laneway.ui.import_dialog import ImportSummaryDialog, import_summary_sentence
+from laneway.ui.dialogs.import_summary import ImportSummaryDialog, import_summary_sentence
 
 SOURCE = {
     "laneway": 1,

@@ -8,9 +8,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QComboBox, QLineEdit, QPlainTextEdit
 
 from laneway.document import Document
-from laneway.ui.findings_panel import FindingsPanel
-from laneway.ui.inspector import Inspector
-from laneway.ui.session import MapSession
+from laneway.ui.editing.session import MapSession
+from laneway.ui.panels.findings import FindingsPanel
+from laneway.ui.panels.inspector import Inspector
 from tests.conftest import reopen
 from tests.ui.conftest import shown
 
@@ -167,7 +167,7 @@ def test_agreement_closes_the_gap_and_the_findings_follow(session, inspector, ma
     _type_line(qtbot, form.label, "demo request")
     saved = reopen(map_file).links[link.id]
     assert (saved.agreement, saved.sla, saved.label) == ("MQL: score >= 50", "24 h", "demo request")
-    qtbot.waitUntil(lambda: session.report.summary.handoff_coverage == 1.0)
+    qtbot.waitUntil(lambda: session.document.report.summary.handoff_coverage == 1.0)
     qtbot.waitUntil(
         lambda: not any(m.startswith("Nobody agreed") for m in findings.groups().get("warning", []))
     )

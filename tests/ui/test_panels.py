@@ -66,7 +66,7 @@ def test_agreement_in_the_link_inspector_closes_the_gap(main_window, map_file, q
     window = main_window
     journey = window.session.journey
     link = journey.link_between(step_id(window, "Requests demo"), step_id(window, "Qualify lead"))
-    assert window.session.report.summary.agreed_handoffs == 0
+    assert window.session.document.report.summary.agreed_handoffs == 0
     window.scene.select_ids([], [link.id])
     form = window.inspector.link_form
     assert window.inspector.current_page is form
@@ -184,7 +184,7 @@ def test_unassigned_lane_badges_and_findings_overlay_toggle(main_window, qtbot):
     window = main_window
     unowned = window.scene.step_item(step_id(window, "Nobody calls"))
     assert unowned.worst_severity() == "error"
-    window.actions_["findings"].setChecked(False)
+    window.chrome.actions["findings"].setChecked(False)
     assert unowned.worst_severity() is None
-    window.actions_["findings"].setChecked(True)
+    window.chrome.actions["findings"].setChecked(True)
     assert window.scene.grid.lanes[0].step_count == 1

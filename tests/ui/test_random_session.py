@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication
 from laneway.canvas import JourneyScene
 from laneway.io.templates import load_template
 from laneway.store import create_map
-from laneway.ui import editing
+from laneway.ui.editing import clipboard
+from laneway.ui.editing import steps as step_edits
 from tests.conftest import reopen
 
 ACTIONS = (
@@ -45,33 +46,34 @@ def _act(window, controller, rng: random.Random, action: str, n: int) -> None:
     if action == "add":
         department = rng.choice([None, *journey.departments])
         stage = rng.choice([None, *journey.stages])
-        editing.add_step(session, department, stage, None, f"Step {n}", window.metrics)
+        step_edits.add_step(session, department, stage, None, f"Step {n}", window.metrics)
     elif action in ("next", "below") and steps:
         step = rng.choice(steps)
-        editing.add_next_step(session, step, lane_below=action == "below", metrics=window.metrics)
+        below = action == "below"
+        step_edits.add_next_step(session, step, lane_below=below, metrics=window.metrics)
     elif action == "move" and steps:
         step = rng.choice(steps)
         corner = window.scene.step_item(step).scenePos()
         target = (corner.x() + rng.randint(-300, 300), corner.y() + rng.randint(-200, 200))
-        editing.move_steps(session, window.scene.grid, {step: target})
+        step_edits.move_steps(session, window.scene.grid, {step: target})
     elif action == "link" and len(steps) > 1:
-        editing.link_steps(session, *rng.sample(steps, 2))
+        step_edits.link_steps(session, *rng.sample(steps, 2))
     elif action == "delete" and steps:
-        editing.delete(session, [rng.choice(steps)])
+        step_edits.delete(session, [rng.choice(steps)])
     elif action == "undo":
         session.undo_stack.undo()
     elif action == "redo":
         session.undo_stack.redo()
     elif action == "retitle" and steps:
-        editing.rename_step(session, rng.choice(steps), f"Renamed {n}")
+        step_edits.rename_step(session, rng.choice(steps), f"Renamed {n}")
     elif action == "agree" and journey.links:
         link = rng.choice(list(journey.links))
         text = rng.choice(["", "Agreed", "Signed checklist with a budget and a date"])
         session.run_edit("Agree", lambda j: j.update_link(link, agreement=text))
     elif action == "paste" and steps:
-        text = editing.copy_text(session, rng.sample(steps, min(3, len(steps))))
+        text = clipboard.copy_text(session, rng.sample(steps, min(3, len(steps))))
         if text:
-            editing.paste_text(session, text)
+            clipboard.paste_text(session, text)
     elif action == "tidy":
         window.tidy(False)
     elif action == "theme":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from laneway.document import Document
-from laneway.ui.session import MapSession
+from laneway.ui.editing.session import MapSession
 from tests.conftest import reopen
 
 

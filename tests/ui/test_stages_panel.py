@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
-from laneway.ui.session import MapSession
-from laneway.ui.stages_panel import StagesPanel
+from laneway.ui.editing.session import MapSession
+from laneway.ui.panels.stages import StagesPanel
 from tests.conftest import reopen
 from tests.ui.conftest import shown
 

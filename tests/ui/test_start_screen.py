@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDialog, QListWidget
 
 from laneway.io.templates import list_templates, load_template
 from laneway.store import create_map
-from laneway.ui.start_screen import StartScreen
-from laneway.ui.template_gallery import NAME_ROLE, TemplateGallery
+from laneway.ui.app.start_screen import StartScreen
+from laneway.ui.dialogs.template_gallery import NAME_ROLE, TemplateGallery
 
 
 @pytest.fixture

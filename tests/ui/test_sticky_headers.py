@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from laneway.io.templates import load_template
 from laneway.layout import Metrics, compute_grid
-from laneway.ui.view import stage_title_spots
+from laneway.ui.window.sticky_headers import stage_title_spots
 
 
 def _grid():
