@@ -440,6 +440,10 @@ class JourneyScene(QGraphicsScene):
         self._preview.setPen(pen)
         self._preview.setVisible(True)
 
+    @property
+    def showing_link_preview(self) -> bool:
+        return self._preview.isVisible()
+
     def update_link_preview(self, scene_pos: QPointF) -> None:
         if self._preview_source is None:
             return

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from laneway.model.changes import Change, ChangeSet, Table
 from laneway.model.entities import (
@@ -132,9 +132,13 @@ class JourneyMap:
         else:
             self._recorders.remove(recorded)
 
-    def record(self, label: str) -> _Recording:
+    @contextlib.contextmanager
+    def record(self, label: str) -> Iterator[Recording]:
         """``with m.record("Add step") as rec: ...`` then ``rec.changeset``."""
-        return _Recording(self, label)
+        recording = Recording(ChangeSet(label))
+        with self.transaction() as recorded:
+            yield recording
+        recording.changeset = ChangeSet(label, tuple(recorded))
 
     def apply(self, changeset: ChangeSet) -> None:
         """Apply recorded changes verbatim (redo, or undo with ``inverse()``)."""
@@ -454,24 +458,11 @@ class JourneyMap:
         )
 
 
-class _Recording:
-    def __init__(self, journey: JourneyMap, label: str) -> None:
-        self._journey = journey
-        self._label = label
-        self._context: contextlib.AbstractContextManager | None = None
-        self._recorded: list[Change] = []
-        self.changeset = ChangeSet(label)
+@dataclass
+class Recording:
+    """What ``record(label)`` collects: the change set, complete once the block ends."""
 
-    def __enter__(self) -> _Recording:
-        self._context = self._journey.transaction()
-        self._recorded = self._context.__enter__()
-        return self
-
-    def __exit__(self, *exc_info) -> bool | None:
-        assert self._context is not None
-        result = self._context.__exit__(*exc_info)
-        self.changeset = ChangeSet(self._label, tuple(self._recorded))
-        return result
+    changeset: ChangeSet
 
 
 def _valid_emotion(value: object) -> int | None:
@@ -499,5 +490,5 @@ def _valid_color(color: str) -> str:
             int(text[1:], 16)
             return text.lower()
         except ValueError:
-            pass
+            pass  # not hex digits: refused below, like any other malformed color
     raise ModelError(f"{color!r} is not a color like '#2f80ed'.")

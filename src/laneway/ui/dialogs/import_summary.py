@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from laneway.io.formats import ImportResult
 from laneway.model.wording import plural
+from laneway.ui.widgets.headings import heading_label
 
 
 def import_counts(result: ImportResult) -> dict[str, int]:
@@ -57,10 +58,17 @@ class ImportSummaryDialog(QDialog):
         self.setWindowTitle("Import finished")
         self.setObjectName("importSummary")
         self.resize(560, 420 if result.skipped else 280)
-        style = self.style()
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
+        layout.addLayout(self._headline(source, result))
+        layout.addLayout(self._counts(source, result, target))
+        self._add_skipped(layout, result.skipped)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Open the map")
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
 
+    def _headline(self, source: Path, result: ImportResult) -> QHBoxLayout:
         header = QHBoxLayout()
         icon = QLabel()
         kind = (
@@ -68,18 +76,15 @@ class ImportSummaryDialog(QDialog):
             if result.skipped
             else QStyle.StandardPixmap.SP_MessageBoxInformation
         )
-        icon.setPixmap(style.standardIcon(kind).pixmap(32, 32))
+        icon.setPixmap(self.style().standardIcon(kind).pixmap(32, 32))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         header.addWidget(icon)
-        self.headline = QLabel(import_summary_sentence(source, result))
+        self.headline = heading_label(import_summary_sentence(source, result), 1.0)
         self.headline.setObjectName("importHeadline")
-        self.headline.setWordWrap(True)
-        font = self.headline.font()
-        font.setBold(True)
-        self.headline.setFont(font)
         header.addWidget(self.headline, 1)
-        layout.addLayout(header)
+        return header
 
+    def _counts(self, source: Path, result: ImportResult, target: Path) -> QFormLayout:
         self.counts = import_counts(result)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -96,29 +101,25 @@ class ImportSummaryDialog(QDialog):
             form.addRow(caption, value)
         form.addRow("From", _path_label(source))
         form.addRow("New map", _path_label(target))
-        layout.addLayout(form)
+        return form
 
+    def _add_skipped(self, layout: QVBoxLayout, skipped: list[str]) -> None:
         self.skipped = QListWidget()
         self.skipped.setObjectName("skippedList")
         self.skipped.setWordWrap(True)
         self.skipped.setAlternatingRowColors(True)
-        if result.skipped:
+        if skipped:
             layout.addWidget(
-                QLabel(f"Left out ({len(result.skipped)}) — the source file was not changed:")
+                QLabel(f"Left out ({len(skipped)}) — the source file was not changed:")
             )
-            self.skipped.addItems(result.skipped)
+            self.skipped.addItems(skipped)
             layout.addWidget(self.skipped, 1)
-        else:
-            self.skipped.hide()
-            note = QLabel("Nothing was left out. The source file was not changed.")
-            note.setObjectName("nothingSkipped")
-            layout.addWidget(note)
-            layout.addStretch(1)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Open the map")
-        buttons.accepted.connect(self.accept)
-        layout.addWidget(buttons)
+            return
+        self.skipped.hide()
+        note = QLabel("Nothing was left out. The source file was not changed.")
+        note.setObjectName("nothingSkipped")
+        layout.addWidget(note)
+        layout.addStretch(1)
 
     def skipped_sentences(self) -> list[str]:
         return [self.skipped.item(row).text() for row in range(self.skipped.count())]

@@ -15,21 +15,15 @@ from laneway.io.errors import InputError
 from laneway.io.jsonio import dumps, loads
 from laneway.layout import paste_spots
 from laneway.model import JourneyMap, ModelError, Step
+from laneway.model.dictform import STEP_KEYS
 from laneway.model.wording import plural
 from laneway.ui.editing.session import MapSession
 
 CLIPBOARD_MIME = "application/x-laneway+json"
-#: The step fields a pasted step takes over as they are (its place and lane are matched).
-COPIED_FIELDS = (
-    "channel",
-    "description",
-    "customer_action",
-    "emotion",
-    "pain_points",
-    "kpi",
-    "responsible",
-    "entry",
-    "terminal",
+#: The step fields a pasted step takes over as they are (its id is new, its lane, stage
+#: and place are matched to this map).
+COPIED_FIELDS = tuple(
+    key for key in STEP_KEYS if key not in ("id", "title", "department", "stage", "x", "y")
 )
 
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QColorDialog, QListWidgetItem, QPushButton
 
 from laneway.model import Department
 from laneway.model.wording import plural
-from laneway.ui.editing import records
+from laneway.ui.editing import records as record_edits
 from laneway.ui.panels.record_list import RecordListPanel
 from laneway.ui.widgets import prompts
 from laneway.ui.widgets.swatch import swatch
@@ -48,15 +48,11 @@ class DepartmentsPanel(RecordListPanel):
         if len(self.session.journey.departments) < 2:
             self.merge_button.setEnabled(False)  # nothing to merge into
 
-    # ------------------------------------------------------------------- edits
-    def add_edit(self, name: str) -> str | None:
-        return records.add_department(self.session, name)
-
-    def rename_edit(self, record_id: str, name: str) -> bool:
-        return records.rename_department(self.session, record_id, name)
-
-    def reorder_edit(self, ordered_ids: list[str]) -> bool:
-        return records.reorder_departments(self.session, ordered_ids)
+    def delete_question(self, record: Department, uses: int) -> str:
+        return (
+            f"Delete {record.name}? {plural(uses, 'step')} "
+            f"become{'s' if uses == 1 else ''} unowned (nobody's)."
+        )
 
     # ------------------------------------------------------------------ actions
     def recolor(self) -> None:
@@ -68,7 +64,7 @@ class DepartmentsPanel(RecordListPanel):
             QColor(department.color), self, f"Lane color of {department.name}"
         )
         if color.isValid():
-            records.recolor_department(self.session, department_id, color.name())
+            record_edits.recolor_department(self.session, department_id, color.name())
 
     def merge(self) -> None:
         source = self.current_id()
@@ -83,18 +79,7 @@ class DepartmentsPanel(RecordListPanel):
             f"Give the {plural(moved, 'step')} of {journey.departments[source].name} to:",
             [d.name for d in others],
         )
-        if index is not None and records.merge_departments(self.session, source, others[index].id):
+        if index is not None and record_edits.merge_departments(
+            self.session, source, others[index].id
+        ):
             self.select(others[index].id)
-
-    def delete(self) -> None:
-        department_id = self.current_id()
-        if department_id is None or self.session.read_only:
-            return
-        department = self.session.journey.departments[department_id]
-        owned = self.step_counts().get(department_id, 0)
-        question = (
-            f"Delete {department.name}? {plural(owned, 'step')} "
-            f"become{'s' if owned == 1 else ''} unowned (nobody's)."
-        )
-        if self.confirm_delete(owned, question):
-            records.delete_department(self.session, department_id)

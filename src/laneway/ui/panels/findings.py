@@ -128,6 +128,20 @@ class FindingsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
+        layout.addLayout(self._filters())
+        layout.addWidget(self._tree(), 1)
+        self.empty = QLabel()
+        self.empty.setObjectName("findingsEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.empty, 1)
+        self.empty.hide()
+        self.filter.textChanged.connect(lambda _text: self._fill())
+        self.rule.currentIndexChanged.connect(lambda _index: self._fill())
+        self.tree.itemSelectionChanged.connect(self._picked)
+        session.report_changed.connect(self.show_report)
+
+    def _filters(self) -> QHBoxLayout:
         filters = QHBoxLayout()
         self.filter = QLineEdit()
         self.filter.setObjectName("findingsFilter")
@@ -144,7 +158,9 @@ class FindingsPanel(QWidget):
                 self.rule.count() - 1, rule.description, Qt.ItemDataRole.ToolTipRole
             )
         filters.addWidget(self.rule, 2)
-        layout.addLayout(filters)
+        return filters
+
+    def _tree(self) -> QTreeWidget:
         self.tree = _FindingsTree()
         self.tree.setItemDelegate(WrappingDelegate(self.tree))
         self.tree.setObjectName("findingsTree")
@@ -156,17 +172,7 @@ class FindingsPanel(QWidget):
         self.tree.setIndentation(14)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        layout.addWidget(self.tree, 1)
-        self.empty = QLabel()
-        self.empty.setObjectName("findingsEmpty")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.empty, 1)
-        self.empty.hide()
-        self.filter.textChanged.connect(lambda _text: self._fill())
-        self.rule.currentIndexChanged.connect(lambda _index: self._fill())
-        self.tree.itemSelectionChanged.connect(self._picked)
-        session.report_changed.connect(self.show_report)
+        return self.tree
 
     # ------------------------------------------------------------------ showing
     def show_report(self, report: Report) -> None:

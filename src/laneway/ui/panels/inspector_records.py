@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QLabel, QPushButton, QWidget
 
 from laneway.model.wording import plural
-from laneway.ui.editing.records import recolor_department, rename_department, rename_stage
+from laneway.ui.editing.records import recolor_department, rename_record
 from laneway.ui.editing.session import MapSession
 from laneway.ui.panels.inspector_common import inspector_form
 from laneway.ui.widgets.fields import CommitLineEdit
@@ -48,7 +48,7 @@ class DepartmentForm(QWidget):
         department_id = self.department_id
         if department_id is None or department_id not in self.session.journey.departments:
             return
-        if not rename_department(self.session, department_id, name):
+        if not rename_record(self.session, "department", department_id, name):
             self.show_department(department_id)  # blank or refused: the old name again
 
     def _recolor(self) -> None:
@@ -89,5 +89,5 @@ class StageForm(QWidget):
         stage_id = self.stage_id
         if stage_id is None or stage_id not in self.session.journey.stages:
             return
-        if not rename_stage(self.session, stage_id, name):
+        if not rename_record(self.session, "stage", stage_id, name):
             self.show_stage(stage_id)  # blank or refused: the old name again

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from laneway.model import ChangeSet
+from laneway.ui.editing import records as record_edits
 from laneway.ui.editing.session import MapSession
 from laneway.ui.widgets import prompts
 
@@ -37,8 +38,8 @@ COUNTS_DELAY_MS = 150
 class RecordListPanel(QWidget):
     """A list of departments or stages with add / rename / move / delete buttons."""
 
-    #: "department" or "stage": used in object names, tooltips and questions.
-    noun = "record"
+    #: "department" or "stage": the kind of record, in edits, object names and questions.
+    noun: record_edits.Kind = "department"
     #: The step field that points at these records ("department_id", "stage_id").
     step_field = ""
     #: Shown instead of the list while the map has none of these records.
@@ -73,6 +74,21 @@ class RecordListPanel(QWidget):
         self.buttons = QGridLayout()
         self.buttons.setSpacing(4)
         layout.addLayout(self.buttons)
+        self._add_buttons()
+        self.list.itemChanged.connect(self._renamed)
+        self.list.model().rowsMoved.connect(lambda *_: self._dropped())
+        self.list.currentItemChanged.connect(lambda *_: self._current_changed())
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(COUNTS_DELAY_MS)
+        self._counts_timer.timeout.connect(self.refresh_counts)
+        session.changed.connect(self._on_changed)
+        self.selected_signal().connect(self.follow)
+        session.read_only_changed.connect(lambda _reason: self._update_enabled())
+        self.refresh()
+
+    def _add_buttons(self) -> None:
+        """The buttons and their keys (Ctrl+Up, Ctrl+Down, Delete on the list)."""
         self.add_button = self._button(
             "Add…",
             self.add,
@@ -99,17 +115,6 @@ class RecordListPanel(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self.list)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
-        self.list.itemChanged.connect(self._renamed)
-        self.list.model().rowsMoved.connect(lambda *_: self._dropped())
-        self.list.currentItemChanged.connect(lambda *_: self._current_changed())
-        self._counts_timer = QTimer(self)
-        self._counts_timer.setSingleShot(True)
-        self._counts_timer.setInterval(COUNTS_DELAY_MS)
-        self._counts_timer.timeout.connect(self.refresh_counts)
-        session.changed.connect(self._on_changed)
-        self.selected_signal().connect(self.follow)
-        session.read_only_changed.connect(lambda _reason: self._update_enabled())
-        self.refresh()
 
     def _button(
         self, text: str, slot: Callable[[], object], tip: str, icon: QIcon | None = None
@@ -135,17 +140,8 @@ class RecordListPanel(QWidget):
         """The row's tooltip: what the record is and how many steps use it."""
         return ""
 
-    def delete(self) -> None:
-        raise NotImplementedError
-
-    # The edits of this kind of record (functions of ``editing.records``).
-    def add_edit(self, name: str) -> str | None:
-        raise NotImplementedError
-
-    def rename_edit(self, record_id: str, name: str) -> bool:
-        raise NotImplementedError
-
-    def reorder_edit(self, ordered_ids: list[str]) -> bool:
+    def delete_question(self, record, uses: int) -> str:
+        """What to ask before deleting a record that ``uses`` steps use."""
         raise NotImplementedError
 
     # ------------------------------------------------------------ shared actions
@@ -153,20 +149,27 @@ class RecordListPanel(QWidget):
         name = prompts.ask_name(self, f"Add {self.noun}", self.add_prompt)
         if name is None:
             return
-        added = self.add_edit(name)
+        added = record_edits.add_record(self.session, self.noun, name)
         if added is not None:
             self.select(added)
 
     def rename(self, record_id: str, name: str) -> None:
-        if not self.rename_edit(record_id, name):
+        if not record_edits.rename_record(self.session, self.noun, record_id, name):
             self.refresh()  # refused (e.g. the name is taken): show the old name again
 
     def reorder(self, ordered_ids: list[str]) -> None:
-        self.reorder_edit(ordered_ids)
+        record_edits.reorder_records(self.session, self.noun, ordered_ids)
 
-    def confirm_delete(self, uses: int, question: str) -> bool:
-        """True when nothing uses the record, or the user confirmed the question."""
-        return not uses or prompts.confirm(self, question, f"Delete {self.noun}")
+    def delete(self) -> None:
+        """Delete the current record, asking first when steps use it."""
+        record_id = self.current_id()
+        if record_id is None or self.session.read_only:
+            return
+        record = next(r for r in self.records() if r.id == record_id)
+        uses = self.step_counts().get(record_id, 0)
+        question = self.delete_question(record, uses)
+        if not uses or prompts.confirm(self, question, f"Delete {self.noun}"):
+            record_edits.delete_record(self.session, self.noun, record_id)
 
     def selected_signal(self) -> SignalInstance:
         """The session signal that says a record of this kind was picked (here or elsewhere)."""

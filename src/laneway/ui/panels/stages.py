@@ -6,7 +6,6 @@ from PySide6.QtWidgets import QListWidgetItem
 
 from laneway.model import Stage
 from laneway.model.wording import plural
-from laneway.ui.editing import records
 from laneway.ui.panels.record_list import RecordListPanel
 
 
@@ -29,23 +28,5 @@ class StagesPanel(RecordListPanel):
     def count_tooltip(self, record: Stage, count: int, position: int) -> str:
         return f"Column {position}: {record.name} holds {plural(count, 'step')}."
 
-    def add_edit(self, name: str) -> str | None:
-        return records.add_stage(self.session, name)
-
-    def rename_edit(self, record_id: str, name: str) -> bool:
-        return records.rename_stage(self.session, record_id, name)
-
-    def reorder_edit(self, ordered_ids: list[str]) -> bool:
-        return records.reorder_stages(self.session, ordered_ids)
-
-    def delete(self) -> None:
-        stage_id = self.current_id()
-        if stage_id is None or self.session.read_only:
-            return
-        stage = self.session.journey.stages[stage_id]
-        held = self.step_counts().get(stage_id, 0)
-        question = (
-            f"Delete the stage {stage.name}? {plural(held, 'step')} in it will have no stage."
-        )
-        if self.confirm_delete(held, question):
-            records.delete_stage(self.session, stage_id)
+    def delete_question(self, record: Stage, uses: int) -> str:
+        return f"Delete the stage {record.name}? {plural(uses, 'step')} in it will have no stage."
