@@ -81,9 +81,7 @@ class Inspector(QScrollArea):
             self._show(("link", next(iter(links))))
         elif len(steps) > 1 or (steps and links):
             self._show(("many", (sorted(steps), len(links))))
-        elif links:
-            self._show(("none", None))
-        else:
+        else:  # nothing, or several links without their steps
             self._show(("none", None))
 
     def _on_changed(self, _changeset: ChangeSet, _origin: str) -> None:
