@@ -13,7 +13,7 @@ from laneway import cli
 
 
 def open_app(paths: list[str], *, demo: bool = False) -> int:
-    from laneway.ui.app import run_app
+    from laneway.ui.app.main import run_app
 
     return run_app(paths, demo=demo)
 

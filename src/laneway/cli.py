@@ -17,7 +17,6 @@ from pathlib import Path
 from laneway import __version__
 
 COMMANDS = ("new", "templates", "analyze", "import", "export", "snapshot", "diff", "demo")
-IMAGE_SUFFIXES = (".png", ".svg", ".pdf")
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 
@@ -33,15 +32,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"laneway {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_new(commands)
+    commands.add_parser("templates", help="list the built-in templates")
+    _add_analyze(commands)
+    _add_import(commands)
+    _add_export(commands)
+    _add_snapshot_and_diff(commands)
+    commands.add_parser("demo", help="open the app on a copy of the B2B template")
+    return parser
 
+
+def _add_new(commands: argparse._SubParsersAction) -> None:
     new = commands.add_parser("new", help="create a map, empty or from a built-in template")
     new.add_argument("output", metavar="OUT.laneway")
     new.add_argument("--template", metavar="NAME", help="start from a template (see 'templates')")
     new.add_argument("--title", metavar="T", help="the map's title")
     new.add_argument("--force", action="store_true", help="replace OUT if it exists")
 
-    commands.add_parser("templates", help="list the built-in templates")
 
+def _add_analyze(commands: argparse._SubParsersAction) -> None:
     analyze = commands.add_parser(
         "analyze", help="print the summary and findings (exit 1 when there is an error finding)"
     )
@@ -55,11 +64,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="longest handoff chain allowed before a warning (default 3)",
     )
 
+
+def _add_import(commands: argparse._SubParsersAction) -> None:
     importer = commands.add_parser("import", help="turn CSV, JSON, BPMN or Mermaid into a map")
     importer.add_argument("input", metavar="IN")
     importer.add_argument("-o", "--output", required=True, metavar="OUT.laneway")
     importer.add_argument("--force", action="store_true", help="replace OUT if it exists")
 
+
+def _add_export(commands: argparse._SubParsersAction) -> None:
     exporter = commands.add_parser(
         "export", help="write an image, slides or data file; the format follows OUT's suffix"
     )
@@ -77,29 +90,26 @@ def build_parser() -> argparse.ArgumentParser:
         default="map",
         help="PDF page: sized to the map (default), a 16:9 slide, A4 or Letter landscape",
     )
-    exporter.add_argument("--no-title", action="store_true", help="leave out the title")
-    exporter.add_argument("--no-legend", action="store_true", help="leave out the legend")
-    exporter.add_argument(
-        "--no-findings", action="store_true", help="clean version: no badges or gap highlighting"
-    )
-    exporter.add_argument(
-        "--no-summary-slide", action="store_true", help="PPTX: no summary and findings slide"
-    )
+    for flag, help_text in (
+        ("--no-title", "leave out the title"),
+        ("--no-legend", "leave out the legend"),
+        ("--no-findings", "clean version: no badges or gap highlighting"),
+        ("--no-summary-slide", "PPTX: no summary and findings slide"),
+    ):
+        exporter.add_argument(flag, action="store_true", help=help_text)
     exporter.add_argument(
         "--steps", metavar="IDS", help="only these step ids (comma separated) and their links"
     )
 
+
+def _add_snapshot_and_diff(commands: argparse._SubParsersAction) -> None:
     snapshot = commands.add_parser("snapshot", help="freeze the map under a name")
     snapshot.add_argument("file", metavar="FILE.laneway")
     snapshot.add_argument("name", metavar="NAME")
-
     diff = commands.add_parser("diff", help="what changed since a snapshot, gaps closed and opened")
     diff.add_argument("file", metavar="FILE.laneway")
     diff.add_argument("snapshot", metavar="SNAPSHOT")
     diff.add_argument("--json", action="store_true", help="print one JSON object")
-
-    commands.add_parser("demo", help="open the app on a copy of the B2B template")
-    return parser
 
 
 def _non_negative_int(text: str) -> int:
@@ -130,20 +140,12 @@ def load_any(path: str | Path):
 
 # ----------------------------------------------------------------- commands
 def cmd_new(args: argparse.Namespace) -> int:
-    from laneway.document import place_unplaced_steps
-    from laneway.io.templates import load_template
-    from laneway.model import JourneyMap, MapInfo
-    from laneway.store import create_map
+    from laneway.operations.creating import create_map_file, new_journey
 
     output = _map_output(args.output)
-    if args.template:
-        journey = load_template(args.template)
-        if args.title:
-            journey.set_info(title=args.title)
-    else:
-        journey = JourneyMap(MapInfo(title=args.title or output.stem))
-    place_unplaced_steps(journey)
-    create_map(output, journey, overwrite=args.force)
+    title = args.title if args.template else (args.title or output.stem)
+    journey = new_journey(args.template, title)
+    create_map_file(output, journey, overwrite=args.force)
     print(f"Created {output} ({len(journey.steps)} steps).")
     return EXIT_OK
 
@@ -172,19 +174,12 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from laneway.document import place_unplaced_steps
-    from laneway.io.formats import import_file
-    from laneway.store import create_map
+    from laneway.operations.creating import create_map_file, read_import
 
     output = _map_output(args.output)
-    if Path(args.input).suffix.lower() == ".laneway":
-        raise CommandError(
-            f"{Path(args.input).name}: is already a Laneway map; copy it instead of importing it."
-        )
-    result = import_file(Path(args.input))
+    result = read_import(Path(args.input))
     journey = result.journey
-    place_unplaced_steps(journey)
-    create_map(output, journey, overwrite=args.force)
+    create_map_file(output, journey, overwrite=args.force)
     print(
         f"Imported {len(journey.steps)} steps, {len(journey.links)} links, "
         f"{len(journey.departments)} departments and {len(journey.stages)} stages into {output}."
@@ -195,17 +190,26 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from laneway.io.export_options import ExportOptions
-    from laneway.io.formats import format_for
-    from laneway.store import atomic_output
+    from laneway.operations.exporting import ExportError, export_map
 
     output = Path(args.output)
-    suffix = output.suffix.lower()
     if output.resolve() == Path(args.file).resolve():
         raise CommandError(f"{output.name}: the output would overwrite the input map.")
     journey = load_any(args.file)
+    options = _export_options(args, journey)
     try:
-        options = ExportOptions(
+        export_map(journey, output, options)
+    except ExportError as error:
+        raise CommandError(f"{output.name}: {error}") from None
+    print(f"Exported {output}.")
+    return EXIT_OK
+
+
+def _export_options(args: argparse.Namespace, journey):
+    from laneway.io.export_options import ExportOptions
+
+    try:
+        return ExportOptions(
             scale=args.scale,
             width=args.width,
             background=args.background,
@@ -219,26 +223,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     except ValueError as error:
         raise CommandError(str(error)) from None
-    if suffix in IMAGE_SUFFIXES:
-        from laneway.render import RenderError, export_image
-
-        try:
-            with atomic_output(output) as temporary:
-                export_image(journey, temporary, suffix, options)
-        except RenderError as error:
-            raise CommandError(f"{output.name}: {error}") from None
-    elif suffix == ".pptx":
-        from laneway.io.pptxio import write_pptx
-
-        with atomic_output(output) as temporary:
-            write_pptx(journey, temporary, options)
-    else:
-        writer = format_for(output, reading=False).writer()
-        data = writer(_only_selected(journey, options.step_ids))
-        with atomic_output(output) as temporary:
-            temporary.write_bytes(data)
-    print(f"Exported {output}.")
-    return EXIT_OK
 
 
 def cmd_snapshot(args: argparse.Namespace) -> int:
@@ -295,14 +279,6 @@ def _selected_steps(journey, text: str | None) -> frozenset[str] | None:
     if missing:
         raise CommandError(f"--steps: the map has no step with id {missing[0]!r}.")
     return frozenset(wanted)
-
-
-def _only_selected(journey, step_ids: frozenset[str] | None):
-    if step_ids is None:
-        return journey
-    from laneway.model import map_from_dict, map_to_dict
-
-    return map_from_dict(map_to_dict(journey, set(step_ids)))
 
 
 HANDLERS = {

@@ -16,9 +16,8 @@ from typing import Literal
 
 from laneway.analysis import Report, analyze
 from laneway.analysis.structure import Structure, keeps_structure
-from laneway.layout import tidy_positions
 from laneway.model import ChangeSet, JourneyMap
-from laneway.store import MapStore, SnapshotInfo, StoreWriteError, create_map, save_copy
+from laneway.store import MapStore, SnapshotInfo, StoreWriteError, save_copy
 
 Origin = Literal["edit", "undo", "redo", "reload"]
 Observer = Callable[[ChangeSet, Origin], None]
@@ -53,13 +52,6 @@ class Document:
         except BaseException:
             store.close()
             raise
-
-    @classmethod
-    def create(cls, path: str | Path, journey: JourneyMap, *, overwrite: bool = False) -> Document:
-        """Write ``journey`` (placing any unplaced steps) as a new file and open it."""
-        place_unplaced_steps(journey)
-        create_map(path, journey, overwrite=overwrite)
-        return cls.open(path)
 
     def close(self) -> None:
         self.store.close()
@@ -97,9 +89,9 @@ class Document:
         """
         self._refuse_if_read_only()
         result = EditResult(ChangeSet(label))
-        with self.journey.transaction(label) as recorded:
+        with self.journey.record(label) as recording:
             yield result
-        changeset = ChangeSet(label, tuple(recorded))
+        changeset = recording.changeset
         result.changeset = changeset
         if changeset:
             self._write(changeset)
@@ -108,7 +100,7 @@ class Document:
     def apply(self, changeset: ChangeSet, origin: Origin = "redo") -> None:
         """Apply a recorded change set again (redo), written through to the file."""
         self._refuse_if_read_only()
-        with self.journey.transaction(changeset.label):
+        with self.journey.transaction():
             self.journey.apply(changeset)
         self._write(changeset)
         self._notify(changeset, origin)
@@ -121,7 +113,7 @@ class Document:
         try:
             stamp = self.store.write(changeset)
         except StoreWriteError as error:
-            with self.journey.transaction("Roll back"):
+            with self.journey.transaction():
                 self.journey.apply(changeset.inverse())
             if "breaks the map's rules" not in error.problem:
                 self.read_only_reason = str(error)
@@ -164,24 +156,3 @@ class Document:
 
     def save_copy(self, target: str | Path) -> Path:
         return save_copy(self.store, target)
-
-
-def place_unplaced_steps(journey: JourneyMap) -> int:
-    """Give every step without a position one from the tidy layout; return how many.
-
-    Used on maps that are about to be written as new files (imports, templates), so
-    the file holds the picture the facilitator first sees.
-    """
-    unplaced = {sid for sid, step in journey.steps.items() if step.x is None or step.y is None}
-    if not unplaced:
-        return 0
-    positions = tidy_positions(journey, unplaced)
-    guard = journey.require_transaction
-    journey.require_transaction = False
-    try:
-        for step_id in [sid for sid in journey.steps if sid in unplaced]:  # keep map order
-            x, y = positions[step_id]
-            journey.update_step(step_id, x=x, y=y)
-    finally:
-        journey.require_transaction = guard
-    return len(unplaced)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from laneway.canvas import JourneyScene
 from laneway.layout import Metrics
-from laneway.model import ChangeSet, JourneyMap, MapInfo
+from laneway.model import JourneyMap, MapInfo
 
 METRICS = Metrics()
 
@@ -25,9 +25,9 @@ def _journey() -> JourneyMap:
 
 
 def _edit(journey: JourneyMap, scene: JourneyScene, change) -> None:
-    with journey.transaction("Edit") as recorded:
+    with journey.record("Edit") as recording:
         change(journey)
-    scene.reconcile(ChangeSet("Edit", tuple(recorded)))
+    scene.reconcile(recording.changeset)
 
 
 def _random_edit(journey: JourneyMap, rng: random.Random):

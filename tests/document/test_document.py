@@ -7,10 +7,10 @@ import sqlite3
 import pytest
 
 from laneway.analysis import analyze
-from laneway.document import Document, place_unplaced_steps
+from laneway.document import Document
 from laneway.model import ModelError
 from laneway.store import StoreWriteError
-from tests.conftest import build_map, reopen
+from tests.conftest import reopen
 
 
 def test_an_edit_is_written_before_edit_returns(document, map_file):
@@ -126,24 +126,6 @@ def test_changes_from_another_process_reload(document, map_file):
     assert not document.reload_if_changed_elsewhere()
     with document.edit("Mine"):
         document.journey.add_step("Still editable")
-
-
-def test_create_places_every_step(tmp_path):
-    journey = build_map(steps=(("A", "Sales", "Awareness"), ("B", None, None)))
-    doc = Document.create(tmp_path / "new.laneway", journey)
-    try:
-        assert all(s.x is not None and s.y is not None for s in doc.journey.steps.values())
-        assert reopen(doc.path).same_content(doc.journey)
-    finally:
-        doc.close()
-
-
-def test_place_unplaced_steps_keeps_placed_ones():
-    journey = build_map(steps=(("A", "Sales", "Awareness"), ("B", "Sales", "Awareness")))
-    journey.update_step("s1", x=300, y=40)
-    assert place_unplaced_steps(journey) == 1
-    assert (journey.steps["s1"].x, journey.steps["s1"].y) == (300, 40)
-    assert journey.steps["s2"].x is not None
 
 
 def test_snapshot_and_copy(document, tmp_path):

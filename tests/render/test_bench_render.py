@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from laneway.document import place_unplaced_steps
 from laneway.io.export_options import ExportOptions
 from laneway.io.pptxio import write_pptx
+from laneway.operations.placing import place_unplaced_steps
 from laneway.render import export_image
 from tests.support.maps import workshop_map
 

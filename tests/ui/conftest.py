@@ -13,9 +13,9 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from laneway.document import Document
-from laneway.ui.controller import AppController
-from laneway.ui.session import MapSession
-from laneway.ui.settings import Settings
+from laneway.ui.app.controller import AppController
+from laneway.ui.app.settings import Settings
+from laneway.ui.editing.session import MapSession
 
 
 @pytest.fixture(autouse=True)

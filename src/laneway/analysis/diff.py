@@ -86,9 +86,7 @@ def _arrow(journey: JourneyMap, pair: tuple[str, str]) -> str:
 
 
 def handoff_gap_pairs(journey: JourneyMap) -> set[tuple[str, str]]:
-    return {
-        link.pair for link in journey.links.values() if journey.is_handoff(link) and not link.agreed
-    }
+    return {link.pair for link in journey.links.values() if journey.is_gap(link)}
 
 
 def diff_maps(before: JourneyMap, after: JourneyMap, snapshot_name: str) -> MapDiff:

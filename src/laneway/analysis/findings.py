@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -96,6 +97,16 @@ class Report:
 
     def findings_for_link(self, link_id: str) -> list[Finding]:
         return self._by_link.get(link_id, [])
+
+    @property
+    def findings_by_step(self) -> Mapping[str, list[Finding]]:
+        """Step id → its findings, for the steps that have any (do not modify)."""
+        return self._by_step
+
+    @property
+    def findings_by_link(self) -> Mapping[str, list[Finding]]:
+        """Link id → its findings, for the links that have any (do not modify)."""
+        return self._by_link
 
     def findings_for_rule(self, rule_id: str) -> list[Finding]:
         return [f for f in self.findings if f.rule == rule_id]

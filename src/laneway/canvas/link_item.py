@@ -94,7 +94,7 @@ class LinkItem(QGraphicsRectItem):
         self._full_width = QFontMetricsF(self._font).horizontalAdvance(self._full_caption)
         # Between two cards too close for the words: a tick for an agreed handoff, an
         # ellipsis for a label (the tooltip has the text).
-        self._short_caption = "✓" if link.agreement.strip() else "…"
+        self._short_caption = "✓" if link.agreed else "…"
         self._caption = self._full_caption
         self._refresh_tooltip()
         self.update()
@@ -123,7 +123,7 @@ class LinkItem(QGraphicsRectItem):
         lines = []
         if self.link.label:
             lines.append(self.link.label)
-        if self.link.agreement.strip():
+        if self.link.agreed:
             lines.append(f"Agreement: {self.link.agreement}")
         if self.link.sla:
             lines.append(f"SLA: {self.link.sla}")

@@ -1,16 +1,17 @@
 """JourneyScene: the map drawn as swimlanes, cards and arrows.
 
 Built from a JourneyMap and kept in step with it by ``reconcile(changeset)``
-after each committed change; it never edits the model. A drag of cards is
-reported once, on release, through ``steps_moved``: the ui turns that into one
-edit. The same scene, non-interactive and in a print style, renders exports.
+after each committed change; it never edits the model and handles no input. During a
+gesture the ui's gesture objects ask it for previews (dragged cards, a link being
+drawn, the drop target); otherwise its items change only by reconciling. The same
+scene, non-interactive and in a print style, renders exports.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene
 
@@ -29,9 +30,6 @@ CAPTION_STEP = 22.0
 
 
 class JourneyScene(QGraphicsScene):
-    #: After a drag of cards: {step_id: (scene_x, scene_y) of the card's top-left}.
-    steps_moved = Signal(object)
-
     def __init__(
         self,
         journey: JourneyMap,
@@ -58,7 +56,8 @@ class JourneyScene(QGraphicsScene):
         self._grid: Grid = compute_grid(journey, self.metrics)
         self._background = GridItem(self._grid, style)
         self.addItem(self._background)
-        self._drag_start: dict[str, QPointF] | None = None
+        #: The cards a gesture is dragging: where each sits in its cell layer, unmoved.
+        self._dragged: dict[str, QPointF] = {}
         self._drop_marker = QGraphicsRectItem()
         self._drop_marker.setZValue(1)
         self._drop_marker.setVisible(False)
@@ -90,6 +89,12 @@ class JourneyScene(QGraphicsScene):
     def step_at(self, scene_pos: QPointF) -> StepItem | None:
         for item in self.items(scene_pos):
             if isinstance(item, StepItem):
+                return item
+        return None
+
+    def link_at(self, scene_pos: QPointF) -> LinkItem | None:
+        for item in self.items(scene_pos):
+            if isinstance(item, LinkItem):
                 return item
         return None
 
@@ -341,18 +346,10 @@ class JourneyScene(QGraphicsScene):
             self._apply_findings()
             return
         # Only the items whose findings changed need a new badge.
-        steps = {
-            s
-            for s in set(previous._by_step) ^ set(report._by_step)
-            | {s for s in report._by_step if previous._by_step.get(s) != report._by_step[s]}
-            if s in self._steps
-        }
-        links = {
-            k
-            for k in set(previous._by_link) | set(report._by_link)
-            if previous._by_link.get(k) != report._by_link.get(k) and k in self._links
-        }
-        self._apply_findings(steps, links)
+        self._apply_findings(
+            _changed_keys(previous.findings_by_step, report.findings_by_step, self._steps),
+            _changed_keys(previous.findings_by_link, report.findings_by_link, self._links),
+        )
 
     def set_findings_visible(self, visible: bool) -> None:
         self.findings_visible = visible
@@ -370,76 +367,58 @@ class JourneyScene(QGraphicsScene):
             )
         for link_id, item in links.items():
             findings = report.findings_for_link(link_id) if report else []
-            gap = any(f.rule == "handoff-gap" for f in findings)
             # A report from before the latest edit may still call this link a gap.
-            link = self.journey.links[link_id]
-            gap = gap and self.journey.is_handoff(link) and not link.agreement.strip()
+            gap = self.journey.is_gap(self.journey.links[link_id]) and any(
+                f.rule == "handoff-gap" for f in findings
+            )
             item.set_findings([f.message for f in findings], gap, self.findings_visible)
 
     def set_style(self, style: Style) -> None:
         self.style = style
         self.rebuild()
 
-    # -------------------------------------------------------- live dragging
-    def mousePressEvent(self, event) -> None:
-        super().mousePressEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and self.interactive:
-            self._drag_start = {
-                i.step_id: i.pos() for i in self.selectedItems() if isinstance(i, StepItem)
-            }
-            for step_id in self._drag_start:  # dragged cards pass over other cells' cards
-                self._steps[step_id].parentItem().setZValue(DRAGGED_CELL_Z)
+    # -------------------------------------------------------- drag previews
+    def begin_card_preview(self, step_ids: Iterable[str]) -> None:
+        """Cards a gesture starts dragging: remember where they are, lift them over the
+        cards of other cells."""
+        self._dragged = {s: self._steps[s].pos() for s in step_ids if s in self._steps}
+        for step_id in self._dragged:
+            self._steps[step_id].parentItem().setZValue(DRAGGED_CELL_Z)
 
-    def mouseMoveEvent(self, event) -> None:
-        super().mouseMoveEvent(event)
-        if self._drag_start and event.buttons() & Qt.MouseButton.LeftButton:
-            self.show_drop_target(event.scenePos())
-            for link_id in self._links_of(set(self._drag_start)):
-                self._route(link_id)  # the arrows follow the cards as they move
+    def move_card_preview(self, delta: QPointF, pointer: QPointF) -> None:
+        """Show the dragged cards ``delta`` from where they are, their arrows following,
+        and the cell under the pointer as the drop target."""
+        for step_id, start in self._dragged.items():
+            if step_id in self._steps:
+                self._steps[step_id].setPos(start + delta)
+        self._route_links_of(set(self._dragged))
+        self.show_drop_target(pointer)
 
-    def mouseReleaseEvent(self, event) -> None:
-        super().mouseReleaseEvent(event)
-        start, self._drag_start = self._drag_start, None
-        self.show_drop_target(None)
-        if not start:
-            return
+    def card_preview_corners(self) -> dict[str, tuple[float, float]]:
+        """Where the dragged cards' top-left corners are shown now, in scene units."""
+        corners = {}
+        for step_id in self._dragged:
+            if step_id in self._steps:
+                corner = self._steps[step_id].scenePos()
+                corners[step_id] = (corner.x(), corner.y())
+        return corners
+
+    def end_card_preview(self) -> None:
+        """Put the dragged cards back where the map has them: a drop's committed edit
+        moves them on through ``reconcile``; a cancelled or refused one leaves them."""
+        dragged, self._dragged = self._dragged, {}
+        for step_id, start in dragged.items():
+            if step_id in self._steps:
+                self._steps[step_id].setPos(start)
+        self._route_links_of(set(dragged))
         for layer in self._cells.values():
             layer.setZValue(CELL_Z)
-        for step_id in start:
-            if step_id in self._steps:  # the user put it there: reconcile from here
-                pos = self._steps[step_id].pos()
-                self._placed[step_id] = (self._placed[step_id][0], pos.x(), pos.y())
-        if any(
-            step_id in self._steps and self._steps[step_id].pos() != start[step_id]
-            for step_id in start
-        ):
-            # Report every dragged card, so the ui can re-lane all of them together.
-            self.steps_moved.emit(
-                {
-                    step_id: (
-                        self._steps[step_id].scenePos().x(),
-                        self._steps[step_id].scenePos().y(),
-                    )
-                    for step_id in start
-                    if step_id in self._steps
-                }
-            )
-
-    def cancel_drag(self) -> None:
-        """Esc during a drag: put the cards back where they were."""
-        if self._drag_start:
-            for step_id, pos in self._drag_start.items():
-                if step_id in self._steps:
-                    self._steps[step_id].setPos(pos)
-            for link_id in self._links_of(set(self._drag_start)):
-                self._route(link_id)
-            for layer in self._cells.values():
-                layer.setZValue(CELL_Z)
-            grabber = self.mouseGrabberItem()
-            if grabber is not None:
-                grabber.ungrabMouse()  # moving on with the button held drags nothing
-        self._drag_start = None
         self.show_drop_target(None)
+
+    def _route_links_of(self, step_ids: set[str]) -> None:
+        for link_id in self._links_of(step_ids & set(self._steps)):
+            if link_id in self._links and link_id in self.journey.links:
+                self._route(link_id)
 
     def show_drop_target(self, scene_pos: QPointF | None) -> None:
         cell = self._grid.cell_at(scene_pos.x(), scene_pos.y()) if scene_pos else None
@@ -460,6 +439,10 @@ class JourneyScene(QGraphicsScene):
         pen = QPen(QColor(self.style.selection), 2, Qt.PenStyle.DashLine)
         self._preview.setPen(pen)
         self._preview.setVisible(True)
+
+    @property
+    def showing_link_preview(self) -> bool:
+        return self._preview.isVisible()
 
     def update_link_preview(self, scene_pos: QPointF) -> None:
         if self._preview_source is None:
@@ -486,3 +469,9 @@ class JourneyScene(QGraphicsScene):
         self._preview_source = None
         self._preview.setVisible(False)
         self.show_drop_target(None)
+
+
+def _changed_keys(before: Mapping, after: Mapping, shown: Mapping) -> set[str]:
+    """Keys (of shown items) whose value differs between two mappings."""
+    changed = {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
+    return changed & shown.keys()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from laneway.analysis import Finding
-from laneway.canvas.style import Style, text_color_on
+from laneway.canvas.style import EMOTION_COLORS, Style, text_color_on
 from laneway.canvas.text import elide, make_font, wrap_lines
 from laneway.layout import Metrics
 from laneway.model import Step
@@ -40,10 +40,9 @@ class StepItem(QGraphicsRectItem):
         self._show_findings = True
         self.setZValue(10)
         if interactive:
-            self.setFlags(
-                QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-            )
+            # Selectable, not movable: the ui's card-drag gesture moves cards, as a preview
+            # until the drop's edit is committed.
+            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
             self.setAcceptHoverEvents(True)
             self.setCursor(Qt.CursorShape.OpenHandCursor)
             # On screen a card is painted once per zoom level and then blitted: repaints
@@ -178,13 +177,12 @@ class StepItem(QGraphicsRectItem):
 
     def _paint_emotion(self, painter: QPainter, center: QPointF) -> None:
         emotion = self.step.emotion or 0
-        colors = {-2: "#d64545", -1: "#e8833a", 0: "#9aa5b1", 1: "#5fb85f", 2: "#2e9e4f"}
-        color = QColor(colors[emotion])
+        color = QColor(EMOTION_COLORS[emotion])
         radius = 8.0
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
         painter.drawEllipse(center, radius, radius)
-        ink = QColor(text_color_on(colors[emotion]))
+        ink = QColor(text_color_on(EMOTION_COLORS[emotion]))
         painter.setBrush(ink)
         for dx in (-3.0, 3.0):
             painter.drawEllipse(QPointF(center.x() + dx, center.y() - 2.5), 1.2, 1.2)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from laneway.model import palette
+
 
 @dataclass(frozen=True)
 class Style:
@@ -26,9 +28,9 @@ class Style:
     unassigned_fill: str
     unassigned_alarm_fill: str
     unassigned_alarm_text: str
-    error: str = "#d64545"
-    warning: str = "#e08a00"
-    info: str = "#3b82c4"
+    error: str = palette.ALARM
+    warning: str = palette.WARNING
+    info: str = palette.INFO
     font_family: str = "Sans Serif"
     font_scale: float = 1.0
     #: Editing chrome (selection outlines, hover handles) is drawn only when True.
@@ -44,23 +46,23 @@ class Style:
 LIGHT = Style(
     name="light",
     background="#f6f7f9",
-    grid_line="#d9dde3",
-    header_fill="#eceff3",
-    header_text="#1f2933",
-    lane_fill="#ffffff",
-    lane_fill_alt="#f9fafb",
-    card_fill="#ffffff",
-    card_border="#c5ccd6",
-    card_text="#1f2933",
-    card_subtle_text="#5b6675",
-    link="#7b8794",
-    handoff="#3d4b5c",
-    gap="#d64545",
-    selection="#2f80ed",
-    drop_target="#2f80ed",
-    unassigned_fill="#f4f5f7",
-    unassigned_alarm_fill="#fdecec",
-    unassigned_alarm_text="#b42318",
+    grid_line=palette.GRID_LINE,
+    header_fill=palette.HEADER_FILL,
+    header_text=palette.INK,
+    lane_fill=palette.LANE_FILL,
+    lane_fill_alt=palette.LANE_FILL_ALT,
+    card_fill=palette.LANE_FILL,
+    card_border=palette.CARD_BORDER,
+    card_text=palette.INK,
+    card_subtle_text=palette.SUBTLE_INK,
+    link=palette.LINK,
+    handoff=palette.HANDOFF,
+    gap=palette.ALARM,
+    selection=palette.SELECTION,
+    drop_target=palette.SELECTION,
+    unassigned_fill=palette.UNASSIGNED_FILL,
+    unassigned_alarm_fill=palette.ALARM_FILL,
+    unassigned_alarm_text=palette.ALARM_TEXT,
 )
 
 DARK = Style(
@@ -88,10 +90,22 @@ DARK = Style(
     info="#6cb2ff",
 )
 
-PRINT = replace(LIGHT, name="print", background="#ffffff", lane_fill_alt="#fafbfc", chrome=False)
+PRINT = replace(
+    LIGHT,
+    name="print",
+    background=palette.LANE_FILL,
+    lane_fill_alt=palette.PRINT_LANE_FILL_ALT,
+    chrome=False,
+)
 PRINT_DARK = replace(DARK, name="print-dark", chrome=False)
 
 STYLES = {style.name: style for style in (LIGHT, DARK, PRINT, PRINT_DARK)}
+
+#: Severity colours that read on light and dark backgrounds alike (findings, badges).
+SEVERITY_COLORS = palette.SEVERITY_COLORS
+#: The alarm colour of the app's own widgets (status figures, the inspector's gap frame).
+ALARM_COLOR = palette.ALARM
+EMOTION_COLORS = palette.EMOTION_COLORS
 
 
 def text_color_on(hex_color: str) -> str:

@@ -41,7 +41,7 @@ def to_graph(journey: JourneyMap) -> nx.DiGraph:
             agreement=link.agreement,
             sla=link.sla,
             handoff=handoff,
-            gap=handoff and not link.agreement.strip(),
+            gap=journey.is_gap(link),
         )
     return graph
 

@@ -4,8 +4,11 @@ handoff gaps drawn red and dashed."""
 from __future__ import annotations
 
 from laneway.model import JourneyMap
+from laneway.model.palette import ALARM, ALARM_FILL, ALARM_TEXT
 
-GAP_STYLE = "stroke:#d64545,stroke-width:3px,stroke-dasharray:6 4"
+GAP_STYLE = f"stroke:{ALARM},stroke-width:3px,stroke-dasharray:6 4"
+#: The Unassigned subgraph's own background: lighter than an unowned step's fill.
+UNASSIGNED_LANE_FILL = "#fff5f5"
 
 
 def _text(text: str) -> str:
@@ -41,14 +44,14 @@ def write_text(journey: JourneyMap) -> str:
         label = link.agreement.strip() or link.label.strip()
         arrow = f' -->|"{_text(label)}"| ' if label else " --> "
         lines.append(f"  {names[link.source]}{arrow}{names[link.target]}")
-        if journey.is_handoff(link) and not link.agreement.strip():
+        if journey.is_gap(link):
             gaps.append(str(index))
     if gaps:
         lines.append(f"  linkStyle {','.join(gaps)} {GAP_STYLE}")
     if unowned:
-        lines.append("  classDef unowned fill:#fdecec,stroke:#d64545,color:#b42318")
+        lines.append(f"  classDef unowned fill:{ALARM_FILL},stroke:{ALARM},color:{ALARM_TEXT}")
         lines.append(f"  class {','.join(names[s] for s in unowned)} unowned")
-        lines.append("  style unassigned fill:#fff5f5,stroke:#d64545")
+        lines.append(f"  style unassigned fill:{UNASSIGNED_LANE_FILL},stroke:{ALARM}")
     return "\n".join(lines) + "\n"
 
 

@@ -22,7 +22,7 @@ from pptx.util import Emu, Pt
 from laneway.analysis import Report, analyze
 from laneway.io.export_options import ExportOptions
 from laneway.layout import Column, Grid, compute_grid
-from laneway.model import JourneyMap, Link, map_from_dict, map_to_dict
+from laneway.model import JourneyMap, Link, excerpt, palette
 
 SLIDE_W, SLIDE_H = Emu(12192000), Emu(6858000)  # 13.333 × 7.5 in
 EMU_PER_PX = 9525  # one scene pixel at 96 dpi
@@ -33,22 +33,25 @@ MIN_FACTOR = 0.6  # below this, card text would be too small to read on a projec
 CARD_FONT_PT = 10.5
 FINDINGS_PER_SLIDE = 12
 
-INK = RGBColor(0x1F, 0x29, 0x33)
-SUBTLE = RGBColor(0x5B, 0x66, 0x75)
-HEADER_FILL = RGBColor(0xEC, 0xEF, 0xF3)
-LANE_FILL = (RGBColor(0xFF, 0xFF, 0xFF), RGBColor(0xF7, 0xF8, 0xFA))
-GRID_LINE = RGBColor(0xD9, 0xDD, 0xE3)
-ALARM_FILL = RGBColor(0xFD, 0xEC, 0xEC)
-RED = RGBColor(0xD6, 0x45, 0x45)
-LINK = RGBColor(0x7B, 0x87, 0x94)
-HANDOFF = RGBColor(0x3D, 0x4B, 0x5C)
-SEVERITY = {"error": RED, "warning": RGBColor(0xE0, 0x8A, 0x00), "info": RGBColor(0x3B, 0x82, 0xC4)}
+
+def _from_hex(color: str) -> RGBColor:
+    return RGBColor.from_string(color.lstrip("#").upper())
+
+
+INK = _from_hex(palette.INK)
+SUBTLE = _from_hex(palette.SUBTLE_INK)
+HEADER_FILL = _from_hex(palette.HEADER_FILL)
+LANE_FILL = (_from_hex(palette.LANE_FILL), _from_hex(palette.PRINT_LANE_FILL_ALT))
+GRID_LINE = _from_hex(palette.GRID_LINE)
+ALARM_FILL = _from_hex(palette.ALARM_FILL)
+RED = _from_hex(palette.ALARM)
+LINK = _from_hex(palette.LINK)
+HANDOFF = _from_hex(palette.HANDOFF)
+SEVERITY = {severity: _from_hex(color) for severity, color in palette.SEVERITY_COLORS.items()}
 
 
 def _rgb(hex_color: str | None, default: RGBColor = GRID_LINE) -> RGBColor:
-    if not hex_color:
-        return default
-    return RGBColor.from_string(hex_color.lstrip("#").upper())
+    return _from_hex(hex_color) if hex_color else default
 
 
 @dataclass
@@ -77,11 +80,7 @@ class _Frame:
 
 
 def write_pptx(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
-    part = (
-        journey
-        if options.step_ids is None
-        else map_from_dict(map_to_dict(journey, set(options.step_ids)))
-    )
+    part = excerpt(journey, options.step_ids)
     report = analyze(part) if (options.findings or options.summary_slide) else None
     presentation = Presentation()
     presentation.slide_width, presentation.slide_height = SLIDE_W, SLIDE_H
@@ -254,7 +253,7 @@ class _MapSlide:
         connector.end_connect(target, 0 if backward else 1)
         connector.name = f"Link {link.source} -> {link.target}"
         handoff = self.journey.is_handoff(link)
-        gap = handoff and not link.agreement.strip()
+        gap = self.journey.is_gap(link)
         line = connector.line
         if gap and self.options.findings:
             line.color.rgb, line.width = RED, Pt(2)
@@ -275,9 +274,9 @@ class _MapSlide:
         x = MARGIN
         entries = [(d.color, d.name) for d in self.journey.departments_in_order()]
         if any(s.department_id is None for s in self.journey.steps.values()):
-            entries.append(("#d64545", "Unassigned"))
+            entries.append((palette.ALARM, "Unassigned"))
         if self.options.findings:
-            entries.append(("#d64545", "- - handoff gap (no agreement)"))
+            entries.append((palette.ALARM, "- - handoff gap (no agreement)"))
         for color, name in entries:
             self._box(MSO_SHAPE.RECTANGLE, x, y + Emu(30000), Emu(140000), Emu(140000), _rgb(color))
             width = Emu(120000 + 80000 * len(name))

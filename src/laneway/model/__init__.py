@@ -1,7 +1,7 @@
 """The domain, standard library only: records, the mutation API and change sets."""
 
 from laneway.model.changes import Change, ChangeSet
-from laneway.model.dictform import map_from_dict, map_to_dict
+from laneway.model.dictform import excerpt, map_from_dict, map_to_dict
 from laneway.model.entities import (
     DEPARTMENT_PALETTE,
     EMOTION_MAX,
@@ -28,6 +28,7 @@ __all__ = [
     "OutsideTransactionError",
     "Stage",
     "Step",
+    "excerpt",
     "map_from_dict",
     "map_to_dict",
     "name_key",

@@ -8,10 +8,11 @@ map through the mutation API. Every problem is one sentence naming the element
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from laneway.model.entities import EMOTION_MAX, EMOTION_MIN, MapInfo
-from laneway.model.journey import JourneyMap, ModelError, name_key
+from laneway.model.journey import JourneyMap, ModelError
 
 FORMAT_VERSION = 1
 
@@ -44,6 +45,14 @@ class DictFormError(ModelError):
         self.element = element
         self.problem = problem
         super().__init__(f"{element} {problem}" if element else problem)
+
+
+def excerpt(journey: JourneyMap, step_ids: Iterable[str] | None) -> JourneyMap:
+    """The map itself (``step_ids`` None), or a new map of only those steps and the links
+    between them, with every department and stage, as an export of a selection holds."""
+    if step_ids is None:
+        return journey
+    return map_from_dict(map_to_dict(journey, set(step_ids)))
 
 
 def map_to_dict(journey: JourneyMap, step_ids: set[str] | None = None) -> dict[str, Any]:
@@ -280,8 +289,3 @@ def _read_link(journey: JourneyMap, raw: object, where: str) -> None:
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
-
-
-def name_is_taken(journey: JourneyMap, name: str) -> bool:
-    key = name_key(name)
-    return any(name_key(d.name) == key for d in journey.departments.values())

@@ -3,15 +3,15 @@
 Every change goes through a method here. The methods keep the invariants of
 SPEC §1 (department names unique ignoring case, at most one link per ordered
 pair, no self-links, a step's links go before the step) and emit a ``Change``
-for each record they touch. Observers (a recorder, the store, the canvas) see
-the changes; nothing outside this module writes the record dictionaries.
+for each record they touch, recorded by ``transaction()`` / ``record(label)`` into
+change sets; nothing outside this module writes the record dictionaries.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 
 from laneway.model.changes import Change, ChangeSet, Table
 from laneway.model.entities import (
@@ -58,7 +58,6 @@ class JourneyMap:
         self._in_links: dict[str, set[str]] = {}
         self._ids = IdAllocator()
         self._recorders: list[list[Change]] = []
-        self._observers: list[Callable[[Change], None]] = []
         #: When True (a document sets it), any edit outside ``transaction()`` raises.
         self.require_transaction = False
 
@@ -101,6 +100,10 @@ class JourneyMap:
         b = self.steps[link.target].department_id
         return a is not None and b is not None and a != b
 
+    def is_gap(self, link: Link) -> bool:
+        """A handoff gap: a handoff between two departments that nobody agreed."""
+        return not link.agreed and self.is_handoff(link)
+
     def department_name(self, department_id: str | None) -> str | None:
         return self.departments[department_id].name if department_id else None
 
@@ -112,17 +115,11 @@ class JourneyMap:
         self.info = replace(self.info, modified=stamp)
 
     # ------------------------------------------------------------ transactions
-    def add_observer(self, observer: Callable[[Change], None]) -> None:
-        self._observers.append(observer)
-
-    def remove_observer(self, observer: Callable[[Change], None]) -> None:
-        self._observers.remove(observer)
-
     @contextlib.contextmanager
-    def transaction(self, label: str) -> Iterator[list[Change]]:
+    def transaction(self) -> Iterator[list[Change]]:
         """Record every change made inside; on an exception, undo them and re-raise.
 
-        The recorded list is yielded; ``ChangeSet(label, tuple(recorded))`` is the result.
+        The recorded list is yielded; ``record(label)`` wraps it into a labelled ChangeSet.
         """
         recorded: list[Change] = []
         self._recorders.append(recorded)
@@ -135,9 +132,13 @@ class JourneyMap:
         else:
             self._recorders.remove(recorded)
 
-    def record(self, label: str) -> _Recording:
+    @contextlib.contextmanager
+    def record(self, label: str) -> Iterator[Recording]:
         """``with m.record("Add step") as rec: ...`` then ``rec.changeset``."""
-        return _Recording(self, label)
+        recording = Recording(ChangeSet(label))
+        with self.transaction() as recorded:
+            yield recording
+        recording.changeset = ChangeSet(label, tuple(recorded))
 
     def apply(self, changeset: ChangeSet) -> None:
         """Apply recorded changes verbatim (redo, or undo with ``inverse()``)."""
@@ -156,8 +157,6 @@ class JourneyMap:
     def _emit(self, change: Change) -> None:
         for recorder in self._recorders:
             recorder.append(change)
-        for observer in list(self._observers):
-            observer(change)
 
     def _change(self, table: Table, key: str, new: object | None) -> None:
         self._check_transaction_allowed()
@@ -441,7 +440,7 @@ class JourneyMap:
         return journey
 
     def copy(self) -> JourneyMap:
-        """An independent map with the same records (observers are not copied)."""
+        """An independent map with the same records."""
         twin = JourneyMap(self.info)
         for table in ("department", "stage", "step", "link"):
             for key, record in self._table(table).items():
@@ -459,24 +458,11 @@ class JourneyMap:
         )
 
 
-class _Recording:
-    def __init__(self, journey: JourneyMap, label: str) -> None:
-        self._journey = journey
-        self._label = label
-        self._context: contextlib.AbstractContextManager | None = None
-        self._recorded: list[Change] = []
-        self.changeset = ChangeSet(label)
+@dataclass
+class Recording:
+    """What ``record(label)`` collects: the change set, complete once the block ends."""
 
-    def __enter__(self) -> _Recording:
-        self._context = self._journey.transaction(self._label)
-        self._recorded = self._context.__enter__()
-        return self
-
-    def __exit__(self, *exc_info) -> bool | None:
-        assert self._context is not None
-        result = self._context.__exit__(*exc_info)
-        self.changeset = ChangeSet(self._label, tuple(self._recorded))
-        return result
+    changeset: ChangeSet
 
 
 def _valid_emotion(value: object) -> int | None:
@@ -504,5 +490,5 @@ def _valid_color(color: str) -> str:
             int(text[1:], 16)
             return text.lower()
         except ValueError:
-            pass
+            pass  # not hex digits: refused below, like any other malformed color
     raise ModelError(f"{color!r} is not a color like '#2f80ed'.")

@@ -17,18 +17,12 @@ from laneway.analysis import analyze
 from laneway.canvas import PRINT, PRINT_DARK, JourneyScene, Style
 from laneway.canvas.text import elide, make_font
 from laneway.io.export_options import ExportOptions
-from laneway.model import JourneyMap, map_from_dict, map_to_dict
+from laneway.model import JourneyMap, excerpt
+from laneway.model.wording import plural
 
 MARGIN = 36.0
 TITLE_HEIGHT = 74.0
 LEGEND_HEIGHT = 58.0
-
-
-def selected_part(journey: JourneyMap, step_ids: frozenset[str] | None) -> JourneyMap:
-    """The map itself, or only the chosen steps with the links between them."""
-    if step_ids is None:
-        return journey
-    return map_from_dict(map_to_dict(journey, set(step_ids)))
 
 
 @dataclass
@@ -40,7 +34,7 @@ class ExportPicture:
 
     @classmethod
     def build(cls, journey: JourneyMap, options: ExportOptions) -> ExportPicture:
-        part = selected_part(journey, options.step_ids)
+        part = excerpt(journey, options.step_ids)
         style = PRINT_DARK if options.dark else PRINT
         scene = JourneyScene(part, style, interactive=False)
         scene.set_findings_visible(options.findings)
@@ -96,8 +90,7 @@ class ExportPicture:
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             elide(self.journey.info.title, title_font, rect.width()),
         )
-        steps = len(self.journey.steps)
-        line = f"{steps} step{'s' if steps != 1 else ''} · {date.today():%d %B %Y}"
+        line = f"{plural(len(self.journey.steps), 'step')} · {date.today():%d %B %Y}"
         if self.options.findings:
             summary = analyze(self.journey).summary
             line += (

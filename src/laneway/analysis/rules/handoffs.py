@@ -7,7 +7,8 @@ from laneway.analysis.graph import JourneyGraph
 
 
 def handoff_gaps(jg: JourneyGraph) -> list[Finding]:
-    gaps = [link for link in jg.handoff_links if not link.agreement.strip()]
+    journey = jg.journey
+    gaps = [link for link in journey.links.values() if journey.is_gap(link)]
     gaps.sort(key=lambda link: (jg.step_order_key(link.source), jg.step_order_key(link.target)))
     findings = []
     for link in gaps:

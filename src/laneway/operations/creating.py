@@ -1,0 +1,42 @@
+"""New map files: empty, from a built-in template, or from an imported journey."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from laneway.io.errors import InputError
+from laneway.io.formats import ImportResult, import_file
+from laneway.io.templates import load_template
+from laneway.model import JourneyMap, MapInfo
+from laneway.operations.placing import place_unplaced_steps
+from laneway.store import create_map
+
+UNTITLED = "Untitled journey"
+
+
+def new_journey(template: str | None = None, title: str | None = None) -> JourneyMap:
+    """A fresh map: a copy of the named template (keeping its title unless ``title`` is
+    given), or an empty map called ``title``."""
+    if template:
+        journey = load_template(template)
+        if title:
+            journey.set_info(title=title)
+        return journey
+    return JourneyMap(MapInfo(title=title or UNTITLED))
+
+
+def read_import(source: Path) -> ImportResult:
+    """Read any importable file (not a ``.laneway`` map) with notes on what was left out."""
+    if source.suffix.lower() == ".laneway":
+        raise InputError(source, "is already a Laneway map; copy it instead of importing it")
+    return import_file(source)
+
+
+def create_map_file(path: Path, journey: JourneyMap, *, overwrite: bool = False) -> Path:
+    """Write ``journey`` as a new map file, every step placed, atomically; return the path.
+
+    Refuses to replace an existing file unless ``overwrite``; nothing is left behind when
+    it fails.
+    """
+    place_unplaced_steps(journey)
+    return create_map(path, journey, overwrite=overwrite)

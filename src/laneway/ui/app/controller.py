@@ -1,0 +1,202 @@
+"""AppController: the open maps, the start screen, the files, the shared settings.
+
+One window per map file: opening a map that is already open raises its window.
+Every file problem reaches the user as the store's or reader's one sentence. The
+controller is every window's ``WindowHost``; the windows never see more of it.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from laneway.document import Document
+from laneway.io.errors import InputError
+from laneway.model import JourneyMap, ModelError
+from laneway.operations.creating import create_map_file, new_journey, read_import
+from laneway.operations.placing import place_unplaced_in
+from laneway.store import StoreError
+from laneway.ui.app import memory
+from laneway.ui.app.settings import Settings
+from laneway.ui.app.themes import apply_theme, canvas_style, resolve_dark
+from laneway.ui.dialogs.import_summary import ImportSummaryDialog, import_summary_sentence
+from laneway.ui.dialogs.template_gallery import TemplateGallery
+from laneway.ui.editing.session import MapSession
+from laneway.ui.window.host import Appearance
+from laneway.ui.window.main_window import MainWindow
+from laneway.ui.window.map_commands import MAP_FILTER
+
+IMPORT_FILTER = "Journeys (*.json *.csv *.bpmn *.xml *.mmd *.mermaid *.md);;All files (*)"
+
+
+class AppController:
+    def __init__(self, app: QApplication, settings: Settings | None = None) -> None:
+        self.app = app
+        self.settings = settings or Settings.load()
+        self.dark = resolve_dark(self.settings.theme)
+        apply_theme(app, self.dark, self.settings.font_scale)
+        self.windows: dict[Path, MainWindow] = {}
+        self.start_screen: QWidget | None = None
+        self._temporary: list[tempfile.TemporaryDirectory] = []
+
+    # ---------------------------------------------------------------- windows
+    def open_path(self, path: Path, parent: QWidget | None = None) -> MainWindow | None:
+        key = Path(path).resolve()
+        if key in self.windows:
+            window = self.windows[key]
+            window.show()
+            window.raise_()
+            window.activateWindow()
+            return window
+        try:
+            document = Document.open(key)
+        except (StoreError, OSError) as problem:
+            self.show_error(parent, str(problem))
+            return None
+        place_unplaced_in(document)
+        window = MainWindow(MapSession(document), self, self.appearance())
+        self.windows[key] = window
+        self.settings.add_recent(key)
+        window.show()
+        self._close_start_screen()
+        memory.settle()
+        return window
+
+    def window_closed(self, window: QWidget) -> None:
+        for key, open_window in list(self.windows.items()):
+            if open_window is window:
+                del self.windows[key]
+        QTimer.singleShot(0, memory.settle)  # once the window is gone
+
+    def show_start_screen(self) -> QWidget:
+        from laneway.ui.app.start_screen import StartScreen
+
+        screen = StartScreen(self.recent_paths())
+        screen.open_requested.connect(lambda p: self.open_path(p, screen))
+        screen.new_requested.connect(lambda name: self.new_map(name, screen))
+        screen.open_dialog_requested.connect(lambda: self.open_dialog(screen))
+        screen.import_requested.connect(lambda: self.import_dialog(screen))
+        screen.forget_recent.connect(self.settings.forget_recent)
+        screen.show()
+        self.start_screen = screen
+        return screen
+
+    def _close_start_screen(self) -> None:
+        if self.start_screen is not None:
+            self.start_screen.close()
+            self.start_screen = None
+
+    def quit(self) -> None:
+        for window in list(self.windows.values()):
+            window.close()
+        self._close_start_screen()
+        self.app.quit()
+
+    # ----------------------------------------------------------------- files
+    def recent_paths(self) -> list[Path]:
+        return [Path(text) for text in self.settings.recent]
+
+    def open_dialog(self, parent: QWidget | None) -> None:
+        path, _ = QFileDialog.getOpenFileName(parent, "Open map", "", MAP_FILTER)
+        if path:
+            self.open_path(Path(path), parent)
+
+    def new_map_dialog(self, parent: QWidget | None) -> None:
+        gallery = TemplateGallery(parent)
+        if gallery.exec():
+            self.new_map(gallery.chosen(), parent)
+
+    def new_map(self, template: str | None, parent: QWidget | None) -> MainWindow | None:
+        journey = new_journey(template)
+        suggestion = f"{journey.info.title}.laneway"
+        path, _ = QFileDialog.getSaveFileName(parent, "Create map", suggestion, MAP_FILTER)
+        if not path:
+            return None
+        return self._create_and_open(Path(path).with_suffix(".laneway"), journey, parent)
+
+    def _create_and_open(
+        self, path: Path, journey: JourneyMap, parent: QWidget | None
+    ) -> MainWindow | None:
+        return self.open_path(path, parent) if self._create(path, journey, parent) else None
+
+    def _create(self, path: Path, journey: JourneyMap, parent: QWidget | None) -> bool:
+        """Write a new map file; False (after telling the user why) when it cannot be."""
+        if path.resolve() in self.windows:
+            self.show_error(parent, f"{path.name}: is open; close it before replacing it.")
+            return False
+        try:
+            create_map_file(path, journey, overwrite=True)
+        except (StoreError, ModelError, OSError) as problem:
+            self.show_error(parent, str(problem))
+            return False
+        return True
+
+    def open_demo(self) -> MainWindow | None:
+        folder = tempfile.TemporaryDirectory(prefix="laneway-demo-")
+        self._temporary.append(folder)
+        journey = new_journey("b2b")
+        return self._create_and_open(Path(folder.name) / "B2B demo.laneway", journey, None)
+
+    def import_dialog(self, parent: QWidget | None) -> MainWindow | None:
+        source, _ = QFileDialog.getOpenFileName(parent, "Import a journey", "", IMPORT_FILTER)
+        if not source:
+            return None
+        return self.import_path(Path(source), parent)
+
+    def import_path(self, source: Path, parent: QWidget | None) -> MainWindow | None:
+        try:
+            result = read_import(source)
+        except (InputError, OSError) as problem:
+            self.show_error(parent, str(problem))
+            return None
+        suggestion = str(source.with_suffix(".laneway"))
+        target, _ = QFileDialog.getSaveFileName(
+            parent, "Save the imported map", suggestion, MAP_FILTER
+        )
+        if not target:
+            return None
+        target_path = Path(target).with_suffix(".laneway")
+        if not self._create(target_path, result.journey, parent):
+            return None
+        if result.skipped:
+            # What was left out deserves a read before the map opens.
+            ImportSummaryDialog(parent, source, result, target_path).exec()
+        window = self.open_path(target_path, parent)
+        if window is not None:
+            window.show_notice(import_summary_sentence(source, result))
+        return window
+
+    # ------------------------------------------------------------ appearance
+    def appearance(self) -> Appearance:
+        s = self.settings
+        return Appearance(
+            canvas_style(self.dark, s.font_scale), s.theme, s.font_scale, s.show_findings
+        )
+
+    def set_theme(self, theme: str) -> None:
+        self.settings.theme = theme
+        self.settings.save()
+        self._apply_appearance()
+
+    def set_font_scale(self, scale: float) -> None:
+        self.settings.font_scale = scale
+        self.settings.save()
+        self._apply_appearance()
+
+    def set_findings_shown(self, shown: bool) -> None:
+        self.settings.show_findings = shown
+        self.settings.save()
+
+    def _apply_appearance(self) -> None:
+        self.dark = resolve_dark(self.settings.theme)
+        apply_theme(self.app, self.dark, self.settings.font_scale)
+        appearance = self.appearance()
+        for window in self.windows.values():
+            window.apply_appearance(appearance)
+
+    # -------------------------------------------------------------- messages
+    def show_error(self, parent: QWidget | None, sentence: str) -> None:
+        QMessageBox.warning(parent, "Laneway", sentence)

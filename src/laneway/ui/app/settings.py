@@ -1,0 +1,72 @@
+"""User settings and recent maps, as JSON in the platform's config folder.
+
+``LANEWAY_CONFIG_DIR`` overrides the folder (tests point it at a temporary one).
+A damaged settings file is ignored rather than stopping the app.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+from laneway.store import write_bytes_atomically
+from laneway.ui.window.host import TEXT_SIZES, THEMES
+
+MAX_RECENT = 12
+FONT_SCALES = tuple(scale for scale, _text in TEXT_SIZES)
+THEME_NAMES = tuple(name for name, _text in THEMES)
+
+
+def config_dir() -> Path:
+    override = os.environ.get("LANEWAY_CONFIG_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir("laneway"))
+
+
+@dataclass
+class Settings:
+    theme: str = "system"  # system | light | dark
+    font_scale: float = 1.0
+    recent: list[str] = field(default_factory=list)
+    show_findings: bool = True
+
+    @classmethod
+    def load(cls) -> Settings:
+        path = config_dir() / "settings.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        settings = cls()
+        if data.get("theme") in THEME_NAMES:
+            settings.theme = data["theme"]
+        if data.get("font_scale") in FONT_SCALES:
+            settings.font_scale = float(data["font_scale"])
+        if isinstance(data.get("recent"), list):
+            settings.recent = [str(p) for p in data["recent"] if isinstance(p, str)][:MAX_RECENT]
+        if isinstance(data.get("show_findings"), bool):
+            settings.show_findings = data["show_findings"]
+        return settings
+
+    def save(self) -> None:
+        folder = config_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            payload = json.dumps(asdict(self), indent=2).encode("utf-8")
+            write_bytes_atomically(folder / "settings.json", payload)
+        except OSError:
+            pass  # settings are a convenience; never stop the facilitator for them
+
+    def add_recent(self, path: Path) -> None:
+        text = str(Path(path).resolve())
+        self.recent = [text] + [p for p in self.recent if p != text]
+        del self.recent[MAX_RECENT:]
+        self.save()
+
+    def forget_recent(self, path: Path) -> None:
+        text = str(Path(path).resolve())
+        self.recent = [p for p in self.recent if p != text]
+        self.save()

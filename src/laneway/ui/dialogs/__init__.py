@@ -1,0 +1,1 @@
+"""dialogs room: export, import summary, template gallery."""

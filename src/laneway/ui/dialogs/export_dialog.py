@@ -1,0 +1,270 @@
+"""Export dialog with a live preview, and Copy as Image.
+
+The preview is the export picture itself at a small scale, so what you see is
+what the file will hold (for PowerPoint: the same picture, as editable shapes).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from laneway.document import Document
+from laneway.io.errors import InputError
+from laneway.io.export_options import ExportOptions
+from laneway.operations.exporting import (
+    EXPORT_FORMATS,
+    IMAGE_SUFFIXES,
+    SLIDES_SUFFIX,
+    ExportError,
+    export_map,
+    is_picture,
+)
+from laneway.render import ExportPicture, render_to_qimage
+from laneway.store import StoreError
+from laneway.ui.widgets import prompts
+
+PREVIEW_WIDTH = 900
+PAGES = (
+    ("Sized to the map", "map"),
+    ("16:9 slide", "16:9"),
+    ("A4 landscape", "a4"),
+    ("Letter landscape", "letter"),
+)
+#: The check boxes: (attribute and object name, text, checked at first).
+CHECKS = (
+    ("title", "Title", True),
+    ("legend", "Legend of departments", True),
+    ("findings", "Findings (badges and gaps) — off for a clean deck", True),
+    ("summary", "Summary and findings slide", True),
+    ("dark", "Dark", False),
+    ("only_selection", "Only the selection", False),
+)
+
+
+def copy_image_to_clipboard(document: Document, step_ids: set[str]) -> None:
+    """The map (or the selection) as a 2× PNG with findings, ready to paste in a deck."""
+    options = ExportOptions(scale=2, step_ids=frozenset(step_ids) if step_ids else None)
+    QGuiApplication.clipboard().setImage(render_to_qimage(document.journey, options))
+
+
+def _combo(name: str, entries) -> QComboBox:
+    combo = QComboBox()
+    combo.setObjectName(name)
+    for text, value in entries:
+        combo.addItem(text, value)
+    return combo
+
+
+def _spin(name: str, low: int, high: int, value: int, suffix: str) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setObjectName(name)
+    spin.setRange(low, high)
+    spin.setValue(value)
+    spin.setSuffix(suffix)
+    return spin
+
+
+class ExportDialog(QDialog):
+    def __init__(self, parent: QWidget | None, document: Document, selected: set[str]) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.selected = set(selected)
+        self.setWindowTitle("Export")
+        self.resize(1180, 680)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self._options_form())
+        layout.addLayout(self._preview_column(), 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self.refresh_preview)
+        for combo in (self.format, self.background, self.page):
+            combo.currentIndexChanged.connect(self._changed)
+        for spin in (self.scale, self.width):
+            spin.valueChanged.connect(self._changed)
+        for box in self.checks:
+            box.toggled.connect(self._changed)
+        self._changed()
+        self.refresh_preview()
+
+    def _options_form(self) -> QWidget:
+        holder = QWidget()
+        form = QFormLayout(holder)
+        self.format = _combo("format", EXPORT_FORMATS)
+        self.scale = _spin("scale", 1, 4, 2, "×")
+        self.width = _spin("width", 0, 16000, 0, " px")
+        self.width.setSpecialValueText("from the scale")
+        self.background = _combo("background", (("White", "white"), ("Transparent", "transparent")))
+        self.page = _combo("page", PAGES)
+        self.checks: list[QCheckBox] = []
+        for name, text, checked in CHECKS:
+            box = QCheckBox(text)
+            box.setObjectName(name)
+            box.setChecked(checked)
+            setattr(self, name, box)
+            self.checks.append(box)
+        self.only_selection.setText(f"Only the selection ({len(self.selected)} steps)")
+        self.only_selection.setEnabled(bool(self.selected))
+        for label, widget in (("Format", self.format), ("Scale", self.scale),
+                              ("Width", self.width), ("Background", self.background),
+                              ("PDF page", self.page)):  # fmt: skip
+            form.addRow(label, widget)
+        for box in self.checks:
+            form.addRow(box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setObjectName("exportButton")
+        buttons.accepted.connect(self.export)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        return holder
+
+    def _preview_column(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        self.preview = QLabel()
+        self.preview.setObjectName("preview")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        scroll = QScrollArea()
+        scroll.setWidget(self.preview)
+        scroll.setWidgetResizable(True)
+        self._scroll = scroll
+        for bar in (scroll.horizontalScrollBar(), scroll.verticalScrollBar()):
+            bar.setEnabled(False)  # the preview always fits
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._preview_image: QImage | None = None
+        column.addWidget(QLabel("Preview"))
+        column.addWidget(scroll, 1)
+        self.preview_note = QLabel()
+        column.addWidget(self.preview_note)
+        return column
+
+    @property
+    def suffix(self) -> str:
+        return self.format.currentData()
+
+    def options(self) -> ExportOptions:
+        return ExportOptions(
+            scale=self.scale.value(),
+            width=self.width.value() or None,
+            background=self.background.currentData(),
+            title=self.title.isChecked(),
+            legend=self.legend.isChecked(),
+            findings=self.findings.isChecked(),
+            page=self.page.currentData(),
+            step_ids=frozenset(self.selected) if self.only_selection.isChecked() else None,
+            summary_slide=self.summary.isChecked(),
+            dark=self.dark.isChecked(),
+        )
+
+    def _changed(self) -> None:
+        suffix = self.suffix
+        picture = is_picture(suffix)
+        self.scale.setEnabled(suffix == ".png")
+        self.width.setEnabled(suffix == ".png")
+        self.background.setEnabled(suffix == ".png")
+        self.page.setEnabled(suffix == ".pdf")
+        for box in (self.title, self.legend, self.findings):
+            box.setEnabled(picture)
+        self.summary.setEnabled(suffix == SLIDES_SUFFIX)
+        self.dark.setEnabled(suffix in IMAGE_SUFFIXES)
+        self._timer.start()
+
+    def _show_preview(self) -> None:
+        """The whole picture, shrunk to the preview area (never enlarged)."""
+        image = self._preview_image
+        if image is None:
+            return
+        room = self._scroll.viewport().size() - QSize(8, 8)
+        if image.width() > room.width() or image.height() > room.height():
+            image = image.scaled(
+                room,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        self.preview.setPixmap(QPixmap.fromImage(image))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._show_preview()
+
+    def refresh_preview(self) -> None:
+        self._timer.stop()
+        suffix = self.suffix
+        if not is_picture(suffix):
+            self._preview_image = None
+            self.preview.setPixmap(QPixmap())
+            self.preview.setText("Data export: no picture. Steps, links, owners and agreements "
+                                 "are written as text other tools can read.")  # fmt: skip
+            self.preview_note.setText("")
+            return
+        options = self.options()
+        preview = ExportOptions(
+            scale=1,
+            width=PREVIEW_WIDTH,
+            background=options.background,
+            title=options.title,
+            legend=options.legend,
+            findings=options.findings,
+            step_ids=options.step_ids,
+            dark=options.dark and suffix != SLIDES_SUFFIX,
+        )
+        self._preview_image = render_to_qimage(self.document.journey, preview)
+        self._show_preview()
+        if suffix == ".png":
+            full = render_size(self.document, options)
+            self.preview_note.setText(f"The PNG will be {full[0]} × {full[1]} pixels.")
+        elif suffix == SLIDES_SUFFIX:
+            self.preview_note.setText(
+                "Slides hold the same picture as editable shapes; wide maps are split by stage."
+            )
+        else:
+            self.preview_note.setText("")
+
+    def export(self) -> None:
+        suffix = self.suffix
+        suggestion = str(self.document.path.with_suffix(suffix))
+        name = dict((s, t) for t, s in EXPORT_FORMATS)[suffix]
+        path, _ = QFileDialog.getSaveFileName(self, "Export", suggestion, f"{name} (*{suffix})")
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != suffix:
+            target = target.with_suffix(suffix)
+        try:
+            export_map(self.document.journey, target, self.options())
+        except InputError as problem:  # an unknown suffix: the sentence names the file
+            prompts.show_error(self, str(problem))
+            return
+        except (ExportError, StoreError, OSError, ValueError) as problem:
+            prompts.show_error(self, f"{target.name}: {problem}")
+            return
+        self.exported = target
+        self.accept()
+
+
+def render_size(document: Document, options: ExportOptions) -> tuple[int, int]:
+    picture = ExportPicture.build(document.journey, options)
+    try:
+        size = picture.size
+    finally:
+        picture.close()
+    scale = options.width / size.width() if options.width else options.scale
+    return round(size.width() * scale), round(size.height() * scale)

@@ -1,0 +1,106 @@
+"""The department (lane) and stage (column) edits behind the panels and the inspector.
+
+Each function is one ``session.run_edit`` and says whether it changed the map; a
+refused edit (a name that is taken, a failed write) has already told the user why.
+Departments and stages are edited alike, so most functions take the ``kind``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from laneway.model import JourneyMap
+from laneway.ui.editing.session import MapSession
+
+Kind = Literal["department", "stage"]
+
+
+@dataclass(frozen=True)
+class _RecordEdits:
+    records: Callable[[JourneyMap], dict]
+    add: Callable[[JourneyMap, str], object]
+    rename: Callable[[JourneyMap, str, str], object]
+    reorder: Callable[[JourneyMap, list[str]], None]
+    remove: Callable[[JourneyMap, str], None]
+    #: The undo label of a reorder ("lanes" and "stages" read better than the kinds).
+    reorder_label: str
+
+
+EDITS: dict[str, _RecordEdits] = {
+    "department": _RecordEdits(
+        lambda j: j.departments,
+        lambda j, name: j.add_department(name),
+        lambda j, record_id, name: j.update_department(record_id, name=name),
+        JourneyMap.reorder_departments,
+        JourneyMap.remove_department,
+        "Reorder lanes",
+    ),
+    "stage": _RecordEdits(
+        lambda j: j.stages,
+        lambda j, name: j.add_stage(name),
+        JourneyMap.rename_stage,
+        JourneyMap.reorder_stages,
+        JourneyMap.remove_stage,
+        "Reorder stages",
+    ),
+}
+
+
+def add_record(session: MapSession, kind: Kind, name: str) -> str | None:
+    """A new lane at the bottom (stage: column at the end); its id, or None when refused."""
+    added: list[str] = []
+    edits = EDITS[kind]
+    result = session.run_edit(f"Add {kind} {name}", lambda j: added.append(edits.add(j, name).id))
+    return added[0] if result is not None and added else None
+
+
+def rename_record(session: MapSession, kind: Kind, record_id: str, name: str) -> bool:
+    edits = EDITS[kind]
+    if record_id not in edits.records(session.journey) or not name.strip():
+        return False
+    result = session.run_edit(
+        f"Rename {kind}",
+        lambda j: edits.rename(j, record_id, name),
+        merge_key=f"{kind}:{record_id}:name",
+    )
+    return result is not None
+
+
+def reorder_records(session: MapSession, kind: Kind, ordered_ids: list[str]) -> bool:
+    edits = EDITS[kind]
+    result = session.run_edit(edits.reorder_label, lambda j: edits.reorder(j, ordered_ids))
+    return result is not None
+
+
+def delete_record(session: MapSession, kind: Kind, record_id: str) -> bool:
+    """Remove a lane (its steps become unowned) or a column (its steps have no stage);
+    steps are never deleted with them."""
+    edits = EDITS[kind]
+    record = edits.records(session.journey).get(record_id)
+    if record is None:
+        return False
+    result = session.run_edit(f"Delete {kind} {record.name}", lambda j: edits.remove(j, record_id))
+    return result is not None
+
+
+def recolor_department(session: MapSession, department_id: str, color: str) -> bool:
+    department = session.journey.departments.get(department_id)
+    if department is None or color.lower() == department.color.lower():
+        return False
+    result = session.run_edit(
+        f"Recolor {department.name}",
+        lambda j: j.update_department(department_id, color=color),
+    )
+    return result is not None
+
+
+def merge_departments(session: MapSession, source_id: str, target_id: str) -> bool:
+    """Give every step of ``source_id`` to ``target_id`` and remove ``source_id``."""
+    departments = session.journey.departments
+    if source_id not in departments or target_id not in departments:
+        return False
+    label = f"Merge {departments[source_id].name} into {departments[target_id].name}"
+    result = session.run_edit(label, lambda j: j.merge_departments(source_id, target_id))
+    return result is not None

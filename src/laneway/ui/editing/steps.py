@@ -1,0 +1,212 @@
+"""The step and link edits behind gestures, commands and the inspector.
+
+Each function is one ``session.run_edit`` (one transaction, one undo step) and says
+whether it changed the map; a refused edit has already told the user why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from laneway.layout import Grid, Metrics, free_spot, next_spot, tidy_positions
+from laneway.model import JourneyMap
+from laneway.model.wording import plural
+from laneway.ui.editing.session import MapSession
+
+DEFAULT_TITLE = "New step"
+#: Undo labels of the step fields whose generic "Edit <field>" would read oddly.
+FIELD_LABELS = {"department_id": "Change owner", "stage_id": "Change stage"}
+
+
+def add_step(
+    session: MapSession,
+    department_id: str | None,
+    stage_id: str | None,
+    near: tuple[float, float] | None,
+    title: str,
+    metrics: Metrics | None = None,
+) -> str | None:
+    """Create a step in a lane × stage cell, near a cell-relative point."""
+    created: list[str] = []
+
+    def change(journey: JourneyMap) -> None:
+        x, y = free_spot(journey, department_id, stage_id, near, metrics)
+        step = journey.add_step(
+            title.strip() or DEFAULT_TITLE, department_id=department_id, stage_id=stage_id, x=x, y=y
+        )
+        created.append(step.id)
+
+    return created[0] if session.run_edit("Add step", change) else None
+
+
+def add_next_step(
+    session: MapSession, step_id: str, *, lane_below: bool = False, metrics: Metrics | None = None
+) -> str | None:
+    """Add a step after ``step_id`` (same lane, or the lane below) and link to it."""
+    journey = session.journey
+    step = journey.steps[step_id]
+    department_id = step.department_id
+    if lane_below:
+        order = [None, *[d.id for d in journey.departments_in_order()]]
+        index = order.index(step.department_id)
+        department_id = order[index + 1] if index + 1 < len(order) else step.department_id
+    created: list[str] = []
+
+    def change(journey: JourneyMap) -> None:
+        x, y = next_spot(journey, step_id, department_id, metrics)
+        new = journey.add_step(
+            DEFAULT_TITLE, department_id=department_id, stage_id=step.stage_id, x=x, y=y
+        )
+        journey.add_link(step_id, new.id)
+        created.append(new.id)
+
+    return created[0] if session.run_edit("Add next step", change) else None
+
+
+def rename_step(session: MapSession, step_id: str, title: str) -> bool:
+    title = title.strip()
+    if not title or step_id not in session.journey.steps:
+        return False
+    if session.journey.steps[step_id].title == title:
+        return False
+    result = session.run_edit(
+        "Rename step",
+        lambda j: j.update_step(step_id, title=title),
+        merge_key=f"step:{step_id}:title",
+    )
+    return result is not None
+
+
+def link_steps(session: MapSession, source: str, target: str) -> str | None:
+    journey = session.journey
+    if source == target or journey.link_between(source, target) is not None:
+        if source != target:
+            session.error.emit(
+                f"'{journey.steps[source].title}' already leads to '{journey.steps[target].title}'."
+            )
+        return None
+    created: list[str] = []
+
+    def change(journey: JourneyMap) -> None:
+        created.append(journey.add_link(source, target).id)
+
+    return created[0] if session.run_edit("Link steps", change) else None
+
+
+def delete(session: MapSession, step_ids: Iterable[str], link_ids: Iterable[str] = ()) -> bool:
+    steps = [s for s in step_ids if s in session.journey.steps]
+    links = [k for k in link_ids if k in session.journey.links]
+    if not steps and not links:
+        return False
+    label = (
+        f"Delete {plural(len(steps), 'step')}" if steps else f"Delete {plural(len(links), 'link')}"
+    )
+
+    def change(journey: JourneyMap) -> None:
+        for link_id in links:
+            if link_id in journey.links:
+                journey.remove_link(link_id)
+        for step_id in steps:
+            journey.remove_step(step_id)
+
+    return session.run_edit(label, change) is not None
+
+
+def move_steps(session: MapSession, grid: Grid, moves: dict[str, tuple[float, float]]) -> bool:
+    """Cards dropped at scene positions: new lane (owner), stage and offset each."""
+    journey = session.journey
+    metrics = grid.metrics
+    updates: dict[str, dict] = {}
+    for step_id, (x, y) in moves.items():
+        if step_id not in journey.steps:
+            continue
+        center_x, center_y = x + metrics.card_width / 2, y + metrics.card_height / 2
+        department_id, stage_id = grid.nearest_cell(center_x, center_y)
+        ox, oy = grid.to_cell_offset(department_id, stage_id, x, y)
+        step = journey.steps[step_id]
+        values = {"department_id": department_id, "stage_id": stage_id, "x": ox, "y": oy}
+        if any(getattr(step, k) != v for k, v in values.items()):
+            updates[step_id] = values
+    if not updates:
+        return False
+    relaned = [
+        s for s, v in updates.items() if v["department_id"] != journey.steps[s].department_id
+    ]
+    if len(updates) == 1 and relaned:
+        [step_id] = relaned
+        owner = journey.department_name(updates[step_id]["department_id"]) or "nobody"
+        label = f"Give '{journey.steps[step_id].title}' to {owner}"
+    else:
+        label = f"Move {plural(len(updates), 'step')}"
+
+    def change(journey: JourneyMap) -> None:
+        for step_id, values in updates.items():
+            journey.update_step(step_id, **values)
+
+    return session.run_edit(label, change) is not None
+
+
+def tidy(session: MapSession, step_ids: Iterable[str] | None = None) -> bool:
+    chosen = None if step_ids is None else list(step_ids)
+    label = "Tidy layout" if not chosen else f"Tidy {plural(len(chosen), 'step')}"
+
+    def change(journey: JourneyMap) -> None:
+        positions = tidy_positions(journey, chosen)
+        for step_id, (x, y) in positions.items():
+            journey.update_step(step_id, x=x, y=y)
+
+    return session.run_edit(label, change) is not None
+
+
+def set_step_field(session: MapSession, step_id: str, field: str, value: object) -> bool:
+    """One field of one step, as typed or picked in the inspector; edits of the same
+    field follow each other as one undo step."""
+    journey = session.journey
+    if step_id not in journey.steps or getattr(journey.steps[step_id], field) == value:
+        return False
+    label = FIELD_LABELS.get(field, f"Edit {field.replace('_id', '').replace('_', ' ')}")
+    changed = session.run_edit(
+        label,
+        lambda j: j.update_step(step_id, **{field: value}),
+        merge_key=f"step:{step_id}:{field}",
+    )
+    return changed is not None
+
+
+def set_steps_field(
+    session: MapSession, step_ids: Iterable[str], field: str, value: object
+) -> bool:
+    """One owner (``department_id``) or stage (``stage_id``) for several steps at once.
+
+    Arrowing through a combo applies each entry: one undo step for the whole choice.
+    """
+    ids = [s for s in step_ids if s in session.journey.steps]
+    if all(getattr(session.journey.steps[s], field) == value for s in ids):
+        return False
+
+    def change(journey: JourneyMap) -> None:
+        for step_id in ids:
+            journey.update_step(step_id, **{field: value})
+
+    what = "owner" if field == "department_id" else "stage"
+    selection_key = ",".join(sorted(ids))
+    changed = session.run_edit(
+        f"Change {what} of {plural(len(ids), 'step')}",
+        change,
+        merge_key=f"steps:{selection_key}:{field}",
+    )
+    return changed is not None
+
+
+def set_link_field(session: MapSession, link_id: str, field: str, value: str) -> bool:
+    """A link's agreement, SLA or label; writing an agreement closes a handoff gap."""
+    links = session.journey.links
+    if link_id not in links or getattr(links[link_id], field) == value:
+        return False
+    label = "Agree handoff" if field == "agreement" else f"Edit {field}"
+    changed = session.run_edit(
+        label,
+        lambda j: j.update_link(link_id, **{field: value}),
+        merge_key=f"link:{link_id}:{field}",
+    )
+    return changed is not None

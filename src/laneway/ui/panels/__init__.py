@@ -1,0 +1,1 @@
+"""panels room: the docks beside the canvas: inspector, lanes and stages, findings."""

@@ -1,0 +1,111 @@
+"""The inspector's link form: from → to, handoff or gap, agreement, SLA, label."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+from laneway.analysis import Report
+from laneway.canvas.style import ALARM_COLOR
+from laneway.ui.editing.session import MapSession
+from laneway.ui.editing.steps import set_link_field
+from laneway.ui.panels.inspector_common import findings_label, inspector_form, show_findings
+from laneway.ui.widgets.fields import CommitLineEdit, CommitTextEdit
+from laneway.ui.widgets.headings import heading_label
+
+
+class LinkForm(QWidget):
+    def __init__(self, session: MapSession) -> None:
+        super().__init__()
+        self.session = session
+        self.link_id: str | None = None
+        self._gap = False
+        form = inspector_form(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.heading = heading_label("Link")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setObjectName("linkStatus")
+        form.addRow(self.heading)
+        form.addRow(self.status)
+        self.agreement = CommitTextEdit()
+        self.agreement.setObjectName("agreement")
+        self.agreement.setPlaceholderText(
+            "What is handed over, and when it is ready (e.g. MQL: score ≥ 50, budget confirmed)"
+        )
+        self.label = CommitLineEdit()
+        self.label.setObjectName("label")
+        self.sla = CommitLineEdit()
+        self.sla.setObjectName("sla")
+        self.sla.setPlaceholderText("e.g. call back within 24 h")
+        form.addRow("Agreement", self.agreement)
+        form.addRow("SLA", self.sla)
+        form.addRow("Label", self.label)
+        self.findings = findings_label()
+        form.addRow(self.findings)
+        # The latest analysis delivered by the session: reading ``session.report`` here
+        # would re-run the analysis inside every edit instead of once per burst.
+        self._report: Report | None = None
+        session.report_changed.connect(self._on_report)
+        for name in ("agreement", "label", "sla"):
+            getattr(self, name).committed.connect(lambda text, n=name: self._commit(n, text))
+
+    def show_link(self, link_id: str) -> None:
+        self.link_id = link_id
+        journey = self.session.journey
+        link = journey.links[link_id]
+        source, target = journey.steps[link.source], journey.steps[link.target]
+        self.heading.setText(f"{source.title} → {target.title}")
+        if journey.is_handoff(link):
+            giver = journey.department_name(source.department_id)
+            taker = journey.department_name(target.department_id)
+            if journey.is_gap(link):
+                text = (
+                    f"Handoff gap: nobody agreed what {giver} hands to {taker}. "
+                    "Write the agreement below to close it."
+                )
+                color = ALARM_COLOR
+            else:
+                text, color = f"Handoff from {giver} to {taker}, agreed.", None
+        else:
+            text, color = "Not a handoff: both steps have the same owner (or none).", None
+        self.status.setText(text)
+        self.status.setStyleSheet(f"color: {color}; font-weight: bold;" if color else "")
+        self._set_gap_highlight(color is not None)
+        self.agreement.show_value(link.agreement)
+        self.label.show_value(link.label)
+        self.sla.show_value(link.sla)
+        self._show_findings()
+
+    def _on_report(self, report: Report) -> None:
+        self._report = report
+        self._show_findings()
+
+    def _show_findings(self) -> None:
+        link_id = self.link_id
+        known = link_id is not None and link_id in self.session.journey.links
+        show_findings(
+            self.findings, self._report.findings_for_link(link_id) if known and self._report else []
+        )
+
+    def _set_gap_highlight(self, gap: bool) -> None:
+        """A gap makes the agreement field the obvious place to type: framed in the alarm
+        color, with a placeholder that says what to write."""
+        self._gap = gap
+        self.agreement.setStyleSheet(
+            f"QPlainTextEdit {{ border: 2px solid {ALARM_COLOR}; border-radius: 4px; }}"
+            if gap
+            else ""
+        )
+
+    def is_gap_highlighted(self) -> bool:
+        return self._gap
+
+    def _commit(self, field: str, value: str) -> None:
+        link_id = self.link_id
+        if link_id is None or link_id not in self.session.journey.links:
+            return
+        if getattr(self.session.journey.links[link_id], field) == value:
+            return
+        refused = not set_link_field(self.session, link_id, field, value)
+        if refused and link_id in self.session.journey.links:
+            self.show_link(link_id)  # refused: show what the map holds

@@ -1,0 +1,195 @@
+"""The inspector's step forms: one step (every SPEC §1 field) and several at once."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QWidget
+
+from laneway.analysis import Report
+from laneway.layout import NO_STAGE_NAME, UNASSIGNED_NAME
+from laneway.model import JourneyMap
+from laneway.model.wording import plural
+from laneway.ui.editing.session import MapSession
+from laneway.ui.editing.steps import set_step_field, set_steps_field
+from laneway.ui.panels.inspector_common import findings_label, inspector_form, show_findings
+from laneway.ui.widgets.fields import CommitLineEdit, CommitTextEdit, fill_combo
+from laneway.ui.widgets.headings import heading_label
+from laneway.ui.widgets.swatch import swatch
+
+EMOTIONS = [
+    ("Not rated", None),
+    ("−2  Very unhappy", -2),
+    ("−1  Unhappy", -1),
+    ("0  Neutral", 0),
+    ("+1  Happy", 1),
+    ("+2  Delighted", 2),
+]
+STEP_TEXT_FIELDS = [
+    ("title", "Title", "line"),
+    ("channel", "Channel", "line"),
+    ("customer_action", "Customer action", "line"),
+    ("description", "Description", "text"),
+    ("pain_points", "Pain points", "text"),
+    ("kpi", "KPI", "line"),
+    ("responsible", "Responsible", "line"),
+]
+
+
+class StepForm(QWidget):
+    def __init__(self, session: MapSession) -> None:
+        super().__init__()
+        self.session = session
+        self.step_id: str | None = None
+        form = inspector_form(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.heading = heading_label("Step")
+        form.addRow(self.heading)
+        self.department = QComboBox()
+        self.department.setObjectName("department")
+        self.stage = QComboBox()
+        self.stage.setObjectName("stage")
+        self.emotion = QComboBox()
+        self.emotion.setObjectName("emotion")
+        for text, value in EMOTIONS:
+            self.emotion.addItem(text, value)
+        self.texts: dict[str, CommitLineEdit | CommitTextEdit] = {}
+        for name, label, kind in STEP_TEXT_FIELDS:
+            editor = CommitLineEdit() if kind == "line" else CommitTextEdit()
+            editor.setObjectName(name)
+            editor.committed.connect(lambda text, n=name: self._commit(n, text))
+            self.texts[name] = editor
+            form.addRow(label, editor)
+            if name == "title":
+                form.addRow("Owner (lane)", self.department)
+                form.addRow("Stage", self.stage)
+        form.addRow("Emotion", self.emotion)
+        self.entry = QCheckBox("Entry: the journey starts here")
+        self.entry.setObjectName("entry")
+        self.terminal = QCheckBox("End: the journey may stop here")
+        self.terminal.setObjectName("terminal")
+        form.addRow(self.entry)
+        form.addRow(self.terminal)
+        self.findings = findings_label()
+        form.addRow(self.findings)
+        # The latest analysis delivered by the session: reading ``session.report`` here
+        # would re-run the analysis inside every edit instead of once per burst.
+        self._report: Report | None = None
+        session.report_changed.connect(self._on_report)
+        self.department.activated.connect(
+            lambda _i: self._commit("department_id", self.department.currentData())
+        )
+        self.stage.activated.connect(lambda _i: self._commit("stage_id", self.stage.currentData()))
+        self.emotion.activated.connect(
+            lambda _i: self._commit("emotion", self.emotion.currentData())
+        )
+        self.entry.clicked.connect(lambda checked: self._commit("entry", checked))
+        self.terminal.clicked.connect(lambda checked: self._commit("terminal", checked))
+
+    def show_step(self, step_id: str) -> None:
+        self.step_id = step_id
+        journey = self.session.journey
+        step = journey.steps[step_id]
+        self.heading.setText(step.title or "Untitled step")
+        for name, editor in self.texts.items():
+            editor.show_value(getattr(step, name))
+        fill_combo(
+            self.department,
+            [(f"{UNASSIGNED_NAME} (nobody owns it)", None)]
+            + [(d.name, d.id) for d in journey.departments_in_order()],
+            step.department_id,
+        )
+        color_department_entries(self.department, journey)
+        fill_combo(
+            self.stage,
+            [(NO_STAGE_NAME, None)] + [(s.name, s.id) for s in journey.stages_in_order()],
+            step.stage_id,
+        )
+        self.emotion.setCurrentIndex(self.emotion.findData(step.emotion))
+        for box, value in ((self.entry, step.entry), (self.terminal, step.terminal)):
+            blocked = box.blockSignals(True)
+            box.setChecked(value)
+            box.blockSignals(blocked)
+        self._show_findings()
+
+    def _on_report(self, report: Report) -> None:
+        self._report = report
+        self._show_findings()
+
+    def _show_findings(self) -> None:
+        """What the analysis says about this step (as the badges on its card)."""
+        step_id = self.step_id
+        known = step_id is not None and step_id in self.session.journey.steps
+        show_findings(
+            self.findings, self._report.findings_for_step(step_id) if known and self._report else []
+        )
+
+    def _commit(self, field: str, value: object) -> None:
+        step_id = self.step_id
+        if step_id is None or step_id not in self.session.journey.steps:
+            return
+        if field == "title" and not str(value).strip():
+            self.show_step(step_id)  # a step keeps a name; put the old one back
+            return
+        if getattr(self.session.journey.steps[step_id], field) == value:
+            return
+        refused = not set_step_field(self.session, step_id, field, value)
+        if refused and step_id in self.session.journey.steps:
+            self.show_step(step_id)  # refused: show what the map holds
+
+
+MIXED = "?mixed"
+MIXED_TEXT = "Mixed — choose to set all"
+
+
+class ManyForm(QWidget):
+    """Several steps selected: give them one owner or one stage at once."""
+
+    def __init__(self, session: MapSession) -> None:
+        super().__init__()
+        self.session = session
+        self.step_ids: list[str] = []
+        form = inspector_form(self)
+        self.heading = heading_label("")
+        form.addRow(self.heading)
+        self.department = QComboBox()
+        self.department.setObjectName("bulkDepartment")
+        self.stage = QComboBox()
+        self.stage.setObjectName("bulkStage")
+        form.addRow("Owner (lane)", self.department)
+        form.addRow("Stage", self.stage)
+        self.department.activated.connect(
+            lambda _i: self._apply("department_id", self.department.currentData())
+        )
+        self.stage.activated.connect(lambda _i: self._apply("stage_id", self.stage.currentData()))
+
+    def show_steps(self, step_ids: list[str], link_count: int) -> None:
+        self.step_ids = step_ids
+        journey = self.session.journey
+        text = f"{plural(len(step_ids), 'step')} selected"
+        if link_count:
+            text += f" and {plural(link_count, 'link')}"
+        self.heading.setText(text)
+        steps = [journey.steps[s] for s in step_ids if s in journey.steps]
+        for combo, field, none_name, records in (
+            (self.department, "department_id", UNASSIGNED_NAME, journey.departments_in_order()),
+            (self.stage, "stage_id", NO_STAGE_NAME, journey.stages_in_order()),
+        ):
+            values = {getattr(step, field) for step in steps}
+            # Show the value they share; "Mixed" when they differ (choosing applies to all).
+            mixed = [(MIXED_TEXT, MIXED)] if len(values) != 1 else []
+            current = next(iter(values)) if len(values) == 1 else MIXED
+            fill_combo(
+                combo, [*mixed, (none_name, None), *[(r.name, r.id) for r in records]], current
+            )
+        color_department_entries(self.department, journey)
+
+    def _apply(self, field: str, value: object) -> None:
+        if value != MIXED:
+            set_steps_field(self.session, self.step_ids, field, value)
+
+
+def color_department_entries(combo: QComboBox, journey: JourneyMap) -> None:
+    """Give each department entry of an owner combo its lane color."""
+    for index in range(combo.count()):
+        department = journey.departments.get(combo.itemData(index))
+        if department is not None:
+            combo.setItemIcon(index, swatch(department.color))

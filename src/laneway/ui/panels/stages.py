@@ -1,0 +1,32 @@
+"""Stages (the journey's columns): add, rename, reorder, delete."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QListWidgetItem
+
+from laneway.model import Stage
+from laneway.model.wording import plural
+from laneway.ui.panels.record_list import RecordListPanel
+
+
+class StagesPanel(RecordListPanel):
+    noun = "stage"
+    step_field = "stage_id"
+    empty_hint = (
+        "No stages yet.\n\nAdd the phases of the journey, e.g. Awareness, Consideration, "
+        "Purchase, Onboarding: each becomes a column."
+    )
+    add_prompt = "Name of the stage (a new column at the end):"
+
+    def records(self) -> list[Stage]:
+        return self.session.journey.stages_in_order()
+
+    def decorate(self, item: QListWidgetItem, record: Stage, count: int) -> None:
+        item.setText(f"{record.name}")
+        item.setToolTip(self.count_tooltip(record, count, self.list.count() + 1))
+
+    def count_tooltip(self, record: Stage, count: int, position: int) -> str:
+        return f"Column {position}: {record.name} holds {plural(count, 'step')}."
+
+    def delete_question(self, record: Stage, uses: int) -> str:
+        return f"Delete the stage {record.name}? {plural(uses, 'step')} in it will have no stage."

@@ -1,0 +1,363 @@
+"""The window of one open map: canvas, docks, menus, status bar.
+
+Signals flow one way: gestures, panels and commands make edits through the editing
+room; the session announces committed change sets; the scene and panels follow. The
+window knows its host only through ``WindowHost`` (open, create, import, settings).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from laneway import __version__
+from laneway.canvas import JourneyScene
+from laneway.layout import Metrics
+from laneway.model import ChangeSet
+from laneway.ui.editing import clipboard, steps
+from laneway.ui.editing.session import MapSession
+from laneway.ui.panels.departments import DepartmentsPanel
+from laneway.ui.panels.findings import FindingsPanel
+from laneway.ui.panels.inspector import Inspector
+from laneway.ui.panels.stages import StagesPanel
+from laneway.ui.window.actions import RECENT, Choices, WindowActions, build_actions
+from laneway.ui.window.coverage_status import CoverageStatus
+from laneway.ui.window.host import Appearance, WindowHost
+from laneway.ui.window.map_commands import MapCommands
+from laneway.ui.window.view import MapView
+
+OUTSIDE_CHANGE_POLL_MS = 2000
+NOTICE_MS = 8000
+NOTICE_STYLE = "QLabel {{ background: {}; color: {}; padding: 8px 12px; font-weight: bold; }}"
+READ_ONLY_STYLE = (
+    "QLabel { background: #fff4e5; color: #8a4b00; padding: 10px 14px; "
+    "font-weight: bold; border-bottom: 1px solid #f0c27a; }"
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: MapSession, host: WindowHost, appearance: Appearance) -> None:
+        super().__init__()
+        self.session = session
+        self.host = host
+        self.appearance = appearance
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setObjectName("mainWindow")
+        self.metrics = Metrics().scaled(appearance.font_scale)
+        self.scene = JourneyScene(session.journey, appearance.style, metrics=self.metrics)
+        self.scene.set_findings_visible(appearance.show_findings)
+        self.view = MapView(self.scene, session)
+        self.view.setObjectName("mapView")
+        self.map_commands = MapCommands(self, session, self.show_notice)
+        self._build_central()
+        self._build_docks()
+        self.coverage = CoverageStatus(session)
+        self.statusBar().addPermanentWidget(self.coverage)
+        self.zoom_label = QLabel("100%")
+        self.statusBar().addPermanentWidget(self.zoom_label)
+        self.chrome: WindowActions = build_actions(
+            self, self._commands(), session.undo_stack, self._choices(), self._dock_toggles()
+        )
+        self.chrome.menus[RECENT].aboutToShow.connect(self._fill_recent_menu)
+        self._connect()
+        self._update_title()
+        self._update_read_only(session.document.read_only_reason or "")
+        self.resize(1500, 920)
+        self._poll = QTimer(self)
+        self._poll.setInterval(OUTSIDE_CHANGE_POLL_MS)
+        self._poll.timeout.connect(self.session.check_for_outside_changes)
+        self._poll.start()
+        session.refresh_report()
+        QTimer.singleShot(0, self.view.show_start)
+
+    # ---------------------------------------------------------------- layout
+    def _build_central(self) -> None:
+        self.banner = _message_label("banner")
+        self.notice = _message_label("notice")
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.view, 1)
+        self.setCentralWidget(central)
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.timeout.connect(lambda: self.notice.setVisible(False))
+
+    def _build_docks(self) -> None:
+        self.inspector = Inspector(self.session)
+        self.departments = DepartmentsPanel(self.session)
+        self.stages = StagesPanel(self.session)
+        self.findings = FindingsPanel(self.session)
+        self.history = QUndoView(self.session.undo_stack)
+        self.history.setEmptyLabel("Opened map")
+        self.history.setObjectName("history")
+        lanes = QTabWidget()
+        lanes.addTab(self.departments, "Departments")
+        lanes.addTab(self.stages, "Stages")
+        self.docks: list[QDockWidget] = []
+        for title, widget, area in (
+            ("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("Findings", self.findings, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("Lanes and stages", lanes, Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("History", self.history, Qt.DockWidgetArea.LeftDockWidgetArea),
+        ):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(f"dock{title.replace(' ', '')}")
+            dock.setWidget(widget)
+            self.addDockWidget(area, dock)
+            self.docks.append(dock)
+        self.tabifyDockWidget(self.docks[2], self.docks[3])
+        self.docks[2].raise_()
+        self._size_side_panels()
+        self.resizeDocks([self.docks[0], self.docks[1]], [430, 430], Qt.Orientation.Vertical)
+
+    def _dock_toggles(self):
+        return [dock.toggleViewAction() for dock in self.docks]
+
+    def _size_side_panels(self) -> None:
+        """Larger text needs wider panels to stay readable."""
+        scale = self.metrics.scale
+        self.resizeDocks(
+            [self.docks[0], self.docks[2]],
+            [round(340 * scale), round(230 * scale)],
+            Qt.Orientation.Horizontal,
+        )
+
+    def _commands(self) -> dict[str, object]:
+        """What each action of the window's table does."""
+        host, view, commands = self.host, self.view, self.map_commands
+        return {
+            "new": lambda: host.new_map_dialog(self),
+            "open": lambda: host.open_dialog(self),
+            "import": lambda: host.import_dialog(self),
+            "save_copy": commands.save_copy,
+            "export": commands.export,
+            "snapshot": commands.take_snapshot,
+            "close": self.close,
+            "quit": host.quit,
+            "cut": self.cut_selection,
+            "copy": self.copy_selection,
+            "paste": self.paste,
+            "delete": self.delete_selection,
+            "select_all": lambda: self.focus_items(self.session.journey.steps, []),
+            "copy_image": commands.copy_image,
+            "add_next": self.add_next,
+            "add_below": lambda: self.add_next(lane_below=True),
+            "rename": self.rename_selected,
+            "zoom_in": lambda: view.zoom_by(1.2),
+            "zoom_out": lambda: view.zoom_by(1 / 1.2),
+            "zoom_reset": lambda: view.set_zoom(1.0),
+            "fit": view.fit_all,
+            "present": self.toggle_presentation,
+            "tidy": lambda: self.tidy(False),
+            "tidy_selection": lambda: self.tidy(True),
+            "about": self.about,
+        }
+
+    def _choices(self) -> Choices:
+        a, host = self.appearance, self.host
+        return Choices(
+            a.theme,
+            a.font_scale,
+            a.show_findings,
+            host.set_theme,
+            host.set_font_scale,
+            self.set_findings_visible,
+        )
+
+    def _connect(self) -> None:
+        s = self.session
+        s.changed.connect(self._on_changed)
+        s.report_changed.connect(self.scene.set_report)
+        s.focus_requested.connect(self.focus_items)
+        s.error.connect(self.show_error)
+        s.message.connect(self.show_notice)
+        s.read_only_changed.connect(self._update_read_only)
+        s.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
+        self.scene.selectionChanged.connect(self._scene_selection_changed)
+        self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z:.0%}"))
+
+    # ------------------------------------------------------------- following
+    def _on_changed(self, changeset: ChangeSet, origin: str) -> None:
+        gesture = self.view.active_gesture
+        if gesture is not None and gesture.follows_pointer:
+            self.view.cancel_gesture()  # its previews belong to the map as it was
+        if origin == "reload":
+            self.scene.set_journey(self.session.journey)
+        else:
+            self.scene.reconcile(changeset)
+        self.scene.select_ids(self.session.selected_step_ids, self.session.selected_link_ids)
+        self._update_title()
+
+    def _scene_selection_changed(self) -> None:
+        try:
+            step_ids, link_ids = self.scene.selected_step_ids(), self.scene.selected_link_ids()
+        except RuntimeError:  # the scene is being torn down
+            return
+        self.session.set_selection(step_ids, link_ids)
+
+    def focus_items(self, step_ids, link_ids) -> None:
+        self.scene.select_ids(step_ids, link_ids)
+        self.view.reveal(self.scene.items_rect(step_ids, link_ids))
+
+    # -------------------------------------------------------------- messages
+    def show_error(self, sentence: str) -> None:
+        self.show_notice(sentence, error=True)
+
+    def show_notice(self, sentence: str, error: bool = False) -> None:
+        colors = ("#fdecec", "#b42318") if error else ("#e8f1fd", "#1f6fd1")
+        self.notice.setStyleSheet(NOTICE_STYLE.format(*colors))
+        self.notice.setText(sentence)
+        self.notice.setVisible(True)
+        self.statusBar().showMessage(sentence, NOTICE_MS)
+        self._notice_timer.start(NOTICE_MS)
+
+    def _update_read_only(self, reason: str) -> None:
+        read_only = self.session.read_only
+        self.banner.setVisible(read_only)
+        if read_only:
+            self.banner.setText(
+                f"Read-only: {self.session.document.read_only_reason}. "
+                "Changes cannot be saved to this file — use File → Save a Copy… to keep working."
+            )
+            self.banner.setStyleSheet(READ_ONLY_STYLE)
+        self.view.setInteractive(not read_only)
+        for action in self.chrome.edit_actions:
+            action.setEnabled(not read_only)
+
+    def _update_title(self) -> None:
+        title = self.session.journey.info.title
+        suffix = " [read-only]" if self.session.read_only else ""
+        self.setWindowTitle(f"{title} — {self.session.document.path.name}{suffix} — Laneway")
+
+    def _fill_recent_menu(self) -> None:
+        menu: QMenu = self.chrome.menus[RECENT]
+        menu.clear()
+        recent = self.host.recent_paths()
+        for path in recent:
+            action = menu.addAction(f"{path.stem}  —  {path.parent}")
+            action.setEnabled(path.exists())
+            action.triggered.connect(lambda _c=False, p=path: self.host.open_path(Path(p)))
+        if not recent:
+            menu.addAction("No recent maps").setEnabled(False)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Laneway",
+            f"Laneway {__version__}\n\nMap the customer's journey across departments and "
+            "see, live, the steps nobody owns and the handoffs nobody agreed on.",
+        )
+
+    # --------------------------------------------------------------- editing
+    def rename_selected(self) -> None:
+        for step_id in sorted(self.session.selected_step_ids)[:1]:
+            self.view.start_rename(step_id)
+
+    def add_next(self, lane_below: bool = False) -> None:
+        selected = sorted(self.session.selected_step_ids)
+        if len(selected) != 1:
+            self.show_notice("Select one step first; the new step follows it.")
+            return
+        new_id = steps.add_next_step(
+            self.session, selected[0], lane_below=lane_below, metrics=self.metrics
+        )
+        if new_id:
+            self.focus_items([new_id], [])
+            self.view.start_rename(new_id)
+
+    def copy_selection(self) -> bool:
+        return clipboard.copy_to_clipboard(self.session, self.session.selected_step_ids)
+
+    def cut_selection(self) -> None:
+        if self.copy_selection():
+            steps.delete(self.session, self.session.selected_step_ids)
+
+    def paste(self) -> None:
+        text = clipboard.clipboard_text()
+        created = clipboard.paste_text(self.session, text)
+        if created:
+            self.focus_items(created, [])
+        elif text.strip():
+            self.show_notice("The clipboard holds no Laneway steps to paste.")
+
+    def delete_selection(self) -> None:
+        s = self.session
+        steps.delete(s, s.selected_step_ids, s.selected_link_ids)
+
+    def tidy(self, selection_only: bool) -> None:
+        chosen = self.session.selected_step_ids if selection_only else None
+        if selection_only and not chosen:
+            self.show_notice("Select the steps to tidy first.")
+            return
+        steps.tidy(self.session, chosen)
+
+    # ------------------------------------------------------------- appearance
+    def apply_appearance(self, appearance: Appearance) -> None:
+        self.appearance = appearance
+        self.metrics = Metrics().scaled(appearance.font_scale)
+        self.scene.metrics = self.metrics
+        self.scene.set_style(appearance.style)
+        self._size_side_panels()
+
+    def set_findings_visible(self, visible: bool) -> None:
+        self.scene.set_findings_visible(visible)
+        self.host.set_findings_shown(visible)
+
+    def toggle_presentation(self) -> None:
+        presenting = not self.isFullScreen()
+        for dock in self.docks:
+            dock.setVisible(not presenting)
+        self.menuBar().setVisible(not presenting)
+        self.chrome.toolbar.setVisible(not presenting)
+        self.statusBar().setVisible(not presenting)
+        self.view.keep_fitted = presenting
+        self.view.setAlignment(
+            Qt.AlignmentFlag.AlignCenter
+            if presenting
+            else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        )
+        if presenting:
+            self.showFullScreen()
+            self.view.fit_all()
+        else:
+            self.showNormal()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
+            self.toggle_presentation()
+            return
+        super().keyPressEvent(event)
+
+    # ----------------------------------------------------------------- closing
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._poll.stop()
+        self.view.settle_gesture()
+        self.host.window_closed(self)
+        self.scene.selectionChanged.disconnect(self._scene_selection_changed)
+        self.session.close()
+        super().closeEvent(event)
+
+
+def _message_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label

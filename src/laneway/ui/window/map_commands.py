@@ -1,0 +1,57 @@
+"""The File menu's commands on the open map: save a copy, take a snapshot, export, and
+copy the map as an image. Each says what it did in the window's notice, or why not in
+one sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+
+from laneway.model import ModelError
+from laneway.store import StoreError
+from laneway.ui.dialogs.export_dialog import ExportDialog, copy_image_to_clipboard
+from laneway.ui.editing.session import MapSession
+from laneway.ui.widgets import prompts
+
+MAP_FILTER = "Laneway maps (*.laneway)"
+
+
+class MapCommands:
+    def __init__(self, parent: QWidget, session: MapSession, notify: Callable[[str], None]) -> None:
+        self.parent = parent
+        self.session = session
+        self.notify = notify
+
+    def save_copy(self) -> None:
+        document = self.session.document
+        suggestion = str(document.path.with_name(f"{document.path.stem} copy.laneway"))
+        path, _ = QFileDialog.getSaveFileName(self.parent, "Save a copy", suggestion, MAP_FILTER)
+        if not path:
+            return
+        try:
+            saved = document.save_copy(Path(path).with_suffix(".laneway"))
+        except (StoreError, OSError) as problem:
+            prompts.show_error(self.parent, str(problem))
+            return
+        self.notify(f"Saved a copy as {saved.name}.")
+
+    def take_snapshot(self) -> None:
+        name, ok = QInputDialog.getText(self.parent, "Take snapshot", "Name of the snapshot:")
+        if not ok or not name.strip():
+            return
+        try:
+            info = self.session.document.take_snapshot(name.strip())
+        except (StoreError, ModelError) as problem:
+            prompts.show_error(self.parent, str(problem))
+            return
+        self.notify(f"Snapshot '{info.name}' taken; compare later with laneway diff.")
+
+    def export(self) -> None:
+        selected = set(self.session.selected_step_ids)
+        ExportDialog(self.parent, self.session.document, selected).exec()
+
+    def copy_image(self) -> None:
+        copy_image_to_clipboard(self.session.document, set(self.session.selected_step_ids))
+        self.notify("Copied the map as an image.")
