@@ -10,10 +10,11 @@ map in memory, the file and the projection of the shared state are equal.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from laneway.document import Document, Origin
 from laneway.model import ChangeSet
-from laneway.store import StoreWriteError
+from laneway.store import StoreWriteError, create_map
 from laneway.store.session_keys import (
     MAP_ID_KEY,
     ensure_map_id,
@@ -33,9 +34,10 @@ _RENAMING_TABLES = frozenset(name for name, spec in TABLES.items() if spec.uniqu
 
 
 class LiveMap:
-    def __init__(self, document: Document, shared: SharedMap) -> None:
+    def __init__(self, document: Document, shared: SharedMap, map_id: str | None = None) -> None:
         """Join ``document`` to ``shared``: an empty shared map takes the document's map
-        (the host); otherwise the document takes the shared state (a joiner's copy)."""
+        (the host); otherwise the document takes the shared state (a joiner's copy).
+        ``map_id``: the session's map identity, for a copy that does not have it yet."""
         self.document = document
         self.shared = shared
         self.history = PersonalHistory()
@@ -44,12 +46,27 @@ class LiveMap:
         self.problem: str | None = None
         self._writing = False
         document.journey.use_site_tag(ensure_site_tag(document.store))
+        if map_id is not None and read_key(document.store.db, MAP_ID_KEY) != map_id:
+            write_key(document.store, MAP_ID_KEY, map_id)
         self.map_id = ensure_map_id(document.store)
         if shared.is_empty():
             shared.load(document.journey)
         else:
             self.refresh()
         document.add_observer(self._on_document_changed)
+
+    @classmethod
+    def new_copy(
+        cls, path: str | Path, shared: SharedMap, map_id: str, *, overwrite: bool = False
+    ) -> LiveMap:
+        """A joiner's copy: a new file holding the shared state, opened and following it."""
+        create_map(path, project(shared.read()), overwrite=overwrite)
+        document = Document.open(path)
+        try:
+            return cls(document, shared, map_id)
+        except BaseException:
+            document.close()
+            raise
 
     def close(self) -> None:
         """Stop following the session; the document stays a normal, editable map."""
@@ -60,12 +77,6 @@ class LiveMap:
         tag = self.document.journey.site_tag
         assert tag is not None
         return tag
-
-    def adopt_map_id(self, map_id: str) -> None:
-        """A fresh joiner's copy takes the host's map identity."""
-        if read_key(self.document.store.db, MAP_ID_KEY) != map_id:
-            write_key(self.document.store, MAP_ID_KEY, map_id)
-        self.map_id = map_id
 
     # ---------------------------------------------------------- local edits
     def _on_document_changed(self, changeset: ChangeSet, origin: Origin) -> None:
