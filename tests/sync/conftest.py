@@ -31,3 +31,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "slow_sync" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture
+def room(folder: Path):
+    """A host and two joiners (Ana, Bo), connected and in sync."""
+    from tests.sync.harness import Room, assert_converged
+
+    room = Room(folder)
+    assert_converged(room.peers)
+    yield room
+    room.close()

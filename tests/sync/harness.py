@@ -23,7 +23,7 @@ from laneway.sync.live import LiveMap
 from laneway.sync.presence import Presence
 from laneway.sync.projection import project
 from laneway.sync.shared import SharedMap
-from tests.conftest import reopen
+from tests.conftest import build_map, reopen
 
 COLOURS = ("#e74c3c", "#2980b9", "#27ae60", "#8e44ad")
 
@@ -204,3 +204,38 @@ def assert_converged(peers: list[Peer]) -> None:
         assert_projection_is_memory(peer)
         assert_file_is_memory(peer)
         assert peer.journey.same_content(first.journey), (first.name, peer.name)
+
+
+class Room:
+    def __init__(self, folder: Path) -> None:
+        self.network = Network()
+        self.host = host_peer(
+            folder,
+            build_map(
+                steps=(
+                    ("Reads blog", "Marketing", "Awareness"),
+                    ("Requests demo", "Marketing", "Awareness"),
+                    ("Qualify lead", "Sales", "Purchase"),
+                ),
+                links=(("Reads blog", "Requests demo"),),
+            ),
+        )
+        self.ana = joiner_peer(folder, self.host, "ana")
+        self.bo = joiner_peer(folder, self.host, "bo")
+        for joiner in (self.ana, self.bo):
+            connect(self.network, self.host, joiner)
+        self.sync()
+
+    @property
+    def peers(self) -> list[Peer]:
+        return [self.host, self.ana, self.bo]
+
+    def sync(self) -> None:
+        self.network.deliver_all()
+
+    def step(self, peer: Peer, title: str) -> str:
+        return next(s.id for s in peer.journey.steps.values() if s.title == title)
+
+    def close(self) -> None:
+        for peer in self.peers:
+            peer.close()

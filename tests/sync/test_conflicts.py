@@ -2,65 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from laneway.model import ChangeSet
 from laneway.sync.ids_order import id_order
-from tests.conftest import build_map
-from tests.sync.harness import (
-    Network,
-    Peer,
-    assert_converged,
-    connect,
-    edit,
-    host_peer,
-    joiner_peer,
-)
-
-
-class Room:
-    def __init__(self, folder: Path) -> None:
-        self.network = Network()
-        self.host = host_peer(
-            folder,
-            build_map(
-                steps=(
-                    ("Reads blog", "Marketing", "Awareness"),
-                    ("Requests demo", "Marketing", "Awareness"),
-                    ("Qualify lead", "Sales", "Purchase"),
-                ),
-                links=(("Reads blog", "Requests demo"),),
-            ),
-        )
-        self.ana = joiner_peer(folder, self.host, "ana")
-        self.bo = joiner_peer(folder, self.host, "bo")
-        for joiner in (self.ana, self.bo):
-            connect(self.network, self.host, joiner)
-        self.sync()
-
-    @property
-    def peers(self) -> list[Peer]:
-        return [self.host, self.ana, self.bo]
-
-    def sync(self) -> None:
-        self.network.deliver_all()
-
-    def step(self, peer: Peer, title: str) -> str:
-        return next(s.id for s in peer.journey.steps.values() if s.title == title)
-
-    def close(self) -> None:
-        for peer in self.peers:
-            peer.close()
-
-
-@pytest.fixture
-def room(folder: Path):
-    room = Room(folder)
-    assert_converged(room.peers)
-    yield room
-    room.close()
+from tests.sync.harness import Room, assert_converged, edit
 
 
 def test_joiners_get_the_hosts_map_in_their_own_files(room: Room):
