@@ -148,3 +148,43 @@ def test_remote_changes_reach_observers_with_their_own_origin(room: Room):
     assert [origin for _, origin in heard] == ["remote"]
     assert heard[0][0].changes[0].new.name == "Renewal"
     assert len(room.bo.live.history) == 0  # others' edits are not Bo's to undo
+
+
+def test_when_the_host_leaves_everyone_keeps_editing_and_anyone_can_host_again(room: Room):
+    from laneway.sync.host import HostSession
+    from laneway.sync.join import JoinSession
+    from tests.sync.harness import Network
+
+    room.host.session.close()
+    room.sync()
+    assert not room.ana.session.connected and not room.bo.session.connected
+    edit(room.ana, "Offline", lambda j: j.add_stage("Ana offline"))
+    edit(room.bo, "Offline", lambda j: j.add_stage("Bo offline"))
+    # Ana hosts the same map now; Bo joins her with his copy
+    room.ana.session.leave()
+    room.bo.session.leave()
+    ana_host = HostSession(
+        room.ana.shared,
+        room.ana.presence,
+        map_id=room.ana.live.map_id,
+        title=room.ana.journey.info.title,
+        site_tag=room.ana.live.site_tag,
+    )
+    ana_host.on_merged = room.ana.live.refresh
+    bo_join = JoinSession(
+        room.bo.shared,
+        room.bo.presence,
+        code=ana_host.code,
+        name="bo",
+        colour="#00aa00",
+        map_id=room.bo.live.map_id,
+        site_tag=room.bo.live.site_tag,
+    )
+    bo_join.on_merged = room.bo.live.refresh
+    network = Network()
+    network.connect(ana_host, bo_join)
+    network.deliver_all()
+    assert bo_join.connected
+    assert_converged([room.ana, room.bo])
+    stages = {s.name for s in room.bo.journey.stages.values()}
+    assert {"Ana offline", "Bo offline"} <= stages

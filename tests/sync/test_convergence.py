@@ -95,9 +95,9 @@ def run_session(folder: Path, seed: int, operations: int) -> None:
         session.close()
 
 
-@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("seed", range(16))
 def test_random_sessions_converge(folder: Path, seed: int):
-    run_session(folder, seed, operations=120)
+    run_session(folder, seed, operations=150)
 
 
 @pytest.mark.slow_sync

@@ -13,7 +13,7 @@ inserted again, so no pair is ever taken twice mid-way.
 from __future__ import annotations
 
 from laneway.model import Change, ChangeSet, JourneyMap
-from laneway.sync.tables import INFO_TABLE, SHARED_INFO_FIELDS, TABLES, TableSpec
+from laneway.sync.tables import INFO_TABLE, SHARED_INFO_FIELDS, TABLES, TableSpec, records_of
 
 
 def diff(current: JourneyMap, target: JourneyMap, label: str = "Live session") -> ChangeSet:
@@ -44,7 +44,7 @@ class _Plan:
 
 
 def _plan(spec: TableSpec, current: JourneyMap, target: JourneyMap) -> _Plan:
-    now, wanted = _records(current, spec.name), _records(target, spec.name)
+    now, wanted = records_of(current, spec.name), records_of(target, spec.name)
     plan = _Plan(spec.distinct_pair)
     for key, record in now.items():
         if key not in wanted:
@@ -65,12 +65,3 @@ def _plan(spec: TableSpec, current: JourneyMap, target: JourneyMap) -> _Plan:
 def _ends(record: object, spec: TableSpec) -> tuple:
     assert spec.distinct_pair is not None
     return tuple(getattr(record, name) for name in spec.distinct_pair)
-
-
-def _records(journey: JourneyMap, table: str) -> dict:
-    return {
-        "department": journey.departments,
-        "stage": journey.stages,
-        "step": journey.steps,
-        "link": journey.links,
-    }[table]

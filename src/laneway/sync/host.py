@@ -88,6 +88,7 @@ class HostSession:
                 connection.send_control({"type": "end"})
             connection.drop("The host ended the session.")
         self.shared.remove_listener(self._relay_update)
+        self.presence.remove_listener(self._relay_presence)
 
     # ---------------------------------------------------------------- code
     def new_code(self) -> str:

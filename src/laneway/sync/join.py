@@ -83,6 +83,7 @@ class JoinSession:
         if self.connection is not None:
             self.connection.drop("You left the session.")
         self.shared.remove_listener(self._send_update)
+        self.presence.remove_listener(self._send_presence)
 
     def _send_update(self, update: bytes, source: object) -> None:
         if source is not LOCAL:

@@ -114,6 +114,16 @@ def check_version(message: dict[str, Any]) -> None:
         raise PairingRefused("version", str(version))
 
 
+def _finish(spake: Any, hello: dict[str, Any], sender: str) -> tuple[bytes, bytes]:
+    """The SPAKE2 key from the other side's hello, and the message it held."""
+    check_version(hello)
+    message = _spake_message(hello)
+    try:
+        return spake.finish(message), message
+    except Exception:  # python-spake2 raises several types for a bad message
+        raise FrameError(f"the {sender}'s SPAKE2 message is not valid") from None
+
+
 class JoinerHandshake:
     def __init__(self, code: str) -> None:
         spake2 = require("spake2")
@@ -128,12 +138,7 @@ class JoinerHandshake:
         """Answer the host's hello with my proof of the key (raises PairingRefused)."""
         if "refused" in host_hello:
             raise PairingRefused(str(host_hello["refused"]), str(host_hello.get("version", "")))
-        check_version(host_hello)
-        host_message = _spake_message(host_hello)
-        try:
-            shared_key = self._spake.finish(host_message)
-        except Exception:  # python-spake2 raises several types for a bad message
-            raise FrameError("the host's SPAKE2 message is not valid") from None
+        shared_key, host_message = _finish(self._spake, host_hello, "host")
         self._keys = _derive(shared_key, self._message, host_message)
         return encode({"proof": self._keys.joiner_proof.hex()})
 
@@ -156,12 +161,7 @@ class HostHandshake:
 
     def answer(self, joiner_hello: dict[str, Any]) -> bytes:
         """The host's hello (raises PairingRefused("version") for another protocol version)."""
-        check_version(joiner_hello)
-        joiner_message = _spake_message(joiner_hello)
-        try:
-            shared_key = self._spake.finish(joiner_message)
-        except Exception:  # python-spake2 raises several types for a bad message
-            raise FrameError("the joiner's SPAKE2 message is not valid") from None
+        shared_key, joiner_message = _finish(self._spake, joiner_hello, "joiner")
         self._keys = _derive(shared_key, joiner_message, self._message)
         return _hello(self._message)
 

@@ -95,6 +95,10 @@ class Presence:
         """``listener(message, source)`` for every change to pass on (y awareness message)."""
         self._listeners.append(listener)
 
+    def remove_listener(self, listener: PresenceListener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
     def add_change_callback(self, callback: Callable[[], None]) -> None:
         """Called when someone's state changes (to repaint outlines)."""
         self._changed.append(callback)

@@ -16,7 +16,7 @@ from typing import Any
 
 from laneway.model import Change, ChangeSet, JourneyMap
 from laneway.sync.extra import require
-from laneway.sync.tables import INFO_TABLE, SHARED_INFO_FIELDS, TABLES
+from laneway.sync.tables import INFO_TABLE, SHARED_INFO_FIELDS, TABLES, records_of
 
 LOCAL = "local"
 UpdateListener = Callable[[bytes, object], None]
@@ -96,7 +96,7 @@ class SharedMap:
                 self._roots[INFO_TABLE][name] = getattr(journey.info, name)
             for name, spec in TABLES.items():
                 root = self._roots[name]
-                for record in _records(journey, name):
+                for record in records_of(journey, name).values():
                     root[record.id] = self._pycrdt.Map(spec.values_of(record))
 
     def write_changes(self, changeset: ChangeSet) -> None:
@@ -193,12 +193,3 @@ class Write:
 
     def __repr__(self) -> str:
         return f"Write({self.table!r}, {self.key!r}, {self.field!r}, {self.value!r})"
-
-
-def _records(journey: JourneyMap, table: str) -> Iterable:
-    return {
-        "department": journey.departments,
-        "stage": journey.stages,
-        "step": journey.steps,
-        "link": journey.links,
-    }[table].values()

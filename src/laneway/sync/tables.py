@@ -20,6 +20,7 @@ from laneway.model import (
     EMOTION_MAX,
     EMOTION_MIN,
     Department,
+    JourneyMap,
     Link,
     MapInfo,
     Stage,
@@ -189,3 +190,13 @@ def read_info(values: Any) -> dict[str, str]:
         name: as_text(values.get(name), getattr(_INFO_DEFAULTS, name))
         for name in SHARED_INFO_FIELDS
     }
+
+
+def records_of(journey: JourneyMap, table: str) -> dict[str, Any]:
+    """The map's records of one table, by id (read them, never change them)."""
+    return {
+        "department": journey.departments,
+        "stage": journey.stages,
+        "step": journey.steps,
+        "link": journey.links,
+    }[table]

@@ -18,7 +18,14 @@ from typing import Any
 
 from laneway.model import ChangeSet, JourneyMap
 from laneway.sync.shared import Write
-from laneway.sync.tables import INFO_TABLE, SHARED_INFO_FIELDS, TABLES, TableSpec, read_info
+from laneway.sync.tables import (
+    INFO_TABLE,
+    SHARED_INFO_FIELDS,
+    TABLES,
+    TableSpec,
+    read_info,
+    records_of,
+)
 
 _TABLE_ORDER = {name: index for index, name in enumerate((INFO_TABLE, *TABLES))}
 
@@ -68,7 +75,7 @@ def _revert_fields(
     spec: TableSpec, key: str, old: object, new: object, raw: dict[str, Any], journey: JourneyMap
 ) -> list[Write]:
     now = spec.read_record(raw[spec.name][key]) or {}
-    shown = _shown(journey, spec.name, key)
+    shown = records_of(journey, spec.name).get(key)
     writes = []
     for name in spec.field_names:
         mine, before = getattr(new, name), getattr(old, name)
@@ -103,15 +110,6 @@ def _still_makes_sense(
         isinstance(other, dict) and tuple(other.get(n) for n in spec.distinct_pair) == ends
         for other in others
     )
-
-
-def _shown(journey: JourneyMap, table: str, key: str) -> object | None:
-    return {
-        "department": journey.departments,
-        "stage": journey.stages,
-        "step": journey.steps,
-        "link": journey.links,
-    }[table].get(key)
 
 
 class PersonalHistory:
