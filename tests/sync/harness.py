@@ -22,6 +22,7 @@ from laneway.sync.join import JoinSession
 from laneway.sync.live import LiveMap
 from laneway.sync.presence import Presence
 from laneway.sync.projection import project
+from laneway.sync.sessions import start_hosting, start_joining
 from laneway.sync.shared import SharedMap
 from tests.conftest import build_map, reopen
 
@@ -102,8 +103,8 @@ class Peer:
     def __init__(self, name: str, path: Path) -> None:
         self.name = name
         self.path = path
-        self.shared = SharedMap()
-        self.presence = Presence(self.shared, name, COLOURS[hash(name) % len(COLOURS)])
+        self.shared: SharedMap
+        self.presence: Presence
         self.live: LiveMap | None = None
         self.session: HostSession | JoinSession | None = None
         self.wires: tuple[MemoryWire, MemoryWire] | None = None
@@ -126,33 +127,22 @@ class Peer:
 def host_peer(folder: Path, journey: JourneyMap, name: str = "host") -> Peer:
     peer = Peer(name, folder / f"{name}.laneway")
     create_map(peer.path, journey)
-    peer.live = LiveMap(Document.open(peer.path), peer.shared)
-    session = HostSession(
-        peer.shared,
-        peer.presence,
-        map_id=peer.live.map_id,
-        title=peer.journey.info.title,
-        site_tag=peer.live.site_tag,
-    )
-    session.on_merged = peer.live.refresh
-    peer.session = session
+    hosting = start_hosting(Document.open(peer.path), name=name, colour=COLOURS[0])
+    peer.shared, peer.presence = hosting.live.shared, hosting.presence
+    peer.live, peer.session = hosting.live, hosting.session
     return peer
 
 
 def joiner_peer(folder: Path, host: Peer, name: str) -> Peer:
-    peer = Peer(name, folder / f"{name}.laneway")
     assert isinstance(host.session, HostSession)
-    session = JoinSession(
-        peer.shared, peer.presence, code=host.session.code, name=name, colour="#123456"
-    )
+    peer = Peer(name, folder / f"{name}.laneway")
+    joining = start_joining(peer.path, code=host.session.code, name=name, colour=COLOURS[1])
+    peer.shared, peer.presence, peer.session = joining.shared, joining.presence, joining.session
 
-    def first_sync() -> None:
-        assert session.map_id is not None
-        peer.live = LiveMap.new_copy(peer.path, peer.shared, session.map_id)
-        session.on_merged = peer.live.refresh
+    def copy_made(live: LiveMap) -> None:
+        peer.live = live
 
-    session.on_synced = first_sync
-    peer.session = session
+    joining.on_copy = copy_made
     return peer
 
 

@@ -151,8 +151,7 @@ def test_remote_changes_reach_observers_with_their_own_origin(room: Room):
 
 
 def test_when_the_host_leaves_everyone_keeps_editing_and_anyone_can_host_again(room: Room):
-    from laneway.sync.host import HostSession
-    from laneway.sync.join import JoinSession
+    from laneway.sync.sessions import host_again, join_again
     from tests.sync.harness import Network
 
     room.host.session.close()
@@ -163,26 +162,12 @@ def test_when_the_host_leaves_everyone_keeps_editing_and_anyone_can_host_again(r
     # Ana hosts the same map now; Bo joins her with his copy
     room.ana.session.leave()
     room.bo.session.leave()
-    ana_host = HostSession(
-        room.ana.shared,
-        room.ana.presence,
-        map_id=room.ana.live.map_id,
-        title=room.ana.journey.info.title,
-        site_tag=room.ana.live.site_tag,
+    ana_hosting = host_again(room.ana.live, room.ana.presence)
+    bo_join = join_again(
+        room.bo.live, room.bo.presence, code=ana_hosting.code, name="bo", colour="#00aa00"
     )
-    ana_host.on_merged = room.ana.live.refresh
-    bo_join = JoinSession(
-        room.bo.shared,
-        room.bo.presence,
-        code=ana_host.code,
-        name="bo",
-        colour="#00aa00",
-        map_id=room.bo.live.map_id,
-        site_tag=room.bo.live.site_tag,
-    )
-    bo_join.on_merged = room.bo.live.refresh
     network = Network()
-    network.connect(ana_host, bo_join)
+    network.connect(ana_hosting, bo_join)
     network.deliver_all()
     assert bo_join.connected
     assert_converged([room.ana, room.bo])
