@@ -19,7 +19,9 @@ from laneway.analysis.structure import Structure, keeps_structure
 from laneway.model import ChangeSet, JourneyMap
 from laneway.store import MapStore, SnapshotInfo, StoreWriteError, save_copy
 
-Origin = Literal["edit", "undo", "redo", "reload"]
+#: "remote": a live session wrote what other people changed (sync/); like an edit it is
+#: already in the map and the file when observers hear of it, but it is nobody's undo step.
+Origin = Literal["edit", "undo", "redo", "reload", "remote"]
 Observer = Callable[[ChangeSet, Origin], None]
 
 
@@ -98,7 +100,8 @@ class Document:
             self._notify(changeset, "edit")
 
     def apply(self, changeset: ChangeSet, origin: Origin = "redo") -> None:
-        """Apply a recorded change set again (redo), written through to the file."""
+        """Apply a change set (a redo, or with ``origin="remote"`` a live session's merge),
+        written through to the file in its own transaction."""
         self._refuse_if_read_only()
         with self.journey.transaction():
             self.journey.apply(changeset)

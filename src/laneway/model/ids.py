@@ -1,17 +1,47 @@
-"""Stable string ids: imported ids are kept, new ones never collide with them."""
+"""Stable string ids: imported ids are kept, new ones never collide with them.
+
+Alone, a map numbers its records ``s1, s2, …``. Once the file has taken part in a
+live session it carries a *site tag* (one per file, kept in the file), and every id
+made from then on ends with it — ``s12.k3f9q`` — so two laptops that add a step at
+the same moment never make the same id. The number part keeps counting over every
+id the map holds, so ids stay short and readable.
+"""
 
 from __future__ import annotations
 
 import re
+import secrets
+import string
 
 PREFIXES = {"department": "d", "stage": "g", "step": "s", "link": "l"}
-_NUMBERED = re.compile(r"^([a-z]+)(\d+)$")
+_NUMBERED = re.compile(r"^([a-z]+)(\d+)(?:\.([0-9a-z]+))?$")
+SITE_TAG_ALPHABET = string.ascii_lowercase + string.digits
+SITE_TAG_LENGTH = 5
+_SITE_TAG = re.compile(rf"^[0-9a-z]{{{SITE_TAG_LENGTH}}}$")
+
+
+def new_site_tag() -> str:
+    """A random tag for one file on one laptop (36^5, about 60 million, choices)."""
+    return "".join(secrets.choice(SITE_TAG_ALPHABET) for _ in range(SITE_TAG_LENGTH))
+
+
+def is_site_tag(text: object) -> bool:
+    return isinstance(text, str) and bool(_SITE_TAG.match(text))
 
 
 class IdAllocator:
-    def __init__(self) -> None:
+    def __init__(self, site_tag: str | None = None) -> None:
         self._used: dict[str, set[str]] = {table: set() for table in PREFIXES}
         self._next: dict[str, int] = dict.fromkeys(PREFIXES, 1)
+        self.site_tag: str | None = None
+        if site_tag is not None:
+            self.use_site_tag(site_tag)
+
+    def use_site_tag(self, site_tag: str) -> None:
+        """From now on, new ids end with ``.site_tag``."""
+        if not is_site_tag(site_tag):
+            raise ValueError(f"{site_tag!r} is not a site tag.")
+        self.site_tag = site_tag
 
     def note(self, table: str, record_id: str) -> None:
         """Remember an id that is (or was) in use so it is never handed out again."""
@@ -24,8 +54,9 @@ class IdAllocator:
         """A fresh id, or ``wanted`` itself (the caller checks it is not taken)."""
         if wanted is not None:
             return str(wanted)
+        suffix = f".{self.site_tag}" if self.site_tag else ""
         while True:
-            candidate = f"{PREFIXES[table]}{self._next[table]}"
+            candidate = f"{PREFIXES[table]}{self._next[table]}{suffix}"
             self._next[table] += 1
             if candidate not in self._used[table]:
                 return candidate

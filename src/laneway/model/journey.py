@@ -110,6 +110,15 @@ class JourneyMap:
     def stage_name(self, stage_id: str | None) -> str | None:
         return self.stages[stage_id].name if stage_id else None
 
+    @property
+    def site_tag(self) -> str | None:
+        """The live-session tag new ids end with (None: plain ``s1, s2, …``)."""
+        return self._ids.site_tag
+
+    def use_site_tag(self, site_tag: str) -> None:
+        """Make every id created from now on end with ``.site_tag`` (model/ids.py)."""
+        self._ids.use_site_tag(site_tag)
+
     def stamp_modified(self, stamp: str) -> None:
         """Record when the file was last written: metadata, not an (undoable) edit."""
         self.info = replace(self.info, modified=stamp)
@@ -442,6 +451,8 @@ class JourneyMap:
     def copy(self) -> JourneyMap:
         """An independent map with the same records."""
         twin = JourneyMap(self.info)
+        if self.site_tag:
+            twin.use_site_tag(self.site_tag)
         for table in ("department", "stage", "step", "link"):
             for key, record in self._table(table).items():
                 twin._put(table, key, record)

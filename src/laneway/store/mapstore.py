@@ -11,10 +11,13 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from laneway.model import ChangeSet, JourneyMap, MapInfo, map_to_dict
+from laneway.model.ids import is_site_tag
 from laneway.store import rows
 from laneway.store.errors import StoreError, StoreWriteError
 from laneway.store.migrations import migrate
 from laneway.store.opening import connect, validate
+from laneway.store.session_keys import SITE_TAG_KEY
+from laneway.store.unique_names import park_moving_names
 
 
 def now_iso() -> str:
@@ -58,7 +61,7 @@ class MapStore:
     def load(self) -> JourneyMap:
         try:
             info_rows = {r["key"]: r["value"] for r in self.db["map_info"].rows}
-            return JourneyMap.from_records(
+            journey = JourneyMap.from_records(
                 MapInfo(
                     title=info_rows.get("title", "Untitled journey"),
                     description=info_rows.get("description", ""),
@@ -70,6 +73,9 @@ class MapStore:
                 map(rows.step_from_row, self.db["step"].rows_where(order_by="rowid")),
                 map(rows.link_from_row, self.db["link"].rows_where(order_by="rowid")),
             )
+            if is_site_tag(info_rows.get(SITE_TAG_KEY)):
+                journey.use_site_tag(info_rows[SITE_TAG_KEY])
+            return journey
         except (sqlite3.DatabaseError, KeyError, TypeError, ValueError) as error:
             raise StoreError(self.path, f"is damaged and cannot be read ({error})") from None
 
@@ -94,6 +100,7 @@ class MapStore:
         stamp = stamp or now_iso()
         try:
             with self.db.atomic():
+                park_moving_names(self.db, changeset)
                 for change in changeset.changes:
                     self._write_change(change.table, change.key, change.new, change.old)
                 self._put_info("modified", stamp)

@@ -1,0 +1,143 @@
+"""LiveMap: one Document taking part in a live session through a SharedMap.
+
+Local edits (the document's observers hear them committed) become CRDT
+transactions; whatever the shared state becomes (others' edits merged, my undo) is
+projected and diffed, and the difference is written through the document with
+origin "remote" (others' changes) or "undo"/"redo" (mine). Between two calls the
+map in memory, the file and the projection of the shared state are equal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from laneway.document import Document, Origin
+from laneway.model import ChangeSet
+from laneway.store import StoreWriteError, create_map
+from laneway.store.session_keys import (
+    MAP_ID_KEY,
+    ensure_map_id,
+    ensure_site_tag,
+    read_key,
+    write_key,
+)
+from laneway.sync.diff import diff
+from laneway.sync.projection import project
+from laneway.sync.shared import SharedMap
+from laneway.sync.tables import TABLES
+from laneway.sync.undo import PersonalHistory, reverting_writes
+
+REMOTE_LABEL = "Changes from the live session"
+#: Tables whose local changes can change how *other* records project (unique names).
+_RENAMING_TABLES = frozenset(name for name, spec in TABLES.items() if spec.unique)
+
+
+class LiveMap:
+    def __init__(self, document: Document, shared: SharedMap, map_id: str | None = None) -> None:
+        """Join ``document`` to ``shared``: an empty shared map takes the document's map
+        (the host); otherwise the document takes the shared state (a joiner's copy).
+        ``map_id``: the session's map identity, for a copy that does not have it yet."""
+        self.document = document
+        self.shared = shared
+        self.history = PersonalHistory()
+        #: Called with a sentence when a merged change could not be written to the file.
+        self.on_problem: Callable[[str], None] | None = None
+        self.problem: str | None = None
+        self._writing = False
+        document.journey.use_site_tag(ensure_site_tag(document.store))
+        if map_id is not None and read_key(document.store.db, MAP_ID_KEY) != map_id:
+            write_key(document.store, MAP_ID_KEY, map_id)
+        self.map_id = ensure_map_id(document.store)
+        if shared.is_empty():
+            shared.load(document.journey)
+        else:
+            self.refresh()
+        document.add_observer(self._on_document_changed)
+
+    @classmethod
+    def new_copy(
+        cls, path: str | Path, shared: SharedMap, map_id: str, *, overwrite: bool = False
+    ) -> LiveMap:
+        """A joiner's copy: a new file holding the shared state, opened and following it."""
+        create_map(path, project(shared.read()), overwrite=overwrite)
+        document = Document.open(path)
+        try:
+            return cls(document, shared, map_id)
+        except BaseException:
+            document.close()
+            raise
+
+    def close(self) -> None:
+        """Stop following the session; the document stays a normal, editable map."""
+        self.document.remove_observer(self._on_document_changed)
+
+    @property
+    def site_tag(self) -> str:
+        tag = self.document.journey.site_tag
+        assert tag is not None
+        return tag
+
+    # ---------------------------------------------------------- local edits
+    def _on_document_changed(self, changeset: ChangeSet, origin: Origin) -> None:
+        if self._writing or origin == "remote":
+            return
+        if origin == "reload":
+            # Another program changed the file: what it holds now is a local edit.
+            self.document.journey.use_site_tag(ensure_site_tag(self.document.store))
+            changes = diff(project(self.shared.read()), self.document.journey, "Reload")
+            self.shared.write_changes(changes)
+            return
+        self.shared.write_changes(changeset)
+        if origin == "edit":
+            self.history.record(changeset)
+        if any(change.table in _RENAMING_TABLES for change in changeset.changes):
+            self.refresh()
+
+    # ------------------------------------------------------- shared → file
+    def refresh(self, label: str = REMOTE_LABEL, origin: Origin = "remote") -> ChangeSet:
+        """Write whatever the projection of the shared state has that the map lacks."""
+        changes = diff(self.document.journey, project(self.shared.read()), label)
+        if not changes:
+            return changes
+        self._writing = True
+        try:
+            self.document.apply(changes, origin)
+        except StoreWriteError as error:
+            self._report(str(error))
+            return ChangeSet(label)
+        finally:
+            self._writing = False
+        return changes
+
+    def _report(self, problem: str) -> None:
+        self.problem = problem
+        if self.on_problem is not None:
+            self.on_problem(problem)
+
+    # --------------------------------------------------------- undo / redo
+    def undo(self) -> ChangeSet | None:
+        """Undo my newest entry as far as it is still mine; None if nothing was left."""
+        entry = self.history.pop_undo()
+        if entry is None:
+            return None
+        effective = self._take_back(entry, "undo")
+        if effective:
+            self.history.push_redo(effective)
+        return effective or None
+
+    def redo(self) -> ChangeSet | None:
+        entry = self.history.pop_redo()
+        if entry is None:
+            return None
+        effective = self._take_back(entry, "redo")
+        if effective:
+            self.history.push_undo(effective)
+        return effective or None
+
+    def _take_back(self, entry: ChangeSet, origin: Origin) -> ChangeSet:
+        writes = reverting_writes(entry, self.shared.read(), self.document.journey)
+        if not writes:
+            return ChangeSet(entry.label)
+        self.shared.apply_writes(writes)
+        return self.refresh(entry.label, origin)
