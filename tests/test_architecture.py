@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -26,9 +25,8 @@ def test_command_line_starts_without_loading_qt():
         "laneway.cli.main(['templates'])\n"
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt was imported'\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "src")}
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
     assert "b2b" in result.stdout
