@@ -12,6 +12,7 @@ The installers (packaging/README.md) are made from the folder this leaves in DIS
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -44,6 +45,25 @@ def folder_size(folder: Path) -> tuple[int, int]:
     return sum(p.stat().st_size for p in files), len(files)
 
 
+def unfreezable_install() -> str | None:
+    """Why this environment cannot freeze Laneway, or None when it can."""
+    from importlib import metadata, util
+
+    if util.find_spec("PyInstaller") is None:
+        return "PyInstaller is not installed: pip install '.[packaging]'"
+    try:
+        distribution = metadata.distribution("laneway")
+    except metadata.PackageNotFoundError:
+        return "Laneway is not installed: pip install '.[packaging]'"
+    direct_url = json.loads(distribution.read_text("direct_url.json") or "{}")
+    if direct_url.get("dir_info", {}).get("editable"):
+        return (
+            "Laneway is installed in editable mode (pip install -e), which PyInstaller cannot "
+            "follow; in a fresh venv run pip install '.[packaging]'"
+        )
+    return None
+
+
 def build(dist: Path, work: Path) -> float:
     """Run PyInstaller; the seconds it took."""
     started = time.perf_counter()
@@ -72,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=HERE.parent / "build" / "pyinstaller")
     parser.add_argument("--no-self-test", action="store_true", help="only build")
     args = parser.parse_args(argv)
+    problem = unfreezable_install()
+    if problem:
+        print(f"build_app: {problem}.", file=sys.stderr)
+        return 2
     dist, work = args.dist.resolve(), args.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
     try:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Linux AppImage from the frozen app: packaging/build_app.py first, then
 #
-#   packaging/linux/build_appimage.sh            # -> build/Laneway.AppDir, dist/Laneway-VERSION-ARCH.AppImage
+#   packaging/linux/build_appimage.sh                # -> build/Laneway.AppDir, dist/Laneway-VERSION-ARCH.AppImage
+#   packaging/linux/build_appimage.sh --appdir-only  # the AppDir alone (tests/packaging/test_frozen.py)
 #
 # The AppDir carries the desktop entry, the icons (hicolor theme), the MIME type of
 # *.laneway and the AppStream metainfo, so that AppImageLauncher or appimaged integrate
@@ -39,6 +40,7 @@ ln -s "usr/share/icons/hicolor/256x256/apps/$id.png" "$appdir/$id.png"
 ln -s "$id.png" "$appdir/.DirIcon"
 echo "AppDir: $appdir"
 
+[ "${1:-}" = "--appdir-only" ] && exit 0
 tool="${APPIMAGETOOL:-$(command -v appimagetool || true)}"
 if [ -z "$tool" ]; then
     echo "build_appimage: appimagetool not found; stopping after the AppDir." >&2

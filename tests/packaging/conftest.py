@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -51,7 +52,14 @@ def build_wheel(source: Path, out: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def wheel(tmp_path_factory) -> Path:
-    """The project's wheel, built with build isolation from a clean copy of the tree."""
+    """The project's wheel, built with build isolation from a clean copy of the tree.
+
+    ``LANEWAY_WHEEL=path`` tests that wheel instead (the release workflow's, made from the
+    source archive).
+    """
+    given = os.environ.get("LANEWAY_WHEEL")
+    if given:
+        return Path(given).resolve()
     work = tmp_path_factory.mktemp("wheel")
     return build_wheel(clean_copy(work / "source"), work / "dist")
 
