@@ -52,12 +52,6 @@ def test_the_desktop_entry_opens_laneway_maps_with_the_app():
     assert entry["Terminal"] == "false"
 
 
-def test_the_app_names_itself_after_the_desktop_entry():
-    """Wayland finds the window's icon through this name."""
-    app_source = (REPO_ROOT / "src" / "laneway" / "ui" / "app.py").read_text(encoding="utf-8")
-    assert f'setDesktopFileName("{APP_ID}")' in app_source
-
-
 def test_desktop_file_validate_accepts_the_entry():
     result = subprocess.run(
         [_tool("desktop-file-validate"), str(DESKTOP)], capture_output=True, text=True, check=False

@@ -41,11 +41,13 @@ def test_the_installed_app_opens_a_map_and_closes_when_asked(installed, tmp_path
     assert settings["recent"] == [str(path.resolve())], "the map's window opened"
 
 
-def test_the_installed_app_has_its_icon_in_every_size(installed, tmp_path):
+def test_the_installed_app_has_its_icon_and_the_desktop_entry_name(installed, tmp_path):
+    """Wayland finds the window's icon through the desktop file name."""
     code = (
         "from laneway.ui.app import make_application\n"
         "app = make_application()\n"
         "print(sorted(size.width() for size in app.windowIcon().availableSizes()))\n"
+        "print(app.desktopFileName())\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -57,4 +59,6 @@ def test_the_installed_app_has_its_icon_in_every_size(installed, tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split("\n")[0] == "[16, 24, 32, 48, 64, 128, 256]"
+    sizes, desktop_file = result.stdout.splitlines()[:2]
+    assert sizes == "[16, 24, 32, 48, 64, 128, 256]"
+    assert desktop_file == "org.laneway.Laneway"  # packaging/linux/org.laneway.Laneway.desktop
