@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -50,13 +49,10 @@ def test_command_line_runs_without_loading_qt(tmp_path, command, expected):
         f"laneway.cli.main({command})\n"
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt was imported'\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "src")}
     if "analyze" in command:
-        subprocess.run(
-            [sys.executable, "-m", "laneway", "new", out, "--template", "b2b"], env=env, check=True
-        )
+        subprocess.run([sys.executable, "-m", "laneway", "new", out, "--template", "b2b"], check=True)
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
     assert expected in result.stdout

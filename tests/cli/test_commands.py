@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from laneway import __version__
 from tests.conftest import reopen
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_version(laneway):
@@ -23,9 +19,8 @@ def test_version(laneway):
 
 
 def test_version_from_the_installed_command_and_module():
-    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "src")}
     for command in ([sys.executable, "-m", "laneway", "--version"],):
-        result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
         assert result.returncode == 0
         assert result.stdout.strip() == f"laneway {__version__}"
 

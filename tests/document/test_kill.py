@@ -7,15 +7,12 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from laneway.document import Document
 from laneway.store import MapStore, create_map
 from tests.conftest import build_map
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
 
 WRITER = """
 import sys
@@ -39,12 +36,10 @@ while True:
 def test_sigkill_during_edits_leaves_every_committed_edit(tmp_path, delay):
     path = tmp_path / "map.laneway"
     create_map(path, build_map(departments=("Sales",), stages=()))
-    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "src")}
     process = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(path)],
         stdout=subprocess.PIPE,
         text=True,
-        env=env,
     )
     first = process.stdout.readline()  # the writer is up (imports take a while) and writing
     time.sleep(delay)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmapCache
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QIcon, QPixmapCache
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from laneway import __version__
+from laneway.resources import app_icon_file
 
 #: Room for the cards' cached pictures: a few hundred cards at 2x.
 PIXMAP_CACHE_KB = 128 * 1024
@@ -27,7 +29,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Laneway")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Laneway")
-    app.setDesktopFileName("laneway")
+    app.setDesktopFileName("org.laneway.Laneway")  # packaging/linux/org.laneway.Laneway.desktop
+    app.setWindowIcon(QIcon(str(app_icon_file())))
     # Cards are painted once per zoom level into pixmaps kept here; Qt's 10 MB default
     # holds only a few dozen cards on a 2x screen, so panning would repaint them all.
     QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
@@ -66,4 +69,6 @@ def run_app(paths: list[str], demo: bool = False) -> int:
     if not any(opened):
         controller.show_start_screen()
     app._laneway_controller = controller  # type: ignore[attr-defined]
+    if os.environ.get("LANEWAY_QUIT_AFTER_MS", "").isdigit():  # smoke tests (.ci/run)
+        QTimer.singleShot(int(os.environ["LANEWAY_QUIT_AFTER_MS"]), app.closeAllWindows)
     return app.exec()
