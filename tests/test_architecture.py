@@ -50,7 +50,9 @@ def test_command_line_runs_without_loading_qt(tmp_path, command, expected):
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt was imported'\n"
     )
     if "analyze" in command:
-        subprocess.run([sys.executable, "-m", "laneway", "new", out, "--template", "b2b"], check=True)
+        subprocess.run(
+            [sys.executable, "-m", "laneway", "new", out, "--template", "b2b"], check=True
+        )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )

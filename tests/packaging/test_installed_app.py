@@ -44,7 +44,7 @@ def test_the_installed_app_opens_a_map_and_closes_when_asked(installed, tmp_path
 def test_the_installed_app_has_its_icon_and_the_desktop_entry_name(installed, tmp_path):
     """Wayland finds the window's icon through the desktop file name."""
     code = (
-        "from laneway.ui.app import make_application\n"
+        "from laneway.ui.app.main import make_application\n"
         "app = make_application()\n"
         "print(sorted(size.width() for size in app.windowIcon().availableSizes()))\n"
         "print(app.desktopFileName())\n"
