@@ -1,7 +1,14 @@
 """The .laneway file: SQLite schema, opening and validation, row-level writes, snapshots."""
 
 from laneway.store.errors import StoreError, StoreWriteError
-from laneway.store.files import atomic_output, create_map, save_copy, write_bytes_atomically
+from laneway.store.files import (
+    atomic_output,
+    check_output,
+    create_map,
+    is_same_file,
+    save_copy,
+    write_bytes_atomically,
+)
 from laneway.store.mapstore import MapStore, SnapshotInfo
 from laneway.store.schema import APPLICATION_ID, FORMAT_VERSION
 
@@ -13,7 +20,9 @@ __all__ = [
     "StoreError",
     "StoreWriteError",
     "atomic_output",
+    "check_output",
     "create_map",
+    "is_same_file",
     "save_copy",
     "write_bytes_atomically",
 ]
