@@ -40,6 +40,9 @@ def log_path() -> Path:
 def logger() -> logging.Logger:
     """The ``laneway`` logger, writing to the log file at the current ``log_path()``."""
     log = logging.getLogger(LOGGER)
+    # A library's logging.config.dictConfig() disables the loggers that exist by then;
+    # this log is the user's bug report, so it stays on.
+    log.disabled = False
     path = log_path()
     handler = _file_handler(log)
     if handler is not None and Path(handler.baseFilename) == path.absolute():

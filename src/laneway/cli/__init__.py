@@ -85,6 +85,7 @@ def run_command(args: argparse.Namespace) -> int:
     from laneway.model import ModelError
     from laneway.store import StoreError
 
+    applog.logger()  # from now on, warnings go to the log too
     try:
         return HANDLERS[args.command](args)
     except (InputError, StoreError, CommandError, ModelError) as error:
