@@ -1,15 +1,16 @@
 """The interchange dict form of SPEC §4, both ways.
 
 ``map_to_dict`` writes the shape that ``export -o x.json`` saves and the clipboard
-carries; ``map_from_dict`` checks a parsed document element by element and builds a
-map through the mutation API. Every problem is one sentence naming the element
-(``links[3]``), raised as ``DictFormError``.
+carries; ``map_from_dict`` checks a parsed document element by element and builds the
+map on the bulk path (``JourneyMap.bulk``: the invariants, no change events). Every
+problem is one sentence naming the element (``links[3]``), raised as ``DictFormError``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from laneway.model.bulk import MapBuilder
 from laneway.model.entities import EMOTION_MAX, EMOTION_MIN, MapInfo
 from laneway.model.journey import JourneyMap, ModelError, name_key
 
@@ -113,7 +114,7 @@ def map_from_dict(data: object) -> JourneyMap:
             f"The document is format version {version}, newer than this Laneway reads "
             f"({FORMAT_VERSION}); update Laneway.",
         )
-    journey = JourneyMap(
+    journey = JourneyMap.bulk(
         MapInfo(
             title=_text(data, "title", "The document", default="Untitled journey"),
             description=_text(data, "description", "The document"),
@@ -127,7 +128,7 @@ def map_from_dict(data: object) -> JourneyMap:
         _read_step(journey, raw, f"steps[{index}]")
     for index, raw in enumerate(links):
         _read_link(journey, raw, f"links[{index}]")
-    return journey
+    return journey.build()
 
 
 def _list(data: dict, key: str) -> list:
@@ -141,6 +142,8 @@ def _list(data: dict, key: str) -> list:
 
 def _text(item: dict, key: str, where: str, default: str = "") -> str:
     value = item.get(key, default)
+    if type(value) is str:  # the common case, first
+        return value
     if value is None:
         return default
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
@@ -149,6 +152,9 @@ def _text(item: dict, key: str, where: str, default: str = "") -> str:
 
 
 def _no_unknown_keys(item: dict, allowed: tuple[str, ...], where: str) -> None:
+    known = _ALLOWED_KEYS.get(allowed)
+    if known is not None and item.keys() <= known:
+        return
     for key in item:
         if key not in allowed:
             raise DictFormError(
@@ -156,7 +162,10 @@ def _no_unknown_keys(item: dict, allowed: tuple[str, ...], where: str) -> None:
             )
 
 
-def _read_departments(journey: JourneyMap, items: list) -> None:
+_ALLOWED_KEYS = {keys: frozenset(keys) for keys in (TOP_KEYS, STEP_KEYS, LINK_KEYS)}
+
+
+def _read_departments(journey: MapBuilder, items: list) -> None:
     for index, raw in enumerate(items):
         where = f"departments[{index}]"
         if isinstance(raw, str):
@@ -178,7 +187,7 @@ def _read_departments(journey: JourneyMap, items: list) -> None:
             raise DictFormError(where, _lower_first(str(error))) from None
 
 
-def _read_stages(journey: JourneyMap, items: list) -> None:
+def _read_stages(journey: MapBuilder, items: list) -> None:
     for index, raw in enumerate(items):
         where = f"stages[{index}]"
         if isinstance(raw, dict):
@@ -192,6 +201,8 @@ def _read_stages(journey: JourneyMap, items: list) -> None:
 
 
 def _step_id(value: object, where: str, key: str) -> str:
+    if type(value) is str and value.strip():
+        return value
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise DictFormError(where, f"needs {key!r}: a text or whole-number id.")
     text = str(value)
@@ -200,7 +211,7 @@ def _step_id(value: object, where: str, key: str) -> str:
     return text
 
 
-def _read_step(journey: JourneyMap, raw: object, where: str) -> None:
+def _read_step(journey: MapBuilder, raw: object, where: str) -> None:
     if not isinstance(raw, dict):
         raise DictFormError(where, "must be an object with an 'id' and a 'title'.")
     _no_unknown_keys(raw, STEP_KEYS, where)
@@ -209,22 +220,27 @@ def _read_step(journey: JourneyMap, raw: object, where: str) -> None:
     step_id = _step_id(raw["id"], where, "id")
     if step_id in journey.steps:
         raise DictFormError(where, f"repeats the step id {step_id!r}.")
-    if "title" not in raw or raw["title"] is None:
+    if raw.get("title") is None:
         raise DictFormError(where, "has no 'title'.")
     values: dict[str, object] = {"title": _text(raw, "title", where)}
-    department = raw.get("department")
-    if department is not None:
+    if raw.get("department") is not None:
         name = _text(raw, "department", where).strip()
         if name:
             found = journey.department_by_name(name) or journey.add_department(name)
             values["department_id"] = found.id
-    stage = raw.get("stage")
-    if stage is not None:
+    if raw.get("stage") is not None:
         name = _text(raw, "stage", where).strip()
         if name:
             values["stage_id"] = (journey.stage_by_name(name) or journey.add_stage(name)).id
     for key in _STEP_TEXT:
-        values[key] = _text(raw, key, where)
+        if key in raw:
+            values[key] = _text(raw, key, where)
+    _read_step_figures(raw, where, values)
+    journey.add_step(step_id=step_id, **values)
+
+
+def _read_step_figures(raw: dict, where: str, values: dict[str, object]) -> None:
+    """Emotion, the entry and terminal flags and the position, checked into ``values``."""
     emotion = raw.get("emotion")
     if emotion is not None:
         if (
@@ -240,42 +256,38 @@ def _read_step(journey: JourneyMap, raw: object, where: str) -> None:
         values["emotion"] = emotion
     for flag in ("entry", "terminal"):
         value = raw.get(flag, False)
-        if not isinstance(value, bool):
-            raise DictFormError(where, f"has {flag!r} {value!r}; it must be true or false.")
-        values[flag] = value
-    for axis in ("x", "y"):
-        value = raw.get(axis)
+        if value is not False:
+            if not isinstance(value, bool):
+                raise DictFormError(where, f"has {flag!r} {value!r}; it must be true or false.")
+            values[flag] = value
+    x, y = raw.get("x"), raw.get("y")
+    for axis, value in (("x", x), ("y", y)):
         if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
             raise DictFormError(where, f"has {axis!r} {value!r}; it must be a number.")
-        values[axis] = value
-    if (values["x"] is None) != (values["y"] is None):
+    if (x is None) != (y is None):
         raise DictFormError(where, "has only one of 'x' and 'y'.")
-    journey.add_step(step_id=step_id, **values)
+    if x is not None:
+        values["x"], values["y"] = x, y
 
 
-def _read_link(journey: JourneyMap, raw: object, where: str) -> None:
+def _read_link(journey: MapBuilder, raw: object, where: str) -> None:
     if not isinstance(raw, dict):
         raise DictFormError(where, "must be an object with 'from' and 'to'.")
     _no_unknown_keys(raw, LINK_KEYS, where)
-    for key in ("from", "to"):
-        if key not in raw:
-            raise DictFormError(where, f"has no {key!r}.")
+    if "from" not in raw or "to" not in raw:
+        raise DictFormError(where, f"has no {'from' if 'from' not in raw else 'to'!r}.")
     source = _step_id(raw["from"], where, "from")
     target = _step_id(raw["to"], where, "to")
-    for key, end in (("from", source), ("to", target)):
-        if end not in journey.steps:
-            raise DictFormError(where, f"has {key!r} step {end!r}, which does not exist.")
+    steps = journey.steps
+    if source not in steps or target not in steps:
+        key, end = ("from", source) if source not in steps else ("to", target)
+        raise DictFormError(where, f"has {key!r} step {end!r}, which does not exist.")
     if source == target:
         raise DictFormError(where, f"links step {source!r} to itself.")
     if journey.link_between(source, target) is not None:
         raise DictFormError(where, f"repeats the link from {source!r} to {target!r}.")
-    journey.add_link(
-        source,
-        target,
-        label=_text(raw, "label", where),
-        agreement=_text(raw, "agreement", where),
-        sla=_text(raw, "sla", where),
-    )
+    texts = {key: _text(raw, key, where) for key in ("label", "agreement", "sla") if key in raw}
+    journey.add_link(source, target, **texts)
 
 
 def _lower_first(text: str) -> str:

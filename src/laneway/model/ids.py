@@ -16,9 +16,14 @@ class IdAllocator:
     def note(self, table: str, record_id: str) -> None:
         """Remember an id that is (or was) in use so it is never handed out again."""
         self._used[table].add(record_id)
-        match = _NUMBERED.match(record_id)
-        if match and match.group(1) == PREFIXES[table]:
-            self._next[table] = max(self._next[table], int(match.group(2)) + 1)
+        prefix = PREFIXES[table]
+        digits = record_id[len(prefix) :] if record_id.startswith(prefix) else ""
+        if not digits.isdecimal():  # rare: let the pattern decide (its $ allows a newline)
+            match = _NUMBERED.match(record_id)
+            if not match or match.group(1) != prefix:
+                return
+            digits = match.group(2)
+        self._next[table] = max(self._next[table], int(digits) + 1)
 
     def claim(self, table: str, wanted: str | None = None) -> str:
         """A fresh id, or ``wanted`` itself (the caller checks it is not taken)."""

@@ -8,17 +8,9 @@ components in), linear in steps plus links.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from laneway.analysis.findings import Finding
 from laneway.analysis.graph import JourneyGraph
-
-
-@dataclass(frozen=True)
-class HandoffChain:
-    length: int
-    step_ids: tuple[str, ...]
-    link_ids: tuple[str, ...]
+from laneway.analysis.structure import HandoffChain
 
 
 def longest_handoff_chain(jg: JourneyGraph) -> HandoffChain:
