@@ -163,6 +163,7 @@ def _no_unknown_keys(item: dict, allowed: tuple[str, ...], where: str) -> None:
 
 
 _ALLOWED_KEYS = {keys: frozenset(keys) for keys in (TOP_KEYS, STEP_KEYS, LINK_KEYS)}
+_LINK_KEY_SET = _ALLOWED_KEYS[LINK_KEYS]
 
 
 def _read_departments(journey: MapBuilder, items: list) -> None:
@@ -273,11 +274,19 @@ def _read_step_figures(raw: dict, where: str, values: dict[str, object]) -> None
 def _read_link(journey: MapBuilder, raw: object, where: str) -> None:
     if not isinstance(raw, dict):
         raise DictFormError(where, "must be an object with 'from' and 'to'.")
-    _no_unknown_keys(raw, LINK_KEYS, where)
+    if not raw.keys() <= _LINK_KEY_SET:
+        _no_unknown_keys(raw, LINK_KEYS, where)
     if "from" not in raw or "to" not in raw:
         raise DictFormError(where, f"has no {'from' if 'from' not in raw else 'to'!r}.")
-    source = _step_id(raw["from"], where, "from")
-    target = _step_id(raw["to"], where, "to")
+    source, target = raw["from"], raw["to"]
+    if (
+        type(source) is not str
+        or type(target) is not str
+        or not source.strip()
+        or not target.strip()
+    ):
+        source = _step_id(source, where, "from")
+        target = _step_id(target, where, "to")
     steps = journey.steps
     if source not in steps or target not in steps:
         key, end = ("from", source) if source not in steps else ("to", target)

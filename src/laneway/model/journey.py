@@ -399,6 +399,29 @@ class JourneyMap:
             builder.put_link(link)
         return builder.build()
 
+    @classmethod
+    def _assembled(
+        cls,
+        info: MapInfo,
+        records: dict[str, dict],
+        link_by_pair: dict[tuple[str, str], str],
+        ids: IdAllocator,
+    ) -> JourneyMap:
+        """A map of records the bulk builder checked (``records``: table → id → record),
+        its link indexes built in one pass."""
+        journey = cls(info)
+        journey.departments = records["department"]
+        journey.stages = records["stage"]
+        journey.steps = records["step"]
+        journey.links = records["link"]
+        journey._link_by_pair = link_by_pair
+        journey._ids = ids
+        out_links, in_links = journey._out_links, journey._in_links
+        for key, link in journey.links.items():
+            out_links.setdefault(link.source, set()).add(key)
+            in_links.setdefault(link.target, set()).add(key)
+        return journey
+
     def copy(self) -> JourneyMap:
         """An independent map with the same records (observers are not copied)."""
         twin = JourneyMap(self.info)
