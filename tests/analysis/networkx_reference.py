@@ -83,7 +83,7 @@ def forward_journey(graph: nx.DiGraph, stages: list[str]) -> nx.DiGraph:
 def rooted_journey(graph: nx.DiGraph, entries: set[str]) -> nx.DiGraph:
     """The graph with one virtual source before the entry steps."""
     rooted = nx.DiGraph(graph.edges)
-    rooted.add_nodes_from(graph)
+    rooted.add_nodes_from([*graph, SOURCE])
     rooted.add_edges_from((SOURCE, entry) for entry in entries)
     return rooted
 
