@@ -124,8 +124,9 @@ def map_from_dict(data: object) -> JourneyMap:
     _read_stages(journey, _list(data, "stages"))
     steps = _list(data, "steps")
     links = _list(data, "links")
+    read_step = _StepReader(journey).read
     for index, raw in enumerate(steps):
-        _read_step(journey, raw, f"steps[{index}]")
+        read_step(raw, f"steps[{index}]")
     for index, raw in enumerate(links):
         _read_link(journey, raw, f"links[{index}]")
     return journey.build()
@@ -212,32 +213,67 @@ def _step_id(value: object, where: str, key: str) -> str:
     return text
 
 
-def _read_step(journey: MapBuilder, raw: object, where: str) -> None:
-    if not isinstance(raw, dict):
-        raise DictFormError(where, "must be an object with an 'id' and a 'title'.")
-    _no_unknown_keys(raw, STEP_KEYS, where)
-    if "id" not in raw:
-        raise DictFormError(where, "has no 'id'.")
-    step_id = _step_id(raw["id"], where, "id")
-    if step_id in journey.steps:
-        raise DictFormError(where, f"repeats the step id {step_id!r}.")
-    if raw.get("title") is None:
-        raise DictFormError(where, "has no 'title'.")
-    values: dict[str, object] = {"title": _text(raw, "title", where)}
-    if raw.get("department") is not None:
+class _StepReader:
+    """Reads steps into the builder, remembering each department and stage name seen
+    (a big map names the same few thousands of times)."""
+
+    def __init__(self, journey: MapBuilder) -> None:
+        self.journey = journey
+        self.department_ids: dict[str, str] = {}
+        self.stage_ids: dict[str, str] = {}
+
+    def read(self, raw: object, where: str) -> None:
+        journey = self.journey
+        if not isinstance(raw, dict):
+            raise DictFormError(where, "must be an object with an 'id' and a 'title'.")
+        _no_unknown_keys(raw, STEP_KEYS, where)
+        if "id" not in raw:
+            raise DictFormError(where, "has no 'id'.")
+        step_id = _step_id(raw["id"], where, "id")
+        if step_id in journey.steps:
+            raise DictFormError(where, f"repeats the step id {step_id!r}.")
+        if raw.get("title") is None:
+            raise DictFormError(where, "has no 'title'.")
+        values: dict[str, object] = {"title": _text(raw, "title", where)}
+        department, stage = raw.get("department"), raw.get("stage")
+        if department is not None:
+            known = self.department_ids.get(department) if type(department) is str else None
+            department_id = known or self._department(raw, where)
+            if department_id:
+                values["department_id"] = department_id
+        if stage is not None:
+            known = self.stage_ids.get(stage) if type(stage) is str else None
+            stage_id = known or self._stage(raw, where)
+            if stage_id:
+                values["stage_id"] = stage_id
+        for key in _STEP_TEXT:
+            if key in raw:
+                values[key] = _text(raw, key, where)
+        if not raw.keys().isdisjoint(_STEP_FIGURES):
+            _read_step_figures(raw, where, values)
+        journey.add_step(step_id=step_id, **values)
+
+    def _department(self, raw: dict, where: str) -> str:
+        """The id of the step's department, added when new ('' for a blank name)."""
         name = _text(raw, "department", where).strip()
-        if name:
-            found = journey.department_by_name(name) or journey.add_department(name)
-            values["department_id"] = found.id
-    if raw.get("stage") is not None:
+        if not name:
+            return ""
+        found = self.journey.department_by_name(name) or self.journey.add_department(name)
+        if type(raw["department"]) is str:
+            self.department_ids[raw["department"]] = found.id
+        return found.id
+
+    def _stage(self, raw: dict, where: str) -> str:
         name = _text(raw, "stage", where).strip()
-        if name:
-            values["stage_id"] = (journey.stage_by_name(name) or journey.add_stage(name)).id
-    for key in _STEP_TEXT:
-        if key in raw:
-            values[key] = _text(raw, key, where)
-    _read_step_figures(raw, where, values)
-    journey.add_step(step_id=step_id, **values)
+        if not name:
+            return ""
+        found = self.journey.stage_by_name(name) or self.journey.add_stage(name)
+        if type(raw["stage"]) is str:
+            self.stage_ids[raw["stage"]] = found.id
+        return found.id
+
+
+_STEP_FIGURES = frozenset(("emotion", "entry", "terminal", "x", "y"))
 
 
 def _read_step_figures(raw: dict, where: str, values: dict[str, object]) -> None:
