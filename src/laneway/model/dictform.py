@@ -255,22 +255,26 @@ class _StepReader:
 
     def _department(self, raw: dict, where: str) -> str:
         """The id of the step's department, added when new ('' for a blank name)."""
-        name = _text(raw, "department", where).strip()
-        if not name:
-            return ""
-        found = self.journey.department_by_name(name) or self.journey.add_department(name)
-        if type(raw["department"]) is str:
-            self.department_ids[raw["department"]] = found.id
-        return found.id
+        return self._named(raw, where, "department", self.department_ids, self._find_department)
 
     def _stage(self, raw: dict, where: str) -> str:
-        name = _text(raw, "stage", where).strip()
+        return self._named(raw, where, "stage", self.stage_ids, self._find_stage)
+
+    def _find_department(self, name: str):
+        return self.journey.department_by_name(name) or self.journey.add_department(name)
+
+    def _find_stage(self, name: str):
+        return self.journey.stage_by_name(name) or self.journey.add_stage(name)
+
+    @staticmethod
+    def _named(raw: dict, where: str, key: str, seen: dict[str, str], find_or_add) -> str:
+        name = _text(raw, key, where).strip()
         if not name:
             return ""
-        found = self.journey.stage_by_name(name) or self.journey.add_stage(name)
-        if type(raw["stage"]) is str:
-            self.stage_ids[raw["stage"]] = found.id
-        return found.id
+        found = find_or_add(name).id
+        if type(raw[key]) is str:
+            seen[raw[key]] = found
+        return found
 
 
 _STEP_FIGURES = frozenset(("emotion", "entry", "terminal", "x", "y"))

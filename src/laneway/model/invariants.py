@@ -33,22 +33,24 @@ def department_name(
     name: str, holder: Callable[[str], Department | None], own_id: str | None
 ) -> str:
     """``name`` cleaned; refused when empty or when another department ``holder`` has it."""
-    clean = (name or "").strip()
-    if not clean:
-        raise ModelError("A department needs a name.")
-    existing = holder(clean)
-    if existing is not None and existing.id != own_id:
-        raise ModelError(f"There is already a department called {existing.name!r}.")
-    return clean
+    return _unique_name("department", name, holder, own_id)
 
 
 def stage_name(name: str, holder: Callable[[str], Stage | None], own_id: str | None) -> str:
+    return _unique_name("stage", name, holder, own_id)
+
+
+def _unique_name(
+    kind: str, name: str, holder: Callable[[str], Department | Stage | None], own_id: str | None
+) -> str:
     clean = (name or "").strip()
     if not clean:
-        raise ModelError("A stage needs a name.")
+        raise ModelError(f"A {kind} needs a name.")
     existing = holder(clean)
     if existing is not None and existing.id != own_id:
-        raise ModelError(f"There is already a stage called {clean!r}.")
+        # a department's name may differ in case: say the one the map has
+        shown = existing.name if kind == "department" else clean
+        raise ModelError(f"There is already a {kind} called {shown!r}.")
     return clean
 
 
