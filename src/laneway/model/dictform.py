@@ -12,6 +12,7 @@ from typing import Any
 
 from laneway.model.bulk import MapBuilder
 from laneway.model.entities import EMOTION_MAX, EMOTION_MIN, MapInfo
+from laneway.model.gcpause import paused_gc
 from laneway.model.journey import JourneyMap, ModelError, name_key
 
 FORMAT_VERSION = 1
@@ -125,11 +126,12 @@ def map_from_dict(data: object) -> JourneyMap:
     steps = _list(data, "steps")
     links = _list(data, "links")
     read_step = _StepReader(journey).read
-    for index, raw in enumerate(steps):
-        read_step(raw, f"steps[{index}]")
-    for index, raw in enumerate(links):
-        _read_link(journey, raw, f"links[{index}]")
-    return journey.build()
+    with paused_gc():  # a big document makes a million objects and no cycles
+        for index, raw in enumerate(steps):
+            read_step(raw, f"steps[{index}]")
+        for index, raw in enumerate(links):
+            _read_link(journey, raw, f"links[{index}]")
+        return journey.build()
 
 
 def _list(data: dict, key: str) -> list:

@@ -25,6 +25,7 @@ from laneway.model.entities import (
     Step,
     field_names,
 )
+from laneway.model.gcpause import paused_gc
 from laneway.model.ids import IdAllocator
 from laneway.model.invariants import ModelError, name_key
 
@@ -389,15 +390,16 @@ class JourneyMap:
         """A map holding stored records, each checked against the invariants (a damaged
         file raises ModelError); loading emits no changes."""
         builder = cls.bulk(info)
-        for department in departments:
-            builder.put_department(department)
-        for stage in stages:
-            builder.put_stage(stage)
-        for step in steps:
-            builder.put_step(step)
-        for link in links:
-            builder.put_link(link)
-        return builder.build()
+        with paused_gc():  # many records, no reference cycles
+            for department in departments:
+                builder.put_department(department)
+            for stage in stages:
+                builder.put_stage(stage)
+            for step in steps:
+                builder.put_step(step)
+            for link in links:
+                builder.put_link(link)
+            return builder.build()
 
     @classmethod
     def _assembled(
