@@ -166,10 +166,17 @@ class JourneyGraph:
 
     @cached_property
     def loop_back_links(self) -> set[str]:
-        steps, rank, found = self.journey.steps, self.stage_rank, set()
+        """Links whose two ends have stages, the target's before the source's."""
+        rank = self.stage_rank
+        step_rank = {
+            step_id: rank[step.stage_id]
+            for step_id, step in self.journey.steps.items()
+            if step.stage_id is not None
+        }
+        found = set()
         for link in self.journey.links.values():
-            source, target = steps[link.source].stage_id, steps[link.target].stage_id
-            if source is not None and target is not None and rank[target] < rank[source]:
+            source, target = step_rank.get(link.source), step_rank.get(link.target)
+            if source is not None and target is not None and target < source:
                 found.add(link.id)
         return found
 

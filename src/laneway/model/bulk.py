@@ -106,11 +106,16 @@ class MapBuilder:
         return stage
 
     def add_step(self, title: str = "", *, step_id: str | None = None, **values: object) -> Step:
-        new_id = self._claim("step", step_id, self.steps)
         values["title"] = title
+        return self.add_step_values(step_id, values)
+
+    def add_step_values(self, step_id: str | None, values: dict[str, object]) -> Step:
+        """``add_step`` with the fields (the title among them) in one dict, as a reader
+        has them."""
+        new_id = self._claim("step", step_id, self.steps)
         fields_of_step = _STEP_TEMPLATE.copy()
         fields_of_step["id"] = new_id
-        fields_of_step.update(invariants.step_values(values, self.departments, self.stages))
+        invariants.step_values(values, self.departments, self.stages, into=fields_of_step)
         step = _record(Step, fields_of_step)
         self.steps[new_id] = step
         return step

@@ -167,6 +167,7 @@ def _no_unknown_keys(item: dict, allowed: tuple[str, ...], where: str) -> None:
 
 _ALLOWED_KEYS = {keys: frozenset(keys) for keys in (TOP_KEYS, STEP_KEYS, LINK_KEYS)}
 _LINK_KEY_SET = _ALLOWED_KEYS[LINK_KEYS]
+_STEP_KEY_SET = _ALLOWED_KEYS[STEP_KEYS]
 
 
 def _read_departments(journey: MapBuilder, items: list) -> None:
@@ -228,15 +229,21 @@ class _StepReader:
         journey = self.journey
         if not isinstance(raw, dict):
             raise DictFormError(where, "must be an object with an 'id' and a 'title'.")
-        _no_unknown_keys(raw, STEP_KEYS, where)
+        if not raw.keys() <= _STEP_KEY_SET:
+            _no_unknown_keys(raw, STEP_KEYS, where)
         if "id" not in raw:
             raise DictFormError(where, "has no 'id'.")
-        step_id = _step_id(raw["id"], where, "id")
+        step_id = raw["id"]
+        if type(step_id) is not str or not step_id.strip():
+            step_id = _step_id(step_id, where, "id")
         if step_id in journey.steps:
             raise DictFormError(where, f"repeats the step id {step_id!r}.")
-        if raw.get("title") is None:
+        title = raw.get("title")
+        if title is None:
             raise DictFormError(where, "has no 'title'.")
-        values: dict[str, object] = {"title": _text(raw, "title", where)}
+        values: dict[str, object] = {
+            "title": title if type(title) is str else _text(raw, "title", where)
+        }
         department, stage = raw.get("department"), raw.get("stage")
         if department is not None:
             known = self.department_ids.get(department) if type(department) is str else None
@@ -253,7 +260,7 @@ class _StepReader:
                 values[key] = _text(raw, key, where)
         if not raw.keys().isdisjoint(_STEP_FIGURES):
             _read_step_figures(raw, where, values)
-        journey.add_step(step_id=step_id, **values)
+        journey.add_step_values(step_id, values)
 
     def _department(self, raw: dict, where: str) -> str:
         """The id of the step's department, added when new ('' for a blank name)."""
@@ -337,6 +344,9 @@ def _read_link(journey: MapBuilder, raw: object, where: str) -> None:
         raise DictFormError(where, f"links step {source!r} to itself.")
     if journey.link_between(source, target) is not None:
         raise DictFormError(where, f"repeats the link from {source!r} to {target!r}.")
+    if len(raw) == 2:  # only the ends: the common case
+        journey.add_link(source, target)
+        return
     texts = {key: _text(raw, key, where) for key in ("label", "agreement", "sla") if key in raw}
     journey.add_link(source, target, **texts)
 

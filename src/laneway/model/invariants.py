@@ -94,12 +94,14 @@ def step_values(
     values: Mapping[str, object],
     departments: Mapping[str, object],
     stages: Mapping[str, object],
+    into: dict[str, object] | None = None,
 ) -> dict[str, object]:
-    """``values`` of a step's fields checked and converted (text, references, emotion…)."""
-    unknown = values.keys() - _STEP_FIELD_KIND.keys()
-    if unknown:
+    """``values`` of a step's fields checked and converted (text, references, emotion…),
+    written into ``into`` (a new dict by default) and returned."""
+    if not values.keys() <= _STEP_FIELD_KIND.keys():
+        unknown = values.keys() - _STEP_FIELD_KIND.keys()
         raise ModelError(f"A step has no field {sorted(unknown)[0]!r}.")
-    clean: dict[str, object] = {}
+    clean: dict[str, object] = {} if into is None else into
     for key, value in values.items():
         kind = _STEP_FIELD_KIND[key]
         if kind == _TEXT:
