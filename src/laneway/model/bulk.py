@@ -42,6 +42,10 @@ class MapBuilder:
     """
 
     def __init__(self, info: MapInfo | None = None) -> None:
+        self._start(info)
+
+    def _start(self, info: MapInfo | None) -> None:
+        """An empty map to build (again: ``build`` hands the records over)."""
         self.info = info or MapInfo()
         self.departments: dict[str, Department] = {}
         self.stages: dict[str, Stage] = {}
@@ -185,7 +189,7 @@ class MapBuilder:
             "link": self.links,
         }
         journey = JourneyMap._assembled(self.info, records, self._link_by_pair, self._ids)
-        self.__init__()  # type: ignore[misc]  # the map owns the records now
+        self._start(None)  # the map owns the records now
         return journey
 
     # ----------------------------------------------------------------- helpers
