@@ -57,6 +57,12 @@ def _add_analyze(commands: argparse._SubParsersAction) -> None:
     analyze.add_argument("file", metavar="FILE", help="a .laneway map or any importable file")
     analyze.add_argument("--json", action="store_true", help="print one JSON object")
     analyze.add_argument(
+        "--indent",
+        type=_non_negative_int,
+        metavar="N",
+        help="with --json: indent by N spaces for people (default: compact, one line)",
+    )
+    analyze.add_argument(
         "--handoff-threshold",
         type=_non_negative_int,
         default=3,
@@ -118,23 +124,24 @@ def _non_negative_int(text: str) -> int:
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 0:
-        raise argparse.ArgumentTypeError("the threshold cannot be negative")
+        raise argparse.ArgumentTypeError(f"{value} is negative; give 0 or more")
     return value
 
 
 # ------------------------------------------------------------------ loading
 def load_any(path: str | Path):
     """A .laneway map (opened read-only) or any importable file, as a JourneyMap."""
-    from laneway.io.formats import read_map
-    from laneway.store import MapStore
-
     file = Path(path)
     if file.suffix.lower() == ".laneway":
+        from laneway.store import MapStore  # sqlite-utils: only for maps, not other files
+
         store = MapStore.open(file, read_only=True)
         try:
             return store.load()
         finally:
             store.close()
+    from laneway.io.formats import read_map
+
     return read_map(file)
 
 
@@ -163,14 +170,29 @@ def cmd_templates(_args: argparse.Namespace) -> int:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from laneway.analysis import analyze, format_report, report_to_dict
+    from laneway.model.gcpause import paused_gc
 
-    journey = load_any(args.file)
-    report = analyze(journey, handoff_threshold=args.handoff_threshold)
-    if args.json:
-        print(json.dumps(report_to_dict(journey, report), ensure_ascii=False, indent=2))
-    else:
-        print(format_report(journey, report))
-    return EXIT_FINDINGS if report.has_errors else EXIT_OK
+    # Reading and analysing a big map makes a million objects and no reference cycles:
+    # the collector is off meanwhile, and they are freed (by reference counting) before
+    # it comes back, so it never walks them.
+    with paused_gc():
+        journey = load_any(args.file)
+        report = analyze(journey, handoff_threshold=args.handoff_threshold)
+        if args.json:
+            text = json_text(report_to_dict(journey, report), args.indent) + "\n"
+        else:
+            text = format_report(journey, report) + "\n"
+        has_errors = report.has_errors
+        del journey, report
+    sys.stdout.write(text)
+    return EXIT_FINDINGS if has_errors else EXIT_OK
+
+
+def json_text(data: object, indent: int | None = None) -> str:
+    """``data`` as JSON text: compact by default (a big report is megabytes), or indented."""
+    if indent is None:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -320,26 +342,37 @@ def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> 
 
 
 def run_command(args: argparse.Namespace) -> int:
-    from laneway.io.errors import InputError
-    from laneway.model import ModelError
-    from laneway.store import StoreError
-
     try:
         return HANDLERS[args.command](args)
-    except (InputError, StoreError, CommandError, ModelError) as error:
-        _say(str(error))
-        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         _say("Interrupted; nothing was written.")
         return 130
-    except OSError as error:
-        _say(f"{error.filename or 'laneway'}: {error.strerror or error}.")
-        return EXIT_BAD_INPUT
-    except Exception as error:  # a bug: still one sentence, never a traceback
-        if os.environ.get("LANEWAY_DEBUG"):
+    except Exception as error:
+        if _is_bad_input(error):
+            _say(str(error))
+        elif isinstance(error, OSError):
+            _say(f"{error.filename or 'laneway'}: {error.strerror or error}.")
+        elif os.environ.get("LANEWAY_DEBUG"):
             raise
-        _say(f"Unexpected problem ({type(error).__name__}: {error}); nothing was written.")
+        else:  # a bug: still one sentence, never a traceback
+            _say(f"Unexpected problem ({type(error).__name__}: {error}); nothing was written.")
         return EXIT_BAD_INPUT
+
+
+def _is_bad_input(error: Exception) -> bool:
+    """True for the errors that are one sentence about the input (exit status 2).
+
+    Looked up without importing anything new: a StoreError can only come from a
+    command that loaded the store, so reading a JSON file never loads sqlite-utils.
+    """
+    from laneway.io.errors import InputError
+    from laneway.model import ModelError
+
+    kinds: tuple[type[Exception], ...] = (InputError, CommandError, ModelError)
+    store_errors = sys.modules.get("laneway.store.errors")
+    if store_errors is not None:
+        kinds += (store_errors.StoreError,)
+    return isinstance(error, kinds)
 
 
 def _say(sentence: str) -> None:

@@ -146,7 +146,7 @@ class Document:
             self._report = analyze(
                 self.journey, handoff_threshold=self.handoff_threshold, reuse=self._structure
             )
-            self._structure = self._report.structure  # type: ignore[assignment]
+            self._structure = self._report.structure
         return self._report
 
     # ------------------------------------------------------- snapshots, copies

@@ -24,7 +24,7 @@ from defusedxml import DefusedXmlException
 from laneway.io.errors import InputError, read_bytes
 from laneway.io.formats import ImportResult
 from laneway.io.textclean import clean_name
-from laneway.model import JourneyMap, MapInfo
+from laneway.model import JourneyMap, MapBuilder, MapInfo
 
 TASKS = {"task", "userTask", "serviceTask", "sendTask", "receiveTask", "manualTask",
          "businessRuleTask", "scriptTask", "subProcess", "adHocSubProcess", "transaction",
@@ -227,7 +227,7 @@ def _to_map(root, path, processes, participants, reading: _Reading, shapes) -> J
         or next((clean_name(p.get("name")) for p in processes if p.get("name")), "")
         or (path.stem if path else "Imported BPMN")
     )
-    journey = JourneyMap(MapInfo(title=title))
+    journey = MapBuilder(MapInfo(title=title))
     departments: dict[str, str] = {}
     for node in reading.nodes.values():
         if node.department and node.department.casefold() not in departments:
@@ -251,7 +251,7 @@ def _to_map(root, path, processes, participants, reading: _Reading, shapes) -> J
             reading.skipped["second flows between the same two steps (merged)"] += 1
         else:
             journey.add_link(source, target, label=label)
-    return journey
+    return journey.build()
 
 
 def _positions(reading: _Reading, shapes) -> dict[str, tuple[float, float]]:

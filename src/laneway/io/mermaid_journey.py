@@ -14,7 +14,7 @@ from pathlib import Path
 from laneway.io.errors import InputError, read_text
 from laneway.io.formats import ImportResult
 from laneway.io.textclean import clean_name
-from laneway.model import JourneyMap, MapInfo
+from laneway.model import JourneyMap, MapBuilder, MapInfo
 
 _BR = re.compile(r"<\s*/?\s*br\s*/?\s*>", re.IGNORECASE)
 
@@ -31,7 +31,7 @@ def loads(text: str, path: Path | None = None) -> ImportResult:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     front_title, start = _front_matter(lines, path)
     number, lines = _after_keyword(lines, start, path)
-    journey = JourneyMap(MapInfo(title=front_title or (path.stem if path else "Mermaid journey")))
+    journey = MapBuilder(MapInfo(title=front_title or (path.stem if path else "Mermaid journey")))
     skipped: list[str] = []
     stage_id: str | None = None
     previous: str | None = None
@@ -103,7 +103,7 @@ def loads(text: str, path: Path | None = None) -> ImportResult:
         previous = step.id
     if count == 0 and not journey.stages:
         raise InputError(path, "is a Mermaid journey with no sections and no tasks")
-    return ImportResult(journey, skipped)
+    return ImportResult(journey.build(), skipped)
 
 
 def _front_matter(lines: list[str], path: Path | None) -> tuple[str, int]:

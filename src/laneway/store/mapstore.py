@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from laneway.model import ChangeSet, JourneyMap, MapInfo, map_to_dict
+from laneway.model import ChangeSet, JourneyMap, MapInfo, map_from_records, map_to_dict
 from laneway.model.ids import is_site_tag
 from laneway.store import rows
 from laneway.store.errors import StoreError, StoreWriteError
@@ -61,7 +61,7 @@ class MapStore:
     def load(self) -> JourneyMap:
         try:
             info_rows = {r["key"]: r["value"] for r in self.db["map_info"].rows}
-            journey = JourneyMap.from_records(
+            journey = map_from_records(
                 MapInfo(
                     title=info_rows.get("title", "Untitled journey"),
                     description=info_rows.get("description", ""),
