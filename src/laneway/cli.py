@@ -122,6 +122,7 @@ def load_any(path: str | Path):
     if file.suffix.lower() == ".laneway":
         store = MapStore.open(file, read_only=True)
         try:
+            _tell(store.notices)
             return store.load()
         finally:
             store.close()
@@ -246,7 +247,8 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
 
     store = MapStore.open(_existing_map(args.file))
     try:
-        info = store.take_snapshot(args.name, store.load())
+        _tell(store.notices)
+        info = store.take_snapshot(args.name)
     finally:
         store.close()
     print(f"Snapshot '{info.name}' taken at {info.taken_at}.")
@@ -260,6 +262,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
     store = MapStore.open(_existing_map(args.file), read_only=True)
     try:
+        _tell(store.notices)
         now = store.load()
         content = store.snapshot_content(args.snapshot)
     finally:
@@ -368,3 +371,9 @@ def run_command(args: argparse.Namespace) -> int:
 
 def _say(sentence: str) -> None:
     print(f"laneway: {sentence}", file=sys.stderr)
+
+
+def _tell(notices: list[str]) -> None:
+    """What the store had to do to open the map (a journal set aside…), on stderr."""
+    for notice in notices:
+        _say(notice)

@@ -18,7 +18,17 @@ from laneway.analysis import Report, analyze
 from laneway.analysis.structure import Structure, keeps_structure
 from laneway.layout import tidy_positions
 from laneway.model import ChangeSet, JourneyMap
-from laneway.store import MapStore, SnapshotInfo, StoreWriteError, create_map, save_copy
+from laneway.store import (
+    MapStore,
+    SnapshotInfo,
+    StoreConflictError,
+    StoreError,
+    StoreReadOnlyError,
+    StoreWriteError,
+    create_map,
+    save_copy,
+)
+from laneway.store.mapstore import now_iso
 
 Origin = Literal["edit", "undo", "redo", "reload"]
 Observer = Callable[[ChangeSet, Origin], None]
@@ -43,6 +53,8 @@ class Document:
         self._structure: Structure | None = None
         #: Why the map cannot be edited now (None while it can).
         self.read_only_reason: str | None = "opened read-only" if store.read_only else None
+        #: True once the path no longer names the map's file (deleted, replaced).
+        self._detached = False
 
     # -------------------------------------------------------------- lifecycle
     @classmethod
@@ -92,54 +104,124 @@ class Document:
     def edit(self, label: str) -> Iterator[EditResult]:
         """Make model calls inside; they are committed to the file as one change set.
 
-        A ModelError raised inside rolls the model back and propagates. A write failure
-        rolls the model back, marks the document read-only and raises StoreWriteError.
+        The write lock is taken first (waiting out another program's lock for the busy
+        timeout); if another program committed since the map was read, its map is loaded
+        before the block runs, so the change applies to what the file holds (observers
+        then hear one "reload", which includes the change). A ModelError raised inside
+        rolls the model back and propagates. Any failure to write rolls the model back
+        and raises a StoreError; one that leaves the file unwritable (``makes_read_only``)
+        also marks the document read-only.
         """
         self._refuse_if_read_only()
         result = EditResult(ChangeSet(label))
-        with self.journey.transaction(label) as recorded:
-            yield result
-        changeset = ChangeSet(label, tuple(recorded))
-        result.changeset = changeset
+        changeset: ChangeSet | None = None
+        stamp = now_iso()
+        reloaded = False
+        committed = False
+        try:
+            with self.store.transaction() as transaction:
+                reloaded = self._catch_up(transaction)
+                with self.journey.transaction(label) as recorded:
+                    yield result
+                changeset = result.changeset = ChangeSet(label, tuple(recorded))
+                if changeset:
+                    self.store.write(changeset, stamp=stamp, within=transaction)
+            committed = True
+        except BaseException as error:
+            if changeset and not committed:
+                self._roll_back_memory(changeset)
+            self._note_failure(error)
+            raise
+        finally:
+            if reloaded:
+                self._notify(ChangeSet("Reload"), "reload")
         if changeset:
-            self._write(changeset)
-            self._notify(changeset, "edit")
+            self.journey.stamp_modified(stamp)
+            if not reloaded:
+                self._notify(changeset, "edit")
 
     def apply(self, changeset: ChangeSet, origin: Origin = "redo") -> None:
-        """Apply a recorded change set again (redo), written through to the file."""
+        """Apply a recorded change set again (redo), written through to the file.
+
+        Refused (StoreConflictError, nothing changed) when another program committed since
+        the map was read: the recorded change no longer describes the file, and the map
+        reloads at the next ``reload_if_changed_elsewhere``.
+        """
         self._refuse_if_read_only()
-        with self.journey.transaction(changeset.label):
-            self.journey.apply(changeset)
-        self._write(changeset)
+        stamp = now_iso()
+        applied = committed = False
+        try:
+            with self.store.transaction() as transaction:
+                if transaction.changed_elsewhere:
+                    raise StoreConflictError(
+                        self.path,
+                        "was changed by another program, so this step of the history no "
+                        "longer fits it; the map reloads with the other program's changes",
+                    )
+                with self.journey.transaction(changeset.label):
+                    self.journey.apply(changeset)
+                applied = True
+                self.store.write(changeset, stamp=stamp, within=transaction)
+            committed = True
+        except BaseException as error:
+            if applied and not committed:
+                self._roll_back_memory(changeset)
+            self._note_failure(error)
+            raise
+        self.journey.stamp_modified(stamp)
         self._notify(changeset, origin)
 
     def revert(self, changeset: ChangeSet) -> None:
         """Undo a change set: apply its inverse, written through to the file."""
         self.apply(changeset.inverse(), "undo")
 
-    def _write(self, changeset: ChangeSet) -> None:
-        try:
-            stamp = self.store.write(changeset)
-        except StoreWriteError as error:
-            with self.journey.transaction("Roll back"):
-                self.journey.apply(changeset.inverse())
-            if "breaks the map's rules" not in error.problem:
-                self.read_only_reason = str(error)
-            raise
-        self.journey.stamp_modified(stamp)
+    def _catch_up(self, transaction) -> bool:
+        """Inside the write lock: adopt another program's commit first. True if it did."""
+        if not transaction.changed_elsewhere:
+            return False
+        self._adopt(transaction.fresh_map())
+        return True
+
+    def _adopt(self, fresh: JourneyMap) -> None:
+        fresh.require_transaction = True
+        self.journey = fresh
+        self._structure = None
+        self._report = None
+
+    def _roll_back_memory(self, changeset: ChangeSet) -> None:
+        with self.journey.transaction("Roll back"):
+            self.journey.apply(changeset.inverse())
+
+    def _note_failure(self, error: BaseException) -> None:
+        """A write failure decides, by its type, whether the map stays editable."""
+        if isinstance(error, StoreWriteError) and error.makes_read_only:
+            self.read_only_reason = str(error)
 
     def _refuse_if_read_only(self) -> None:
         if self.read_only_reason is not None:
-            raise StoreWriteError(self.path, f"cannot be changed now ({self.read_only_reason})")
+            raise StoreReadOnlyError(
+                self.path, f"cannot be changed now ({self.read_only_reason.rstrip('.')})"
+            )
 
     # ---------------------------------------------------- outside the session
     def reload_if_changed_elsewhere(self) -> bool:
-        """Reload when another process wrote the file; observers get origin "reload"."""
-        if not self.store.changed_by_another_process():
+        """Reload when another process wrote the file; observers get origin "reload".
+
+        A file deleted, replaced or turned into one Laneway does not open raises its
+        StoreError once and makes the document read-only (the map in memory stays
+        shown, so it can be saved as a copy).
+        """
+        if self._detached:
             return False
-        fresh = self.store.load()
-        fresh.require_transaction = True
-        self.journey = fresh
+        try:
+            if not self.store.changed_by_another_process():
+                return False
+            fresh = self.store.load()
+        except StoreError as error:
+            self._detached = True
+            self.read_only_reason = str(error)
+            raise
+        self._adopt(fresh)
         self._notify(ChangeSet("Reload"), "reload")
         return True
 
@@ -156,8 +238,19 @@ class Document:
 
     # ------------------------------------------------------- snapshots, copies
     def take_snapshot(self, name: str) -> SnapshotInfo:
+        """Freeze the map as the file holds it (another program's commit included)."""
         self._refuse_if_read_only()
-        return self.store.take_snapshot(name, self.journey)
+        adopted: list[JourneyMap] = []
+        try:
+            info = self.store.take_snapshot(name, self.journey, on_fresh=adopted.append)
+        except BaseException as error:
+            self._note_failure(error)
+            raise
+        finally:
+            if adopted:
+                self._adopt(adopted[0])
+                self._notify(ChangeSet("Reload"), "reload")
+        return info
 
     def snapshots(self) -> list[SnapshotInfo]:
         return self.store.snapshots()

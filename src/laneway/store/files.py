@@ -10,31 +10,52 @@ import contextlib
 import os
 import sqlite3
 import tempfile
+import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from laneway.model import JourneyMap
+from laneway.model.limits import map_problem
 from laneway.store import rows
-from laneway.store.errors import StoreError
+from laneway.store.errors import StoreError, StoreRuleError
+from laneway.store.failures import not_unicode, os_failure, write_failure
 from laneway.store.mapstore import MapStore, now_iso
-from laneway.store.schema import APPLICATION_ID, FORMAT_VERSION, SCHEMA_V1, WRITER_PRAGMAS
+from laneway.store.opening import kind_of_file
+from laneway.store.schema import (
+    APPLICATION_ID,
+    FORMAT_VERSION,
+    MAP_ID_KEY,
+    SCHEMA_V1,
+    WRITER_PRAGMAS,
+)
+
+#: A temporary output is ``.NAME.PID.RANDOM.part`` beside its target: the process id
+#: tells a later run whether the process that made it is gone (then it is removed).
+PART_SUFFIX = ".part"
+#: A part file whose maker cannot be told is removed once it is this old (seconds).
+STALE_AFTER = 24 * 3600
 
 
 @contextlib.contextmanager
 def atomic_output(target: str | Path, *, overwrite: bool = True) -> Iterator[Path]:
-    """Yield a temporary path beside ``target``; rename it onto ``target`` on success."""
+    """Yield a temporary path beside ``target``; rename it onto ``target`` on success.
+
+    However the block ends (an error, Ctrl+C, SIGTERM in the command line) the temporary
+    file is removed; one left by a killed process is removed by the next output there.
+    """
     final = Path(target)
-    if not overwrite and final.exists():
-        raise StoreError(final, "already exists; choose another name or pass --force")
+    _check_output_path(final, overwrite)
     folder = final.parent if str(final.parent) else Path(".")
-    if not folder.is_dir():
-        raise StoreError(final, f"cannot be written: the folder {str(folder)!r} does not exist")
+    remove_stale_parts(folder, final.name)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part", dir=folder)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{final.name}.{os.getpid()}.", suffix=PART_SUFFIX, dir=folder
+        )
     except OSError as error:
-        raise StoreError(final, f"cannot be written ({error.strerror or error})") from None
+        raise os_failure(final, error) from None
     os.close(handle)
     temp_path = Path(temporary)
     try:
@@ -43,10 +64,75 @@ def atomic_output(target: str | Path, *, overwrite: bool = True) -> Iterator[Pat
         # mkstemp makes the file private (0600); give it the mode a new file gets.
         os.chmod(temp_path, 0o666 & ~_current_umask())
         os.replace(temp_path, final)
+    except OSError as error:
+        _remove_part(temp_path)
+        raise os_failure(final, error) from None  # named after the target, not the part
     except BaseException:
-        with contextlib.suppress(OSError):
-            temp_path.unlink()
+        _remove_part(temp_path)
         raise
+
+
+def _check_output_path(final: Path, overwrite: bool) -> None:
+    try:
+        mode = os.stat(final).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as error:
+        raise os_failure(final, error) from None
+    if mode is not None:
+        kind = kind_of_file(mode)
+        if kind is not None:
+            raise StoreError(final, f"is {kind}; choose a file name for the output")
+        if not overwrite:
+            raise StoreError(final, "already exists; choose another name or pass --force")
+    folder = final.parent if str(final.parent) else Path(".")
+    if not folder.is_dir():
+        raise StoreError(final, f"cannot be written: the folder {str(folder)!r} does not exist")
+
+
+def _remove_part(path: Path) -> None:
+    for leftover in (path, path.with_name(path.name + "-journal")):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+def remove_stale_parts(folder: Path, name: str) -> int:
+    """Remove temporary outputs for ``name`` left in ``folder`` by processes that are gone."""
+    prefix = f".{name}."
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        stem = entry.name.removesuffix("-journal")
+        if not (entry.name.startswith(prefix) and stem.endswith(PART_SUFFIX)):
+            continue
+        if _maker_alive(stem[len(prefix) :], entry):
+            continue
+        with contextlib.suppress(OSError):
+            os.unlink(entry.path)
+            removed += 1
+    return removed
+
+
+def _maker_alive(rest: str, entry: os.DirEntry) -> bool:
+    pid_text = rest.split(".", 1)[0]
+    if pid_text.isdigit() and os.name == "posix":
+        pid = int(pid_text)
+        if pid == os.getpid():
+            return True  # this process may be writing it right now
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except OSError:
+            return True  # alive, someone else's
+        return True
+    try:
+        return time.time() - entry.stat().st_mtime < STALE_AFTER
+    except OSError:
+        return True
 
 
 def write_bytes_atomically(target: str | Path, data: bytes, *, overwrite: bool = True) -> None:
@@ -68,9 +154,17 @@ def _fsync(path: Path) -> None:
 def create_map(target: str | Path, journey: JourneyMap, *, overwrite: bool = False) -> Path:
     """Write ``journey`` as a new .laneway file (atomically) and return its path."""
     final = Path(target)
+    problem = map_problem(journey)
+    if problem:
+        raise StoreRuleError(final, f"cannot be made: {problem[0]} {problem[1]}")
     with atomic_output(final, overwrite=overwrite) as temporary:
         temporary.unlink()  # sqlite creates it afresh
-        write_new_database(temporary, journey)
+        try:
+            write_new_database(temporary, journey)
+        except sqlite3.Error as error:
+            raise write_failure(final, error, new_file=True) from None
+        except UnicodeEncodeError:
+            raise not_unicode(final) from None
     return final
 
 
@@ -92,6 +186,7 @@ def write_new_database(path: Path, journey: JourneyMap) -> None:
                     {"key": "description", "value": info.description},
                     {"key": "created", "value": info.created or stamp},
                     {"key": "modified", "value": stamp},
+                    {"key": MAP_ID_KEY, "value": uuid.uuid4().hex},
                 ]
             )
             for table, records in (
