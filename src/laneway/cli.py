@@ -179,9 +179,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     output = _map_output(args.output)
     if Path(args.input).suffix.lower() == ".laneway":
-        raise CommandError(
-            f"{Path(args.input).name}: is already a Laneway map; copy it instead of importing it."
-        )
+        return _rebuild_map(Path(args.input), output, args.force)
     result = import_file(Path(args.input))
     journey = result.journey
     place_unplaced_steps(journey)
@@ -192,6 +190,22 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
     for note in result.skipped:
         print(f"Skipped: {note}")
+    return EXIT_OK
+
+
+def _rebuild_map(source: Path, output: Path, force: bool) -> int:
+    """``import foreign.laneway -o clean.laneway``: a clean map from the rows that pass."""
+    from laneway.store.salvage import salvage_map
+
+    result = salvage_map(source, output, overwrite=force)
+    journey = result.journey
+    print(
+        f"Rebuilt {len(journey.steps)} steps, {len(journey.links)} links, "
+        f"{len(journey.departments)} departments and {len(journey.stages)} stages from "
+        f"{source.name} into {output}."
+    )
+    for note in result.dropped or ["nothing"]:
+        print(f"Left out: {note}")
     return EXIT_OK
 
 
@@ -351,6 +365,7 @@ def run_command(args: argparse.Namespace) -> int:
     from laneway.model import ModelError
     from laneway.store import StoreError
 
+    restore = _exit_cleanly_on_sigterm()
     try:
         return HANDLERS[args.command](args)
     except (InputError, StoreError, CommandError, ModelError) as error:
@@ -360,13 +375,44 @@ def run_command(args: argparse.Namespace) -> int:
         _say("Interrupted; nothing was written.")
         return 130
     except OSError as error:
-        _say(f"{error.filename or 'laneway'}: {error.strerror or error}.")
+        name = Path(error.filename).name if error.filename else _input_name(args)
+        _say(f"{name}: {(error.strerror or str(error)).rstrip('.')}; nothing was written.")
+        return EXIT_BAD_INPUT
+    except RecursionError:
+        _say(f"{_input_name(args)}: nests too deeply to be read; nothing was written.")
+        return EXIT_BAD_INPUT
+    except MemoryError:
+        _say(f"{_input_name(args)}: is too large for the memory available; nothing was written.")
+        return EXIT_BAD_INPUT
+    except UnicodeError as error:
+        _say(f"{_input_name(args)}: holds text that cannot be handled ({error.reason}).")
         return EXIT_BAD_INPUT
     except Exception as error:  # a bug: still one sentence, never a traceback
         if os.environ.get("LANEWAY_DEBUG"):
             raise
         _say(f"Unexpected problem ({type(error).__name__}: {error}); nothing was written.")
         return EXIT_BAD_INPUT
+    finally:
+        restore()
+
+
+def _input_name(args: argparse.Namespace) -> str:
+    given = getattr(args, "input", None) or getattr(args, "file", None) or args.command
+    return Path(given).name
+
+
+def _exit_cleanly_on_sigterm() -> Callable[[], None]:
+    """SIGTERM ends the command like Ctrl+C does: temporary outputs are removed."""
+    import signal
+
+    def stop(_number, _frame):
+        raise SystemExit(143)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except (ValueError, OSError, AttributeError):  # not the main thread, or no SIGTERM
+        return lambda: None
+    return lambda: signal.signal(signal.SIGTERM, previous)
 
 
 def _say(sentence: str) -> None:

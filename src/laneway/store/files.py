@@ -12,7 +12,7 @@ import sqlite3
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -151,8 +151,15 @@ def _fsync(path: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def create_map(target: str | Path, journey: JourneyMap, *, overwrite: bool = False) -> Path:
-    """Write ``journey`` as a new .laneway file (atomically) and return its path."""
+def create_map(
+    target: str | Path,
+    journey: JourneyMap,
+    *,
+    overwrite: bool = False,
+    snapshots: Sequence[tuple[str, str, str]] = (),
+) -> Path:
+    """Write ``journey`` (and ``snapshots``: name, taken at, content) as a new .laneway
+    file, atomically, and return its path."""
     final = Path(target)
     problem = map_problem(journey)
     if problem:
@@ -160,7 +167,7 @@ def create_map(target: str | Path, journey: JourneyMap, *, overwrite: bool = Fal
     with atomic_output(final, overwrite=overwrite) as temporary:
         temporary.unlink()  # sqlite creates it afresh
         try:
-            write_new_database(temporary, journey)
+            write_new_database(temporary, journey, snapshots)
         except sqlite3.Error as error:
             raise write_failure(final, error, new_file=True) from None
         except UnicodeEncodeError:
@@ -168,7 +175,9 @@ def create_map(target: str | Path, journey: JourneyMap, *, overwrite: bool = Fal
     return final
 
 
-def write_new_database(path: Path, journey: JourneyMap) -> None:
+def write_new_database(
+    path: Path, journey: JourneyMap, snapshots: Sequence[tuple[str, str, str]] = ()
+) -> None:
     conn = sqlite3.connect(str(path))
     try:
         for pragma in WRITER_PRAGMAS:
@@ -196,6 +205,10 @@ def write_new_database(path: Path, journey: JourneyMap) -> None:
                 ("link", journey.links.values()),
             ):
                 db[table].insert_all((rows.ROW_OF[table](r) for r in records), batch_size=500)
+            db["snapshot"].insert_all(
+                {"name": name, "taken_at": taken_at, "content": content}
+                for name, taken_at, content in snapshots
+            )
     finally:
         conn.close()
 

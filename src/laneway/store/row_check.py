@@ -210,14 +210,15 @@ def _row_problem(conn, table: str, columns: tuple[Column, ...], rowid: int) -> s
     element = _element(conn, table, rowid)
     for column in columns:
         c = column.name
-        kind, size, characters, value, bad = conn.execute(
+        query = f"SELECT {column.bad_sql()} FROM {table} WHERE rowid = ?"
+        if not conn.execute(query, [rowid]).fetchone()[0]:
+            continue
+        kind, size, characters, value = conn.execute(
             f"SELECT typeof({c}), length(CAST({c} AS BLOB)), length({c}), "
-            f"CASE WHEN length(CAST({c} AS BLOB)) <= 200 THEN {c} END, {column.bad_sql()} "
-            f"FROM {table} WHERE rowid = ?",
+            f"CASE WHEN length(CAST({c} AS BLOB)) <= 200 THEN {c} END FROM {table} WHERE rowid = ?",
             [rowid],
         ).fetchone()
-        if bad:
-            return f"{element} {column.problem(kind, size or 0, characters or 0, value)}"
+        return f"{element} {column.problem(kind, size or 0, characters or 0, value)}"
     return f"{element} holds a value Laneway never writes"
 
 
