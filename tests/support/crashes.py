@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -31,7 +34,49 @@ with store.transaction() as transaction:
 
 
 def subprocess_env() -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(REPO_ROOT / "src")}
+    """Run ``laneway`` and ``tests.support`` from this checkout in a child process."""
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO_ROOT / "src"), str(REPO_ROOT)])}
+
+
+def big_edit(journey, number: int) -> None:
+    """Edit ``number`` of a stream: hundreds of rows inserted, updated and deleted.
+
+    Deterministic given the map it starts from, so a log of committed edit numbers can
+    be replayed to the content the file must hold.
+    """
+    rng = random.Random(number)
+    existing = sorted(journey.steps)
+    for step_id in rng.sample(existing, min(len(existing), 60)):
+        journey.update_step(
+            step_id, description=f"Edit {number} says " + "d" * rng.randrange(50, 600)
+        )
+    for step_id in rng.sample(existing, min(len(existing), 25)):
+        journey.remove_step(step_id)
+    added = [
+        journey.add_step(
+            f"Edit {number} step {i}",
+            department_id=rng.choice(["d1", None]),
+            description="n" * rng.randrange(100, 900),
+            emotion=rng.choice([None, -2, 1]),
+            x=float(rng.randrange(0, 4000)),
+            y=float(rng.randrange(0, 900)),
+        ).id
+        for i in range(150)
+    ]
+    steps = sorted(journey.steps)
+    for source in added:
+        target = rng.choice(steps)
+        if target != source and journey.link_between(source, target) is None:
+            journey.add_link(source, target, agreement=f"Agreed in edit {number}")
+    journey.set_info(description=f"{number + 1} edits")
+
+
+def content_digest(journey) -> str:
+    """What a map holds, as a short fingerprint (the modified stamp aside)."""
+    from laneway.model import map_to_dict
+
+    text = json.dumps(map_to_dict(journey), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def leave_hot_journal(path: Path, new_steps: int = 300) -> Path:

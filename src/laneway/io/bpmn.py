@@ -22,7 +22,7 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
-from laneway.io.errors import InputError, read_bytes
+from laneway.io.errors import InputError, read_bytes, shown
 from laneway.io.formats import ImportResult
 from laneway.io.limits import check_count, check_map_limits, check_name
 from laneway.io.textclean import clean_name
@@ -147,7 +147,7 @@ def read_with_report(path: Path) -> ImportResult:
 
 def build(root: Element, path: Path | None) -> tuple[JourneyMap, list[str]]:
     if local(root) != "definitions":
-        raise InputError(path, f"is XML but not BPMN 2.0 (its root is <{local(root)}>)")
+        raise InputError(path, f"is XML but not BPMN 2.0 (its root is <{local(root)[:40]}>)")
     reading = _Reading(path)
     participants = {
         p.get("processRef"): clean_name(p.get("name"))
@@ -229,7 +229,7 @@ def _read_message_flows(root: Element, reading: _Reading) -> None:
 
 
 def _check_node(node: _Node, count: int, path: Path | None) -> None:
-    where = f"element '{node.id[:80]}'"
+    where = f"element {shown(node.id, 80)}"
     check_count("step", count, path, where)
     if len(node.id) > MAX_ID:
         raise InputError(

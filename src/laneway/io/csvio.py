@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from laneway.io.errors import InputError, read_text
+from laneway.io.errors import InputError, read_text, shown
 from laneway.io.limits import check_count, check_map_limits
 from laneway.model import JourneyMap, ModelError, map_from_dict, map_to_dict
 from laneway.model.dictform import DictFormError
@@ -120,12 +120,12 @@ class _Reading:
         else:
             raise InputError(
                 self.path,
-                f"the kind '{kind[:40]}' is neither 'step' nor 'link'",
+                f"the kind {shown(kind)} is neither 'step' nor 'link'",
                 where=f"line {line}",
             )
 
     def _add_link(self, line: int, row: dict[str, str]) -> None:
-        source, target = (row.get("from") or "").strip(), (row.get("to") or "").strip()
+        source, target = row.get("from") or "", row.get("to") or ""
         if not source or not target:
             raise InputError(
                 self.path, "a link row needs both 'from' and 'to'", where=f"line {line}"
@@ -135,9 +135,9 @@ class _Reading:
             {
                 "from": source,
                 "to": target,
-                "label": row.get("label", "").strip(),
-                "agreement": row.get("agreement", "").strip(),
-                "sla": row.get("sla", "").strip(),
+                "label": row.get("label", ""),
+                "agreement": row.get("agreement", ""),
+                "sla": row.get("sla", ""),
                 "_line": line,
             }
         )
@@ -148,7 +148,7 @@ class _Reading:
         if step["id"] in self.ids:
             raise InputError(
                 self.path,
-                f"the id '{step['id']}' was already used on line {self.ids[step['id']]}",
+                f"the id {shown(step['id'])} was already used on line {self.ids[step['id']]}",
                 where=f"line {line}",
             )
         self.ids[step["id"]] = line
@@ -175,8 +175,8 @@ def _check_link_ends(links: list[dict[str, Any]], ids: dict[str, int], path: Pat
             if link[end] not in ids:
                 raise InputError(
                     path,
-                    f"'{'next' if 'label' not in link else end}' names step '{link[end][:80]}', "
-                    "which does not exist",
+                    f"'{'next' if 'label' not in link else end}' names step "
+                    f"{shown(link[end], 80)}, which does not exist",
                     where=f"line {link['_line']}",
                 )
 
@@ -194,7 +194,7 @@ def _rows(text: str, path: Path | None) -> list[tuple[int, dict[str, str]]]:
             if key and key not in KNOWN:
                 raise InputError(
                     path,
-                    f"has an unknown column '{raw.strip()}' (known: id, title, department, "
+                    f"has an unknown column {shown(raw.strip())} (known: id, title, department, "
                     "stage, channel, emotion, description, customer action, pain points, KPI, "
                     "responsible, entry, terminal, next, kind, from, to, label, agreement, SLA)",
                     where="line 1",
@@ -221,7 +221,8 @@ def _rows(text: str, path: Path | None) -> list[tuple[int, dict[str, str]]]:
 
 
 def _cells(keys: list[str], values: list[str], line: int, path: Path | None) -> dict[str, str]:
-    """The row's cells by column, formula guards taken off, each within the limits."""
+    """The row's cells by column, trimmed, then formula guards taken off (a guard keeps
+    a leading tab or return that trimming would lose), each within the limits."""
     cells = {}
     for key, value in zip(keys, values, strict=False):
         if not key:
@@ -229,24 +230,23 @@ def _cells(keys: list[str], values: list[str], line: int, path: Path | None) -> 
         if len(value) > MAX_TEXT:
             raise InputError(
                 path,
-                f"has a cell of {len(value):,} characters in '{key}'; Laneway keeps at most "
+                f"has a cell of {len(value):,} characters in {shown(key)}; Laneway keeps at most "
                 f"{MAX_TEXT:,}",
                 where=f"line {line}",
             )
-        cells[key] = unguard_cell(value)
+        cells[key] = unguard_cell(value.strip())
     return cells
 
 
 def _step(row: dict[str, str], line: int, path: Path | None, number: int) -> dict[str, Any]:
-    title = (row.get("title") or "").strip()
+    title = row.get("title") or ""
     if not title:
         raise InputError(path, "a step row needs a title", where=f"line {line}")
-    step: dict[str, Any] = {"id": (row.get("id") or "").strip() or str(number), "title": title}
+    step: dict[str, Any] = {"id": row.get("id") or str(number), "title": title}
     for column in ("department", "stage"):
-        value = (row.get(column) or "").strip()
-        step[column] = value or None
+        step[column] = row.get(column) or None
     for column in ("channel", "description", "customeraction", "painpoints", "kpi", "responsible"):
-        value = (row.get(column) or "").strip()
+        value = row.get(column) or ""
         if value:
             step[FIELD.get(column, column)] = value
     emotion = (row.get("emotion") or "").strip().replace("−", "-")
@@ -256,7 +256,7 @@ def _step(row: dict[str, str], line: int, path: Path | None, number: int) -> dic
         except ValueError:
             raise InputError(
                 path,
-                f"the emotion '{emotion}' is not a whole number from -2 to +2",
+                f"the emotion {shown(emotion)} is not a whole number from -2 to +2",
                 where=f"line {line}",
             ) from None
     for flag in ("entry", "terminal"):
@@ -265,7 +265,7 @@ def _step(row: dict[str, str], line: int, path: Path | None, number: int) -> dic
             step[flag] = True
         elif value not in FALSE:
             raise InputError(
-                path, f"'{flag}' must be yes or no, not '{value}'", where=f"line {line}"
+                path, f"'{flag}' must be yes or no, not {shown(value)}", where=f"line {line}"
             )
     for axis in ("x", "y"):
         value = (row.get(axis) or "").strip()

@@ -33,6 +33,12 @@ class InputError(Exception):
         return f"{prefix}: {self.problem}" if prefix else self.problem
 
 
+def shown(text: str, limit: int = 40) -> str:
+    """Text from a file, as a sentence quotes it: printable, short, in quotes."""
+    clean = "".join(c if c.isprintable() else "?" for c in text[: limit + 1])
+    return f"'{clean[:limit]}…'" if len(clean) > limit else f"'{clean}'"
+
+
 #: Largest input file any reader accepts; bigger files are refused before parsing.
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 

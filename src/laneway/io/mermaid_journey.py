@@ -12,7 +12,7 @@ import re
 from collections import deque
 from pathlib import Path
 
-from laneway.io.errors import InputError, read_text
+from laneway.io.errors import InputError, read_text, shown
 from laneway.io.formats import ImportResult
 from laneway.io.limits import check_count, check_name
 from laneway.io.textclean import clean_name
@@ -102,7 +102,7 @@ class _Builder:
         if ":" not in line:
             raise InputError(
                 self.path,
-                f"'{line[:40]}' is neither a section, a title nor a task ('name: score: actors')",
+                f"{shown(line)} is neither a section, a title nor a task ('name: score: actors')",
                 where=where,
             )
         name, _, data = line.partition(":")
@@ -114,8 +114,8 @@ class _Builder:
         emotion = _emotion(score_text.strip())
         if emotion is None and score_text.strip():
             self.skipped.append(
-                f"line {line_number}: '{title[:80]}' has the score '{score_text.strip()[:20]}', "
-                "not 1 to 5; its emotion is left empty"
+                f"line {line_number}: {shown(title, 80)} has the score "
+                f"{shown(score_text.strip(), 20)}, not 1 to 5; its emotion is left empty"
             )
         self.count += 1
         step = self.journey.add_step(

@@ -50,25 +50,22 @@ def atomic_output(target: str | Path, *, overwrite: bool = True) -> Iterator[Pat
     _check_output_path(final, overwrite)
     folder = final.parent if str(final.parent) else Path(".")
     remove_stale_parts(folder, final.name)
+    prefix = f".{final.name}.{os.getpid()}."
+    temp_path: Path | None = None
     try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{final.name}.{os.getpid()}.", suffix=PART_SUFFIX, dir=folder
-        )
-    except OSError as error:
-        raise os_failure(final, error) from None
-    os.close(handle)
-    temp_path = Path(temporary)
-    try:
+        handle, temporary = tempfile.mkstemp(prefix=prefix, suffix=PART_SUFFIX, dir=folder)
+        temp_path = Path(temporary)
+        os.close(handle)
         yield temp_path
         _fsync(temp_path)
         # mkstemp makes the file private (0600); give it the mode a new file gets.
         os.chmod(temp_path, 0o666 & ~_current_umask())
         os.replace(temp_path, final)
     except OSError as error:
-        _remove_part(temp_path)
+        _remove_parts(folder, prefix, temp_path)
         raise os_failure(final, error) from None  # named after the target, not the part
     except BaseException:
-        _remove_part(temp_path)
+        _remove_parts(folder, prefix, temp_path)
         raise
 
 
@@ -90,8 +87,17 @@ def _check_output_path(final: Path, overwrite: bool) -> None:
         raise StoreError(final, f"cannot be written: the folder {str(folder)!r} does not exist")
 
 
-def _remove_part(path: Path) -> None:
-    for leftover in (path, path.with_name(path.name + "-journal")):
+def _remove_parts(folder: Path, prefix: str, known: Path | None) -> None:
+    """Remove this process's temporary output (and its journal). A signal can arrive
+    between the file's creation and the moment its name is known: then every part file
+    of this process for this target goes (one process writes one target at a time)."""
+    leftovers: list[Path] = []
+    if known is not None:
+        leftovers = [known, known.with_name(known.name + "-journal")]
+    else:
+        with contextlib.suppress(OSError):
+            leftovers = [Path(e.path) for e in os.scandir(folder) if e.name.startswith(prefix)]
+    for leftover in leftovers:
         with contextlib.suppress(OSError):
             leftover.unlink()
 
