@@ -29,6 +29,7 @@ from laneway.store import (
     save_copy,
 )
 from laneway.store.mapstore import now_iso
+from laneway.store.transaction import WriteTransaction
 
 Origin = Literal["edit", "undo", "redo", "reload"]
 Observer = Callable[[ChangeSet, Origin], None]
@@ -39,6 +40,14 @@ class EditResult:
     """Filled in when an ``edit`` block ends: the committed change set (maybe empty)."""
 
     changeset: ChangeSet
+
+
+@dataclass
+class _Pending:
+    """What one write transaction has done to memory so far."""
+
+    transaction: WriteTransaction | None = None
+    changeset: ChangeSet | None = None
 
 
 class Document:
@@ -114,31 +123,23 @@ class Document:
         """
         self._refuse_if_read_only()
         result = EditResult(ChangeSet(label))
-        changeset: ChangeSet | None = None
         stamp = now_iso()
         reloaded = False
-        committed = False
         try:
-            with self.store.transaction() as transaction:
-                reloaded = self._catch_up(transaction)
+            with self._writing() as pending:
+                reloaded = self._catch_up(pending.transaction)
                 with self.journey.transaction(label) as recorded:
                     yield result
-                changeset = result.changeset = ChangeSet(label, tuple(recorded))
-                if changeset:
-                    self.store.write(changeset, stamp=stamp, within=transaction)
-            committed = True
-        except BaseException as error:
-            if changeset and not committed:
-                self._roll_back_memory(changeset)
-            self._note_failure(error)
-            raise
+                pending.changeset = result.changeset = ChangeSet(label, tuple(recorded))
+                if pending.changeset:
+                    self.store.write(pending.changeset, stamp=stamp, within=pending.transaction)
         finally:
-            if reloaded:
+            if reloaded:  # after the transaction ended, committed or not
                 self._notify(ChangeSet("Reload"), "reload")
-        if changeset:
+        if result.changeset:
             self.journey.stamp_modified(stamp)
             if not reloaded:
-                self._notify(changeset, "edit")
+                self._notify(result.changeset, "edit")
 
     def apply(self, changeset: ChangeSet, origin: Origin = "redo") -> None:
         """Apply a recorded change set again (redo), written through to the file.
@@ -149,27 +150,35 @@ class Document:
         """
         self._refuse_if_read_only()
         stamp = now_iso()
-        applied = committed = False
-        try:
-            with self.store.transaction() as transaction:
-                if transaction.changed_elsewhere:
-                    raise StoreConflictError(
-                        self.path,
-                        "was changed by another program, so this step of the history no "
-                        "longer fits it; the map reloads with the other program's changes",
-                    )
-                with self.journey.transaction(changeset.label):
-                    self.journey.apply(changeset)
-                applied = True
-                self.store.write(changeset, stamp=stamp, within=transaction)
-            committed = True
-        except BaseException as error:
-            if applied and not committed:
-                self._roll_back_memory(changeset)
-            self._note_failure(error)
-            raise
+        with self._writing() as pending:
+            if pending.transaction.changed_elsewhere:
+                raise StoreConflictError(
+                    self.path,
+                    "was changed by another program, so this step of the history no "
+                    "longer fits it; the map reloads with the other program's changes",
+                )
+            with self.journey.transaction(changeset.label):
+                self.journey.apply(changeset)
+            pending.changeset = changeset
+            self.store.write(changeset, stamp=stamp, within=pending.transaction)
         self.journey.stamp_modified(stamp)
         self._notify(changeset, origin)
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[_Pending]:
+        """One store transaction. A change set put in ``pending`` is in memory: if the write
+        or the commit then fails, memory is rolled back, so screen and file never differ;
+        the failure's type decides whether the map stays editable."""
+        pending = _Pending()
+        try:
+            with self.store.transaction() as transaction:
+                pending.transaction = transaction
+                yield pending
+        except BaseException as error:
+            if pending.changeset:
+                self._roll_back_memory(pending.changeset)
+            self._note_failure(error)
+            raise
 
     def revert(self, changeset: ChangeSet) -> None:
         """Undo a change set: apply its inverse, written through to the file."""

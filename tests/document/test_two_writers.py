@@ -104,56 +104,53 @@ def test_two_documents_interleaving_edits_and_deletions_never_diverge(tmp_path, 
             doc.close()
 
 
-def test_an_edit_made_before_the_poll_loads_the_other_commit_first(map_file):
+@pytest.fixture
+def two(map_file):
+    """Mine and theirs: two documents (two programs) on the same map file."""
     mine, theirs = Document.open(map_file), Document.open(map_file)
+    yield mine, theirs
+    mine.close()
+    theirs.close()
+
+
+def test_an_edit_made_before_the_poll_loads_the_other_commit_first(two, map_file):
+    mine, theirs = two
     heard = []
     mine.add_observer(lambda changeset, origin: heard.append(origin))
-    try:
-        with theirs.edit("Theirs"):
-            theirs.journey.add_step("Added elsewhere")
-        with mine.edit("Mine"):
-            mine.journey.add_step("Added here")
-        titles = {s.title for s in mine.journey.steps.values()}
-        assert {"Added elsewhere", "Added here"} <= titles
-        assert heard == ["reload"], "the other commit was shown (with the edit in it)"
-        assert not mine.reload_if_changed_elsewhere(), "nothing was swallowed"
-        assert canonical(reopen(map_file)) == canonical(mine.journey)
-    finally:
-        mine.close()
-        theirs.close()
+    with theirs.edit("Theirs"):
+        theirs.journey.add_step("Added elsewhere")
+    with mine.edit("Mine"):
+        mine.journey.add_step("Added here")
+    titles = {s.title for s in mine.journey.steps.values()}
+    assert {"Added elsewhere", "Added here"} <= titles
+    assert heard == ["reload"], "the other commit was shown (with the edit in it)"
+    assert not mine.reload_if_changed_elsewhere(), "nothing was swallowed"
+    assert canonical(reopen(map_file)) == canonical(mine.journey)
 
 
-def test_editing_a_step_another_program_deleted_is_refused_and_nothing_diverges(map_file):
-    mine, theirs = Document.open(map_file), Document.open(map_file)
-    try:
-        with theirs.edit("Delete"):
-            theirs.journey.remove_step("s2")
-        with pytest.raises(ModelError, match="no step with id 's2'"), mine.edit("Rename"):
-            mine.journey.update_step("s2", title="Renamed")
-        assert not mine.read_only
-        assert "s2" not in mine.journey.steps
-        assert canonical(mine.journey) == canonical(reopen(map_file))
-    finally:
-        mine.close()
-        theirs.close()
+def test_editing_a_step_another_program_deleted_is_refused_and_nothing_diverges(two, map_file):
+    mine, theirs = two
+    with theirs.edit("Delete"):
+        theirs.journey.remove_step("s2")
+    with pytest.raises(ModelError, match="no step with id 's2'"), mine.edit("Rename"):
+        mine.journey.update_step("s2", title="Renamed")
+    assert not mine.read_only
+    assert "s2" not in mine.journey.steps
+    assert canonical(mine.journey) == canonical(reopen(map_file))
 
 
-def test_undo_after_another_programs_commit_is_refused_and_memory_untouched(map_file):
-    mine, theirs = Document.open(map_file), Document.open(map_file)
-    try:
-        with mine.edit("Rename") as result:
-            mine.journey.update_step("s1", title="Mine")
-        with theirs.edit("Delete"):
-            theirs.journey.remove_step("s1")
-        before = canonical(mine.journey)
-        with pytest.raises(StoreConflictError, match="another program"):
-            mine.revert(result.changeset)
-        assert canonical(mine.journey) == before and not mine.read_only
-        assert mine.reload_if_changed_elsewhere()
-        assert canonical(mine.journey) == canonical(reopen(map_file))
-    finally:
-        mine.close()
-        theirs.close()
+def test_undo_after_another_programs_commit_is_refused_and_memory_untouched(two, map_file):
+    mine, theirs = two
+    with mine.edit("Rename") as result:
+        mine.journey.update_step("s1", title="Mine")
+    with theirs.edit("Delete"):
+        theirs.journey.remove_step("s1")
+    before = canonical(mine.journey)
+    with pytest.raises(StoreConflictError, match="another program"):
+        mine.revert(result.changeset)
+    assert canonical(mine.journey) == before and not mine.read_only
+    assert mine.reload_if_changed_elsewhere()
+    assert canonical(mine.journey) == canonical(reopen(map_file))
 
 
 HOLD_LOCK = """

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-import stat
 from pathlib import Path
+
+from laneway.model.filekind import kind_of_file
 
 
 class InputError(Exception):
@@ -66,7 +67,7 @@ def read_bytes(path: str | Path, *, what: str) -> bytes:
     with os.fdopen(descriptor, "rb") as handle:
         try:
             info = os.fstat(descriptor)
-            kind = _not_regular(info.st_mode)
+            kind = kind_of_file(info.st_mode)
             if kind:
                 raise InputError(file, f"is {kind}, not a {what} file")
             if info.st_size > MAX_INPUT_BYTES:
@@ -83,18 +84,6 @@ def read_bytes(path: str | Path, *, what: str) -> bytes:
             file, f"is larger than the {MAX_INPUT_BYTES // 1_048_576} MB Laneway reads"
         )
     return data
-
-
-def _not_regular(mode: int) -> str | None:
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
 
 
 def _words(error: OSError) -> str:

@@ -18,12 +18,12 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from laneway.model import JourneyMap
+from laneway.model.filekind import kind_of_file
 from laneway.model.limits import map_problem
 from laneway.store import rows
 from laneway.store.errors import StoreError, StoreRuleError
 from laneway.store.failures import not_unicode, os_failure, write_failure
 from laneway.store.mapstore import MapStore, now_iso
-from laneway.store.opening import kind_of_file
 from laneway.store.schema import (
     APPLICATION_ID,
     FORMAT_VERSION,

@@ -13,11 +13,11 @@ import contextlib
 import os
 import shutil
 import sqlite3
-import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from laneway.model.filekind import kind_of_file
 from laneway.store.errors import StoreError
 from laneway.store.failures import read_failure
 from laneway.store.journal import check_journal, set_aside
@@ -46,21 +46,6 @@ class Opened:
 
 def file_uri(path: Path, mode: str) -> str:
     return f"{path.resolve().as_uri()}?mode={mode}"
-
-
-def kind_of_file(mode: int) -> str | None:
-    """What a non-regular file is, in words (None for a regular file)."""
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
 
 
 def read_header(path: Path) -> bytes:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import platformdirs
 
-from laneway.store import write_bytes_atomically
+from laneway.store import StoreError, write_bytes_atomically
 
 MAX_RECENT = 12
 FONT_SCALES = (1.0, 1.25, 1.5)
@@ -55,7 +55,7 @@ class Settings:
             folder.mkdir(parents=True, exist_ok=True)
             payload = json.dumps(asdict(self), indent=2).encode("utf-8")
             write_bytes_atomically(folder / "settings.json", payload)
-        except OSError:
+        except (OSError, StoreError):
             pass  # settings are a convenience; never stop the facilitator for them
 
     def add_recent(self, path: Path) -> None:
