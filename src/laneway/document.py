@@ -204,7 +204,7 @@ class Document:
     def _note_failure(self, error: BaseException) -> None:
         """A write failure decides, by its type, whether the map stays editable."""
         if isinstance(error, StoreWriteError) and error.makes_read_only:
-            self.read_only_reason = str(error)
+            self.read_only_reason = str(error).rstrip(".")  # a clause: the banner adds "."
 
     def _refuse_if_read_only(self) -> None:
         if self.read_only_reason is not None:
@@ -228,7 +228,7 @@ class Document:
             fresh = self.store.load()
         except StoreError as error:
             self._detached = True
-            self.read_only_reason = str(error)
+            self.read_only_reason = str(error).rstrip(".")  # a clause: the banner adds "."
             raise
         self._adopt(fresh)
         self._notify(ChangeSet("Reload"), "reload")

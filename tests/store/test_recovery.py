@@ -140,3 +140,25 @@ def test_read_only_commands_create_no_side_files_beside_a_wal_map(tmp_path, caps
     assert main(["export", str(path), "-o", str(tmp_path / "out.json")]) == 0
     assert _side_files(tmp_path) == ["out.json", "wal.laneway"]
     assert "Step 3" in (tmp_path / "out.json").read_text(encoding="utf-8")
+
+
+def test_a_map_opened_through_a_symlink_is_recovered_beside_its_real_file(tmp_path, capsys):
+    real = tmp_path / "real" / "map.laneway"
+    real.parent.mkdir()
+    _map_with_steps(real, 12)
+    before = reopen(real)
+    leave_hot_journal(real)
+    link = tmp_path / "shortcut.laneway"
+    link.symlink_to(real)
+    assert main(["analyze", str(link)]) in (0, 1)
+    err = capsys.readouterr().err
+    assert (
+        err.startswith("laneway: shortcut.laneway: a change was unfinished")
+        and "damaged" not in err
+    )
+    doc = Document.open(link)
+    try:
+        assert doc.journey.same_content(before)
+    finally:
+        doc.close()
+    assert not real.with_name("map.laneway-journal").exists()

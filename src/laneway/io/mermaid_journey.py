@@ -14,7 +14,7 @@ from pathlib import Path
 
 from laneway.io.errors import InputError, read_text, shown
 from laneway.io.formats import ImportResult
-from laneway.io.limits import check_count, check_name
+from laneway.io.limits import check_count, check_map_limits, check_name
 from laneway.io.textclean import clean_name
 from laneway.model import JourneyMap, MapInfo, name_key
 
@@ -55,6 +55,7 @@ def loads(text: str, path: Path | None = None) -> ImportResult:
             builder.task(line, line_number)
     if builder.count == 0 and not builder.journey.stages:
         raise InputError(path, "is a Mermaid journey with no sections and no tasks")
+    check_map_limits(builder.journey, path)
     return ImportResult(builder.journey, builder.skipped)
 
 

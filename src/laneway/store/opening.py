@@ -81,15 +81,16 @@ def read_header(path: Path) -> bytes:
 def connect(path: Path, *, read_only: bool) -> Opened:
     """Open an existing map (``mode=rw`` or read-only: never creates one)."""
     header = read_header(path)
-    journal = check_journal(path, header)
+    real = path.resolve()  # SQLite keeps the journal beside the file a symlink points to
+    journal = check_journal(real, header)
     wal = header[18] == 2 or header[19] == 2
     if read_only and journal.verdict in ("own", "foreign"):
         keep = journal.verdict == "own"
-        opened = _private_copy(path, with_journal=keep)
+        opened = _private_copy(real, path, with_journal=keep)
         opened.notices.append(_read_only_notice(path, journal, keep))
         return opened
     if read_only and wal:
-        return _private_copy(path, with_journal=False, with_wal=True)
+        return _private_copy(real, path, with_journal=False, with_wal=True)
     notices = []
     if journal.verdict == "foreign":
         notices.append(_set_aside_notice(path, journal))
@@ -122,14 +123,15 @@ def _connect(path: Path, mode: str, *, writer: bool) -> sqlite3.Connection:
     return conn
 
 
-def _private_copy(path: Path, *, with_journal: bool, with_wal: bool = False) -> Opened:
-    """Read ``path`` through a copy that SQLite may recover, leaving the file untouched."""
+def _private_copy(real: Path, path: Path, *, with_journal: bool, with_wal: bool = False) -> Opened:
+    """Read ``real`` (named ``path`` to the user) through a copy that SQLite may recover,
+    leaving the file untouched."""
     folder = Path(tempfile.mkdtemp(prefix="laneway-read-"))
     copy = folder / "map.laneway"
     try:
-        shutil.copyfile(path, copy)
+        shutil.copyfile(real, copy)
         for suffix, wanted in (("-journal", with_journal), ("-wal", with_wal)):
-            side = path.with_name(path.name + suffix)
+            side = real.with_name(real.name + suffix)
             if wanted and side.is_file():
                 shutil.copyfile(side, copy.with_name(copy.name + suffix))
         conn = _connect(copy, "rw", writer=False)

@@ -59,7 +59,7 @@ def crash_sentence(kind: type, error: BaseException, app) -> str:
         reason = window.session.document.read_only_reason
         if reason and reason != "opened read-only":
             sentence += (
-                f" Changes to {window.session.document.path.name} were not saved since: {reason}"
+                f" Changes to {window.session.document.path.name} were not saved since: {reason}."
             )
     return sentence
 
