@@ -70,7 +70,10 @@ def _bpmn(lanes: int = 6, pile: bool = False) -> str:
         + "</lane>"
         for k in range(lanes)
     )
-    return body + f'<task id="t{count}"/><laneSet>{refs}</laneSet></process></definitions>'
+    last = f'<task id="t{count}"/>'
+    shape = f'<bpmndi:BPMNShape bpmnElement="t{count}"><dc:Bounds x="0" y="0" width="100" ' \
+            'height="80"/></bpmndi:BPMNShape>'  # fmt: skip
+    return body + f"{last}{shape}<laneSet>{refs}</laneSet></process></definitions>"
 
 
 INPUTS: dict[str, tuple[str, Callable[[], str]]] = {
@@ -78,7 +81,8 @@ INPUTS: dict[str, tuple[str, Callable[[], str]]] = {
     "json-500-departments": (".json", lambda: _json(500)),
     "json-deep": (".json", lambda: "[" * (MB // 2) + "]" * (MB // 2)),
     "csv": (".csv", lambda: _fill(
-        lambda n: f"{n},Step number {n} of the journey,Dept {n % 6},Stage {n % 12},{n + 1}\n",
+        lambda n: f"{n},Step number {n} of the journey,Dept {n % 6},Stage {n % 12},"
+        + (f"{n - 1}\n" if n else "\n"),
         "id,title,department,stage,next\n")),
     "csv-long-field": (".csv", lambda: "id,title\n1," + "x" * MB + "\n"),
     "bpmn": (".bpmn", lambda: _bpmn()),

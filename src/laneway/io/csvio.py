@@ -215,6 +215,13 @@ def _rows(text: str, path: Path | None) -> list[tuple[int, dict[str, str]]]:
             rows.append((line, _cells(keys, values, line, path)))
         return rows
     except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise InputError(
+                path,
+                f"has a cell of more than {csv.field_size_limit():,} characters; Laneway keeps "
+                f"at most {MAX_TEXT:,}",
+                where=f"line {reader.line_num}",
+            ) from None
         raise InputError(
             path, f"is not valid CSV ({error})", where=f"line {reader.line_num}"
         ) from None
