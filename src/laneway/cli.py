@@ -137,6 +137,7 @@ def load_any(path: str | Path):
 
         store = MapStore.open(file, read_only=True)
         try:
+            _tell(store.notices)
             return store.load()
         finally:
             store.close()
@@ -199,6 +200,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from laneway.operations.creating import create_map_file, read_import
 
     output = _map_output(args.output)
+    if Path(args.input).suffix.lower() == ".laneway":
+        return _rebuild_map(Path(args.input), output, args.force)
     result = read_import(Path(args.input))
     journey = result.journey
     create_map_file(output, journey, overwrite=args.force)
@@ -208,6 +211,22 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
     for note in result.skipped:
         print(f"Skipped: {note}")
+    return EXIT_OK
+
+
+def _rebuild_map(source: Path, output: Path, force: bool) -> int:
+    """``import foreign.laneway -o clean.laneway``: a clean map from the rows that pass."""
+    from laneway.store.salvage import salvage_map
+
+    result = salvage_map(source, output, overwrite=force)
+    journey = result.journey
+    print(
+        f"Rebuilt {len(journey.steps)} steps, {len(journey.links)} links, "
+        f"{len(journey.departments)} departments and {len(journey.stages)} stages from "
+        f"{source.name} into {output}."
+    )
+    for note in result.dropped or ["nothing"]:
+        print(f"Left out: {note}")
     return EXIT_OK
 
 
@@ -252,7 +271,8 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
 
     store = MapStore.open(_existing_map(args.file))
     try:
-        info = store.take_snapshot(args.name, store.load())
+        _tell(store.notices)
+        info = store.take_snapshot(args.name)
     finally:
         store.close()
     print(f"Snapshot '{info.name}' taken at {info.taken_at}.")
@@ -266,6 +286,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
     store = MapStore.open(_existing_map(args.file), read_only=True)
     try:
+        _tell(store.notices)
         now = store.load()
         content = store.snapshot_content(args.snapshot)
     finally:
@@ -342,21 +363,54 @@ def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> 
 
 
 def run_command(args: argparse.Namespace) -> int:
+    restore = _exit_cleanly_on_sigterm()
     try:
         return HANDLERS[args.command](args)
     except KeyboardInterrupt:
         _say("Interrupted; nothing was written.")
         return 130
+    except OSError as error:
+        name = Path(error.filename).name if error.filename else _input_name(args)
+        _say(f"{name}: {(error.strerror or str(error)).rstrip('.')}; nothing was written.")
+        return EXIT_BAD_INPUT
+    except RecursionError:
+        _say(f"{_input_name(args)}: nests too deeply to be read; nothing was written.")
+        return EXIT_BAD_INPUT
+    except MemoryError:
+        _say(f"{_input_name(args)}: is too large for the memory available; nothing was written.")
+        return EXIT_BAD_INPUT
+    except UnicodeError as error:
+        _say(f"{_input_name(args)}: holds text that cannot be handled ({error.reason}).")
+        return EXIT_BAD_INPUT
     except Exception as error:
         if _is_bad_input(error):
             _say(str(error))
-        elif isinstance(error, OSError):
-            _say(f"{error.filename or 'laneway'}: {error.strerror or error}.")
         elif os.environ.get("LANEWAY_DEBUG"):
             raise
         else:  # a bug: still one sentence, never a traceback
             _say(f"Unexpected problem ({type(error).__name__}: {error}); nothing was written.")
         return EXIT_BAD_INPUT
+    finally:
+        restore()
+
+
+def _input_name(args: argparse.Namespace) -> str:
+    given = getattr(args, "input", None) or getattr(args, "file", None) or args.command
+    return Path(given).name
+
+
+def _exit_cleanly_on_sigterm() -> Callable[[], None]:
+    """SIGTERM ends the command like Ctrl+C does: temporary outputs are removed."""
+    import signal
+
+    def stop(_number, _frame):
+        raise SystemExit(143)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except (ValueError, OSError, AttributeError):  # not the main thread, or no SIGTERM
+        return lambda: None
+    return lambda: signal.signal(signal.SIGTERM, previous)
 
 
 def _is_bad_input(error: Exception) -> bool:
@@ -377,3 +431,9 @@ def _is_bad_input(error: Exception) -> bool:
 
 def _say(sentence: str) -> None:
     print(f"laneway: {sentence}", file=sys.stderr)
+
+
+def _tell(notices: list[str]) -> None:
+    """What the store had to do to open the map (a journal set aside…), on stderr."""
+    for notice in notices:
+        _say(notice)

@@ -1,6 +1,19 @@
 """The .laneway file: SQLite schema, opening and validation, row-level writes, snapshots."""
 
-from laneway.store.errors import StoreError, StoreWriteError
+from laneway.store.errors import (
+    StoreConflictError,
+    StoreDamagedError,
+    StoreDiskError,
+    StoreError,
+    StoreForeignError,
+    StoreFullError,
+    StoreGoneError,
+    StoreLockedError,
+    StoreReadOnlyError,
+    StoreReplacedError,
+    StoreRuleError,
+    StoreWriteError,
+)
 from laneway.store.files import atomic_output, create_map, save_copy, write_bytes_atomically
 from laneway.store.mapstore import MapStore, SnapshotInfo
 from laneway.store.schema import APPLICATION_ID, FORMAT_VERSION
@@ -10,7 +23,17 @@ __all__ = [
     "FORMAT_VERSION",
     "MapStore",
     "SnapshotInfo",
+    "StoreConflictError",
+    "StoreDamagedError",
+    "StoreDiskError",
     "StoreError",
+    "StoreForeignError",
+    "StoreFullError",
+    "StoreGoneError",
+    "StoreLockedError",
+    "StoreReadOnlyError",
+    "StoreReplacedError",
+    "StoreRuleError",
     "StoreWriteError",
     "atomic_output",
     "create_map",

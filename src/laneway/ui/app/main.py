@@ -45,14 +45,26 @@ def install_error_dialog() -> None:
         app = QApplication.instance()
         if app is None:
             return
-        QMessageBox.critical(
-            None,
-            "Laneway",
-            f"Something went wrong ({kind.__name__}: {error}). "
-            "Your map is safe: every completed change was already saved.",
-        )
+        QMessageBox.critical(None, "Laneway", crash_sentence(kind, error, app))
 
     sys.excepthook = hook
+
+
+def crash_sentence(kind: type, error: BaseException, app) -> str:
+    """What went wrong and, truthfully, where the user's work is."""
+    sentence = (
+        f"Something went wrong ({kind.__name__}: {error}). Laneway writes each change to the "
+        "map file as it is made and never half of one, so the file holds every change that "
+        "was written; close and reopen the map to see exactly what it holds."
+    )
+    controller = getattr(app, "_laneway_controller", None)
+    for window in getattr(controller, "windows", {}).values():
+        reason = window.session.document.read_only_reason
+        if reason and reason != "opened read-only":
+            sentence += (
+                f" Changes to {window.session.document.path.name} were not saved since: {reason}."
+            )
+    return sentence
 
 
 def run_app(paths: list[str], demo: bool = False) -> int:

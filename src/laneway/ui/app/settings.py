@@ -13,7 +13,7 @@ from pathlib import Path
 
 import platformdirs
 
-from laneway.store import write_bytes_atomically
+from laneway.store import StoreError, write_bytes_atomically
 from laneway.ui.window.host import TEXT_SIZES, THEMES
 
 MAX_RECENT = 12
@@ -57,7 +57,7 @@ class Settings:
             folder.mkdir(parents=True, exist_ok=True)
             payload = json.dumps(asdict(self), indent=2).encode("utf-8")
             write_bytes_atomically(folder / "settings.json", payload)
-        except OSError:
+        except (OSError, StoreError):
             pass  # settings are a convenience; never stop the facilitator for them
 
     def add_recent(self, path: Path) -> None:
