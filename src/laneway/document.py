@@ -17,7 +17,17 @@ from typing import Literal
 from laneway.analysis import Report, analyze
 from laneway.analysis.structure import Structure, keeps_structure
 from laneway.model import ChangeSet, JourneyMap
-from laneway.store import MapStore, SnapshotInfo, StoreWriteError, save_copy
+from laneway.store import (
+    MapStore,
+    SnapshotInfo,
+    StoreConflictError,
+    StoreError,
+    StoreReadOnlyError,
+    StoreWriteError,
+    save_copy,
+)
+from laneway.store.mapstore import now_iso
+from laneway.store.transaction import WriteTransaction
 
 #: "remote": a live session wrote what other people changed (sync/); like an edit it is
 #: already in the map and the file when observers hear of it, but it is nobody's undo step.
@@ -32,6 +42,14 @@ class EditResult:
     changeset: ChangeSet
 
 
+@dataclass
+class _Pending:
+    """What one write transaction has done to memory so far."""
+
+    transaction: WriteTransaction | None = None
+    changeset: ChangeSet | None = None
+
+
 class Document:
     def __init__(self, store: MapStore, journey: JourneyMap) -> None:
         self.store = store
@@ -44,6 +62,8 @@ class Document:
         self._structure: Structure | None = None
         #: Why the map cannot be edited now (None while it can).
         self.read_only_reason: str | None = "opened read-only" if store.read_only else None
+        #: True once the path no longer names the map's file (deleted, replaced).
+        self._detached = False
 
     # -------------------------------------------------------------- lifecycle
     @classmethod
@@ -86,55 +106,124 @@ class Document:
     def edit(self, label: str) -> Iterator[EditResult]:
         """Make model calls inside; they are committed to the file as one change set.
 
-        A ModelError raised inside rolls the model back and propagates. A write failure
-        rolls the model back, marks the document read-only and raises StoreWriteError.
+        The write lock is taken first (waiting out another program's lock for the busy
+        timeout); if another program committed since the map was read, its map is loaded
+        before the block runs, so the change applies to what the file holds (observers
+        then hear one "reload", which includes the change). A ModelError raised inside
+        rolls the model back and propagates. Any failure to write rolls the model back
+        and raises a StoreError; one that leaves the file unwritable (``makes_read_only``)
+        also marks the document read-only.
         """
         self._refuse_if_read_only()
         result = EditResult(ChangeSet(label))
-        with self.journey.record(label) as recording:
-            yield result
-        changeset = recording.changeset
-        result.changeset = changeset
-        if changeset:
-            self._write(changeset)
-            self._notify(changeset, "edit")
+        stamp = now_iso()
+        reloaded = False
+        try:
+            with self._writing() as pending:
+                reloaded = self._catch_up(pending.transaction)
+                with self.journey.transaction() as recorded:
+                    yield result
+                pending.changeset = result.changeset = ChangeSet(label, tuple(recorded))
+                if pending.changeset:
+                    self.store.write(pending.changeset, stamp=stamp, within=pending.transaction)
+        finally:
+            if reloaded:  # after the transaction ended, committed or not
+                self._notify(ChangeSet("Reload"), "reload")
+        if result.changeset:
+            self.journey.stamp_modified(stamp)
+            if not reloaded:
+                self._notify(result.changeset, "edit")
 
     def apply(self, changeset: ChangeSet, origin: Origin = "redo") -> None:
-        """Apply a change set (a redo, or with ``origin="remote"`` a live session's merge),
-        written through to the file in its own transaction."""
+        """Apply a recorded change set again (redo), written through to the file.
+
+        Refused (StoreConflictError, nothing changed) when another program committed since
+        the map was read: the recorded change no longer describes the file, and the map
+        reloads at the next ``reload_if_changed_elsewhere``.
+        """
         self._refuse_if_read_only()
-        with self.journey.transaction():
-            self.journey.apply(changeset)
-        self._write(changeset)
+        stamp = now_iso()
+        with self._writing() as pending:
+            if pending.transaction.changed_elsewhere:
+                raise StoreConflictError(
+                    self.path,
+                    "was changed by another program, so this step of the history no "
+                    "longer fits it; the map reloads with the other program's changes",
+                )
+            with self.journey.transaction():
+                self.journey.apply(changeset)
+            pending.changeset = changeset
+            self.store.write(changeset, stamp=stamp, within=pending.transaction)
+        self.journey.stamp_modified(stamp)
         self._notify(changeset, origin)
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[_Pending]:
+        """One store transaction. A change set put in ``pending`` is in memory: if the write
+        or the commit then fails, memory is rolled back, so screen and file never differ;
+        the failure's type decides whether the map stays editable."""
+        pending = _Pending()
+        try:
+            with self.store.transaction() as transaction:
+                pending.transaction = transaction
+                yield pending
+        except BaseException as error:
+            if pending.changeset:
+                self._roll_back_memory(pending.changeset)
+            self._note_failure(error)
+            raise
 
     def revert(self, changeset: ChangeSet) -> None:
         """Undo a change set: apply its inverse, written through to the file."""
         self.apply(changeset.inverse(), "undo")
 
-    def _write(self, changeset: ChangeSet) -> None:
-        try:
-            stamp = self.store.write(changeset)
-        except StoreWriteError as error:
-            with self.journey.transaction():
-                self.journey.apply(changeset.inverse())
-            if "breaks the map's rules" not in error.problem:
-                self.read_only_reason = str(error)
-            raise
-        self.journey.stamp_modified(stamp)
+    def _catch_up(self, transaction) -> bool:
+        """Inside the write lock: adopt another program's commit first. True if it did."""
+        if not transaction.changed_elsewhere:
+            return False
+        self._adopt(transaction.fresh_map())
+        return True
+
+    def _adopt(self, fresh: JourneyMap) -> None:
+        fresh.require_transaction = True
+        self.journey = fresh
+        self._structure = None
+        self._report = None
+
+    def _roll_back_memory(self, changeset: ChangeSet) -> None:
+        with self.journey.transaction():
+            self.journey.apply(changeset.inverse())
+
+    def _note_failure(self, error: BaseException) -> None:
+        """A write failure decides, by its type, whether the map stays editable."""
+        if isinstance(error, StoreWriteError) and error.makes_read_only:
+            self.read_only_reason = str(error).rstrip(".")  # a clause: the banner adds "."
 
     def _refuse_if_read_only(self) -> None:
         if self.read_only_reason is not None:
-            raise StoreWriteError(self.path, f"cannot be changed now ({self.read_only_reason})")
+            raise StoreReadOnlyError(
+                self.path, f"cannot be changed now ({self.read_only_reason.rstrip('.')})"
+            )
 
     # ---------------------------------------------------- outside the session
     def reload_if_changed_elsewhere(self) -> bool:
-        """Reload when another process wrote the file; observers get origin "reload"."""
-        if not self.store.changed_by_another_process():
+        """Reload when another process wrote the file; observers get origin "reload".
+
+        A file deleted, replaced or turned into one Laneway does not open raises its
+        StoreError once and makes the document read-only (the map in memory stays
+        shown, so it can be saved as a copy).
+        """
+        if self._detached:
             return False
-        fresh = self.store.load()
-        fresh.require_transaction = True
-        self.journey = fresh
+        try:
+            if not self.store.changed_by_another_process():
+                return False
+            fresh = self.store.load()
+        except StoreError as error:
+            self._detached = True
+            self.read_only_reason = str(error).rstrip(".")  # a clause: the banner adds "."
+            raise
+        self._adopt(fresh)
         self._notify(ChangeSet("Reload"), "reload")
         return True
 
@@ -146,13 +235,24 @@ class Document:
             self._report = analyze(
                 self.journey, handoff_threshold=self.handoff_threshold, reuse=self._structure
             )
-            self._structure = self._report.structure  # type: ignore[assignment]
+            self._structure = self._report.structure
         return self._report
 
     # ------------------------------------------------------- snapshots, copies
     def take_snapshot(self, name: str) -> SnapshotInfo:
+        """Freeze the map as the file holds it (another program's commit included)."""
         self._refuse_if_read_only()
-        return self.store.take_snapshot(name, self.journey)
+        adopted: list[JourneyMap] = []
+        try:
+            info = self.store.take_snapshot(name, self.journey, on_fresh=adopted.append)
+        except BaseException as error:
+            self._note_failure(error)
+            raise
+        finally:
+            if adopted:
+                self._adopt(adopted[0])
+                self._notify(ChangeSet("Reload"), "reload")
+        return info
 
     def snapshots(self) -> list[SnapshotInfo]:
         return self.store.snapshots()

@@ -215,15 +215,75 @@ def test_unowned_steps_do_not_count_as_a_department_in_a_loop():
     assert findings(run(built), "handoff-loop") == []
 
 
-# ------------------------------------------------------------------- bottleneck
-def test_bottleneck_is_the_common_dominator_of_all_reachable_sinks():
-    #  a → b → c → d
-    #          ↘ e
+def test_a_referral_back_to_the_first_stage_is_no_handoff_loop():
+    # The b2b pattern: Marketing → Sales → Customer Success, and a referral from Advocacy
+    # back to Awareness. Left out first as a loop-back link, it makes no loop.
     built = journey(
-        {"a": (M, AW), "b": (M, CO), "c": (M, CO), "d": (M, PU), "e": (M, PU)},
+        {"a": (M, AW), "b": (S, CO), "c": (F, PU)},
+        [("a", "b", "MQL"), ("b", "c", "signed"), ("c", "a", "referral")],
+    )
+    assert findings(run(built), "handoff-loop") == []
+
+
+def test_a_back_and_forth_between_two_departments_is_still_a_loop():
+    # Sales and Finance pass the customer back and forth in Purchase, beside a referral.
+    built = journey(
+        {"a": (M, AW), "b": (S, PU), "c": (F, PU)},
+        [("a", "b"), ("b", "c"), ("c", "b"), ("c", "a", "referral")],
+    )
+    [loop] = findings(run(built), "handoff-loop")
+    assert loop.step_ids == ("b", "c")
+    assert sorted(loop.link_ids) == sorted(
+        [built.link_between("b", "c").id, built.link_between("c", "b").id]
+    )
+    assert loop.message == (
+        "Customers are bounced between Sales and Finance in a loop of 2 steps: 'Step b', 'Step c'."
+    )
+
+
+# ------------------------------------------------------------------- bottleneck
+def test_converging_routes_make_the_common_dominator_a_bottleneck():
+    #  a → b → d → e → f
+    #    ↘ c ↗      ↘ g
+    # Both routes meet at d; every journey to the ends f and g passes d (and e), but
+    # only d has two incoming links: routes converge there.
+    built = journey(
+        {
+            "a": (M, AW),
+            "b": (M, CO),
+            "c": (S, CO),
+            "d": (S, PU),
+            "e": (S, PU),
+            "f": (S, PU),
+            "g": (S, PU),
+        },
+        [("a", "b"), ("a", "c"), ("b", "d"), ("c", "d"), ("d", "e"), ("e", "f"), ("e", "g")],
+    )
+    [finding] = findings(run(built), "bottleneck")
+    assert finding.step_ids == ("d",)
+    assert finding.message == (
+        "Routes converge on 'Step d' (Sales, Purchase): every journey from the start "
+        "to an end passes through it."
+    )
+
+
+def test_a_linear_journey_has_no_bottleneck():
+    # Every step of a chain dominates what follows it, but no routes converge anywhere.
+    built = journey(
+        {"a": (M, AW), "b": (M, CO), "c": (S, CO), "d": (S, PU), "e": (S, PU)},
         [("a", "b"), ("b", "c"), ("c", "d"), ("c", "e")],
     )
-    assert step_sets(run(built), "bottleneck") == [("b",), ("c",)]
+    assert findings(run(built), "bottleneck") == []
+
+
+def test_incoming_links_from_unreachable_steps_do_not_make_routes_converge():
+    # x reaches b but nothing reaches x (it is in a later stage, so not an entry).
+    built = journey(
+        {"a": (M, AW), "b": (M, CO), "x": (S, CO), "d": (S, PU)},
+        [("a", "b"), ("x", "b"), ("b", "d")],
+    )
+    assert step_sets(run(built), "unreachable-step") == [("x",)]
+    assert findings(run(built), "bottleneck") == []
 
 
 def test_two_entries_share_a_bottleneck_through_the_virtual_source():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
@@ -16,7 +15,7 @@ from laneway.operations.creating import create_map_file, new_journey, read_impor
 from laneway.operations.exporting import ExportError, export_map
 from laneway.operations.placing import place_unplaced_in, place_unplaced_steps
 from laneway.store import create_map
-from tests.conftest import REPO_ROOT, build_map, reopen
+from tests.conftest import build_map, reopen
 
 
 def test_create_places_every_step(tmp_path):
@@ -111,9 +110,8 @@ def test_data_exports_do_not_load_qt(tmp_path, map_file):
         " ExportOptions())\n"
         "assert not [m for m in sys.modules if m.startswith(('PySide6', 'pptx'))], 'loaded'\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "src")}
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "m.csv").exists()

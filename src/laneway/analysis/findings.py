@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
+from laneway.analysis.structure import Structure
+
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
@@ -26,11 +28,17 @@ RULES: tuple[Rule, ...] = (
     Rule("unreachable-step", "warning", "No path from an entry step reaches the step."),
     Rule("dead-end", "warning", "The journey stops at a step that is not an end."),
     Rule("empty-stage", "info", "A stage holds no step."),
-    Rule("handoff-loop", "info", "Customers are bounced back and forth between departments."),
+    Rule(
+        "handoff-loop",
+        "info",
+        "Customers are bounced back and forth between departments (a loop back to an "
+        "earlier stage, such as a referral, is no loop).",
+    ),
     Rule(
         "bottleneck",
         "info",
-        "Every path from the entries to the ends passes through this one step.",
+        "Routes converge on this step: two or more links lead into it and every path "
+        "from the entries to the ends passes through it.",
     ),
     Rule(
         "long-handoff-chain",
@@ -78,8 +86,8 @@ class Summary:
 class Report:
     summary: Summary
     findings: tuple[Finding, ...]
-    #: What the graph rules found (an ``analysis.structure.Structure``), for reuse.
-    structure: object = field(default=None, compare=False, repr=False)
+    #: What the graph rules found, to pass to the next analysis as ``reuse``.
+    structure: Structure | None = field(default=None, compare=False, repr=False)
 
     @property
     def has_errors(self) -> bool:

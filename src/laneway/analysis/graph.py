@@ -1,18 +1,27 @@
-"""The map as a networkx graph, and the SPEC §2 terms every rule builds on."""
+"""The SPEC §2 terms every rule builds on, and the map as a networkx graph.
+
+The rules walk plain adjacency lists (``JourneyGraph``); networkx is imported only by
+``to_digraph``, for callers that want the graph itself, so the command line starts
+without it.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-import networkx as nx
-
-from laneway.analysis.scc import strongly_connected_components
+from laneway.analysis.scc import strongly_connected_components, topological_order
+from laneway.analysis.structure import Structure
 from laneway.model import JourneyMap, Link, Step
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 def to_digraph(journey: JourneyMap) -> nx.DiGraph:
     """Steps are nodes, links are edges carrying their ``link_id``."""
+    import networkx as nx
+
     graph = nx.DiGraph()
     graph.add_nodes_from(journey.steps)
     graph.add_edges_from(
@@ -21,19 +30,28 @@ def to_digraph(journey: JourneyMap) -> nx.DiGraph:
     return graph
 
 
-@dataclass
 class JourneyGraph:
-    """A map read once for analysis: adjacency plus the derived terms of SPEC §2."""
+    """A map read once for analysis: adjacency plus the derived terms of SPEC §2.
 
-    journey: JourneyMap
+    ``reuse`` is the structure of an earlier analysis of this map, offered when the edits
+    since kept the graph; it is taken (``reused``) when the entry steps are still the
+    same ones, and its reachability, loops and handoff links then stand for this map's.
+    """
+
+    def __init__(self, journey: JourneyMap, reuse: Structure | None = None) -> None:
+        self.journey = journey
+        self._offered = reuse
 
     @classmethod
-    def of(cls, journey: JourneyMap) -> JourneyGraph:
-        return cls(journey)
+    def of(cls, journey: JourneyMap, reuse: Structure | None = None) -> JourneyGraph:
+        return cls(journey, reuse)
 
     @cached_property
-    def graph(self) -> nx.DiGraph:
-        return to_digraph(self.journey)
+    def reused(self) -> Structure | None:
+        offered = self._offered
+        if offered is not None and offered.entry_steps == frozenset(self.entry_steps):
+            return offered
+        return None
 
     @cached_property
     def _adjacency(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -88,8 +106,11 @@ class JourneyGraph:
     # ------------------------------------------------------------------ terms
     @cached_property
     def handoff_links(self) -> list[Link]:
+        links = self.journey.links
+        if self.reused is not None:
+            return [links[link_id] for link_id in self.reused.handoff_link_ids]
         is_handoff = self.journey.is_handoff
-        return [link for link in self.journey.links.values() if is_handoff(link)]
+        return [link for link in links.values() if is_handoff(link)]
 
     @cached_property
     def entry_steps(self) -> set[str]:
@@ -115,8 +136,10 @@ class JourneyGraph:
         return {sid for sid, targets in self.succ.items() if not targets}
 
     @cached_property
-    def reachable(self) -> set[str]:
+    def reachable(self) -> set[str] | frozenset[str]:
         """Every step some entry step reaches (the entries included)."""
+        if self.reused is not None:
+            return self.reused.reachable
         seen = set(self.entry_steps)
         frontier = list(seen)
         successors = self.succ
@@ -129,42 +152,50 @@ class JourneyGraph:
         return seen
 
     @cached_property
-    def components(self) -> list[list[str]]:
-        """Strongly connected components of the whole graph, sinks first."""
-        return strongly_connected_components(self.journey.steps, self.succ)
-
-    @cached_property
     def topological_order(self) -> list[str] | None:
         """Every step after all the steps that lead to it; None when there is a cycle."""
-        components = self.components
-        if len(components) != len(self.journey.steps):
-            return None
-        return [component[0] for component in reversed(components)]
+        return topological_order(self.journey.steps, self.succ)
 
     @cached_property
-    def loops(self) -> list[frozenset[str]]:
-        """The components of two or more steps: where customers can go round."""
-        return [frozenset(c) for c in self.components if len(c) > 1]
+    def loops(self) -> list[frozenset[str]] | tuple[frozenset[str], ...]:
+        """The forward journey's components of two or more steps: where customers go
+        round without going back to an earlier stage."""
+        if self.reused is not None:
+            return self.reused.loops
+        return [frozenset(c) for c in self.forward_components if len(c) > 1]
 
     @cached_property
     def loop_back_links(self) -> set[str]:
-        steps, rank, found = self.journey.steps, self.stage_rank, set()
+        """Links whose two ends have stages, the target's before the source's."""
+        rank = self.stage_rank
+        step_rank = {
+            step_id: rank[step.stage_id]
+            for step_id, step in self.journey.steps.items()
+            if step.stage_id is not None
+        }
+        found = set()
         for link in self.journey.links.values():
-            source, target = steps[link.source].stage_id, steps[link.target].stage_id
-            if source is not None and target is not None and rank[target] < rank[source]:
+            source, target = step_rank.get(link.source), step_rank.get(link.target)
+            if source is not None and target is not None and target < source:
                 found.add(link.id)
         return found
 
     @cached_property
-    def forward_components(self) -> list[list[str]]:
-        """Components of the forward journey (no loop-back links), sinks first."""
-        if not self.loop_back_links:
-            return self.components
+    def forward_succ(self) -> dict[str, list[str]]:
+        """The forward journey's adjacency: the graph without its loop-back links."""
+        loop_back = self.loop_back_links
+        if not loop_back:
+            return self.succ
         forward: dict[str, list[str]] = {step_id: [] for step_id in self.journey.steps}
         for link in self.journey.links.values():
-            if link.id not in self.loop_back_links:
+            if link.id not in loop_back:
                 forward[link.source].append(link.target)
-        return strongly_connected_components(self.journey.steps, forward)
+        return forward
+
+    @cached_property
+    def forward_components(self) -> list[list[str]]:
+        """Components of the forward journey (no loop-back links), sinks first."""
+        return strongly_connected_components(self.journey.steps, self.forward_succ)
 
     # ---------------------------------------------------------------- wording
     def step(self, step_id: str) -> Step:

@@ -21,6 +21,16 @@ def strongly_connected_components(
     return _tarjan(nodes, successors)
 
 
+def topological_order(
+    nodes: Iterable[str], successors: Mapping[str, Sequence[str]]
+) -> list[str] | None:
+    """Every node after all the nodes that lead to it; None when there is a cycle."""
+    order = _reverse_topological_order(list(nodes), successors)
+    if order is not None:
+        order.reverse()
+    return order
+
+
 def _reverse_topological_order(
     nodes: list[str], successors: Mapping[str, Sequence[str]]
 ) -> list[str] | None:

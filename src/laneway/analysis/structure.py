@@ -5,21 +5,34 @@ step not linked yet) leave the links, the order of the stages and the lanes and
 stages of linked steps as they were. Reachability, loops, the longest handoff
 chain and the bottlenecks are then taken over from the previous analysis; the
 per-step rules and every message still run on the map as it is now.
+
+``analyze(journey, reuse=report.structure)`` passes one in; the report hands the
+structure it used (taken over or new) back as ``Report.structure``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from laneway.analysis.rules.chain import HandoffChain
 from laneway.model import ChangeSet, JourneyMap
 
 
 @dataclass(frozen=True)
+class HandoffChain:
+    """The longest handoff chain: its number of handoffs and one chain that long."""
+
+    length: int
+    step_ids: tuple[str, ...]
+    link_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Structure:
+    """What the graph rules found on one map, to hand to the next analysis."""
+
     entry_steps: frozenset[str]
     reachable: frozenset[str]
-    #: Strongly connected components of two or more steps (where loops can be).
+    #: Strongly connected components of the forward journey with two or more steps.
     loops: tuple[frozenset[str], ...]
     chain: HandoffChain
     bottlenecks: frozenset[str]

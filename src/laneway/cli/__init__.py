@@ -24,6 +24,7 @@ from laneway.cli.errors import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     CommandError,
+    loaded_store_error,
     say,
 )
 from laneway.cli.parsing import COMMANDS, build_parser, not_a_command, opens_the_app
@@ -64,10 +65,7 @@ def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> 
         say(not_a_command(first))
         return EXIT_BAD_INPUT
     parser = build_parser()
-    try:
-        args = parser.parse_args(arguments)
-    except SystemExit as exited:  # --help (0) or a parse error, already said (2)
-        return int(exited.code or 0)
+    args = parser.parse_args(arguments)  # --help exits 0, a parse error 2 (said in one line)
     if args.version:
         from laneway.cli.version import version_text
 
@@ -81,16 +79,11 @@ def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> 
 
 def run_command(args: argparse.Namespace) -> int:
     from laneway.cli.commands import HANDLERS
-    from laneway.io.errors import InputError
-    from laneway.model import ModelError
-    from laneway.store import StoreError
 
     applog.logger()  # from now on, warnings go to the log too
+    restore = _exit_cleanly_on_sigterm()
     try:
         return HANDLERS[args.command](args)
-    except (InputError, StoreError, CommandError, ModelError) as error:
-        say(str(error))
-        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         say("Interrupted; nothing was written.")
         return EXIT_INTERRUPTED
@@ -98,14 +91,61 @@ def run_command(args: argparse.Namespace) -> int:
         silence_standard_output()
         return EXIT_OK
     except OSError as error:
-        name = Path(error.filename).name if error.filename else ""
-        problem = error.strerror or str(error)
-        say(f"{name}: {problem}." if name else f"{problem}.")
+        name = Path(error.filename).name if error.filename else _input_name(args)
+        say(f"{name}: {(error.strerror or str(error)).rstrip('.')}; nothing was written.")
         return EXIT_BAD_INPUT
-    except Exception as error:  # a bug: one sentence here, the traceback in the log
+    except RecursionError:
+        say(f"{_input_name(args)}: nests too deeply to be read; nothing was written.")
+        return EXIT_BAD_INPUT
+    except MemoryError:
+        say(f"{_input_name(args)}: is too large for the memory available; nothing was written.")
+        return EXIT_BAD_INPUT
+    except UnicodeError as error:
+        say(f"{_input_name(args)}: holds text that cannot be handled ({error.reason}).")
+        return EXIT_BAD_INPUT
+    except Exception as error:
+        if _is_bad_input(error):
+            say(str(error))
+            return EXIT_BAD_INPUT
         if os.environ.get("LANEWAY_DEBUG"):
             raise
-        return _unexpected(args, error)
+        return _unexpected(args, error)  # a bug: one sentence here, the traceback in the log
+    finally:
+        restore()
+
+
+def _input_name(args: argparse.Namespace) -> str:
+    given = getattr(args, "input", None) or getattr(args, "file", None) or args.command
+    return "standard input" if given == "-" else Path(given).name
+
+
+def _exit_cleanly_on_sigterm() -> Callable[[], None]:
+    """SIGTERM ends the command like Ctrl+C does: temporary outputs are removed."""
+    import signal
+
+    def stop(_number, _frame):
+        raise SystemExit(143)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except (ValueError, OSError, AttributeError):  # not the main thread, or no SIGTERM
+        return lambda: None
+    return lambda: signal.signal(signal.SIGTERM, previous)
+
+
+def _is_bad_input(error: Exception) -> bool:
+    """True for the errors that are one sentence about the input (exit status 2).
+
+    Looked up without importing anything new (``loaded_store_error``).
+    """
+    from laneway.io.errors import InputError
+    from laneway.model import ModelError
+
+    kinds: tuple[type[Exception], ...] = (InputError, CommandError, ModelError)
+    store_error = loaded_store_error()
+    if store_error is not None:
+        kinds += (store_error,)
+    return isinstance(error, kinds)
 
 
 def _unexpected(args: argparse.Namespace, error: Exception) -> int:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from laneway.cli.errors import EXIT_FINDINGS, EXIT_OK, CommandError
+from laneway.cli.errors import EXIT_FINDINGS, EXIT_OK, CommandError, tell
 from laneway.cli.parsing import INPUT_FORMATS, OUTPUT_FORMATS, STDIO
 from laneway.cli.streams import (
     check_standard_output,
@@ -23,7 +24,6 @@ from laneway.cli.streams import (
 )
 from laneway.model import JourneyMap
 from laneway.model.wording import plural
-from laneway.store import is_same_file
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -50,15 +50,30 @@ def cmd_templates(_args: argparse.Namespace) -> int:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from laneway.analysis import analyze, format_report, report_to_dict
+    from laneway.model.gcpause import paused_gc
 
-    with input_path(args.file, args.format) as source:
-        journey = load_any(source)
-    report = analyze(journey, handoff_threshold=args.handoff_threshold)
-    if args.json:
-        print(json.dumps(report_to_dict(journey, report), ensure_ascii=False, indent=2))
-    else:
-        print(format_report(journey, report))
-    return EXIT_FINDINGS if report.has_errors else EXIT_OK
+    # Reading and analysing a big map makes a million objects and no reference cycles:
+    # the collector is off meanwhile, and they are freed (by reference counting) before
+    # it comes back, so it never walks them.
+    with paused_gc():
+        with input_path(args.file, args.format) as source:
+            journey = load_any(source)
+        report = analyze(journey, handoff_threshold=args.handoff_threshold)
+        if args.json:
+            text = json_text(report_to_dict(journey, report), args.indent) + "\n"
+        else:
+            text = format_report(journey, report) + "\n"
+        has_errors = report.has_errors
+        del journey, report
+    sys.stdout.write(text)
+    return EXIT_FINDINGS if has_errors else EXIT_OK
+
+
+def json_text(data: object, indent: int | None = None) -> str:
+    """``data`` as JSON text: compact by default (a big report is megabytes), or indented."""
+    if indent is None:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -68,12 +83,27 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise CommandError("import: a map is a file, not a stream; give -o a .laneway name.")
     output = _map_output(args.output)
     with input_path(args.input, args.format) as source:
+        if source.suffix.lower() == ".laneway":
+            _not_the_input(source, output, "is the file being rebuilt")
+            return _rebuild_map(source, output, args.force)
         _not_the_input(source, output)
         result = read_import(source)
     create_map_file(output, result.journey, overwrite=args.force)
     print(f"Imported {counts_sentence(result.journey)} into {output}.")
     for note in result.skipped:
         print(f"Skipped: {note}")
+    return EXIT_OK
+
+
+def _rebuild_map(source: Path, output: Path, force: bool) -> int:
+    """``import foreign.laneway -o clean.laneway``: a clean map from the rows that pass."""
+    from laneway.operations.creating import counts_sentence
+    from laneway.store.salvage import salvage_map
+
+    result = salvage_map(source, output, overwrite=force)
+    print(f"Rebuilt {counts_sentence(result.journey)} from {source.name} into {output}.")
+    for note in result.dropped or ["nothing"]:
+        print(f"Left out: {note}")
     return EXIT_OK
 
 
@@ -141,7 +171,8 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
 
     store = MapStore.open(_existing_map(args.file))
     try:
-        info = store.take_snapshot(args.name, store.load())
+        tell(store.notices)
+        info = store.take_snapshot(args.name)
     finally:
         store.close()
     print(f"Snapshot '{info.name}' taken at {info.taken_at}.")
@@ -155,6 +186,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
     store = MapStore.open(_existing_map(args.file), read_only=True)
     try:
+        tell(store.notices)
         now = store.load()
         content = store.snapshot_content(args.snapshot)
     finally:
@@ -183,11 +215,13 @@ def input_path(argument: str, format_name: str | None) -> Iterator[Path]:
         yield path
 
 
-def _not_the_input(source: Path, output: Path) -> None:
+def _not_the_input(
+    source: Path, output: Path, what: str = "is the input itself (or a link to it)"
+) -> None:
+    from laneway.store.files import is_same_file
+
     if is_same_file(source, output):
-        raise CommandError(
-            f"{output.name}: is the input itself (or a link to it); choose another output."
-        )
+        raise CommandError(f"{output.name}: {what}; choose another name for the output.")
 
 
 def _existing_map(path: str) -> Path:

@@ -19,3 +19,16 @@ def say(sentence: str) -> None:
     while text.startswith(PREFIX):
         text = text[len(PREFIX) :]
     print(f"{PREFIX}{text}", file=sys.stderr)
+
+
+def tell(notices: list[str]) -> None:
+    """What the store had to do to open the map (a journal set aside…), on stderr."""
+    for notice in notices:
+        say(notice)
+
+
+def loaded_store_error() -> type[Exception] | None:
+    """``StoreError`` when the store is loaded, else None: a StoreError can only come from
+    a command that loaded the store, so reading a JSON file never loads sqlite-utils."""
+    store_errors = sys.modules.get("laneway.store.errors")
+    return None if store_errors is None else store_errors.StoreError

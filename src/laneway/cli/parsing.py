@@ -102,6 +102,12 @@ def _add_analyze(commands: argparse._SubParsersAction) -> None:
     )
     analyze.add_argument("--json", action="store_true", help="print one JSON object")
     analyze.add_argument(
+        "--indent",
+        type=_non_negative_int,
+        metavar="N",
+        help="with --json: indent by N spaces for people (default: compact, one line)",
+    )
+    analyze.add_argument(
         "--handoff-threshold",
         type=_non_negative_int,
         default=3,
@@ -179,7 +185,7 @@ def _non_negative_int(text: str) -> int:
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 0:
-        raise argparse.ArgumentTypeError("the threshold cannot be negative")
+        raise argparse.ArgumentTypeError(f"{value} is negative; give 0 or more")
     return value
 
 

@@ -16,11 +16,9 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from laneway.cli.errors import CommandError
+from laneway.cli.errors import CommandError, loaded_store_error, tell
 from laneway.io.errors import MAX_INPUT_BYTES, InputError
 from laneway.model import JourneyMap
-from laneway.operations.exporting import TEXT_SUFFIXES
-from laneway.store import StoreError
 
 STDIN_NAME = "standard input"
 STDOUT_NAME = "standard output"
@@ -29,16 +27,18 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 def load_any(path: str | Path) -> JourneyMap:
     """A .laneway map (opened read-only) or any importable file, as a JourneyMap."""
-    from laneway.io.formats import read_map
-    from laneway.store import MapStore
-
     file = Path(path)
     if file.suffix.lower() == ".laneway":
+        from laneway.store import MapStore  # sqlite-utils: only for maps, not other files
+
         store = MapStore.open(file, read_only=True)
         try:
+            tell(store.notices)
             return store.load()
         finally:
             store.close()
+    from laneway.io.formats import read_map
+
     return read_map(file)
 
 
@@ -85,8 +85,11 @@ def standard_input_file(suffix: str | None) -> Iterator[Path]:
             yield path
         except InputError as error:
             raise InputError(Path(STDIN_NAME), error.problem, where=error.where) from None
-        except StoreError as error:
-            raise StoreError(Path(STDIN_NAME), error.problem) from None
+        except Exception as error:
+            store_error = loaded_store_error()
+            if store_error is None or not isinstance(error, store_error):
+                raise
+            raise store_error(Path(STDIN_NAME), error.problem) from None
 
 
 def _read_standard_input() -> bytes:
@@ -108,6 +111,8 @@ def _read_standard_input() -> bytes:
 
 def check_standard_output(suffix: str) -> None:
     """Refuse a binary export to a terminal before it is made."""
+    from laneway.operations.exporting import TEXT_SUFFIXES
+
     if suffix not in TEXT_SUFFIXES and sys.stdout.isatty():
         raise CommandError(
             f"{suffix[1:].upper()} is binary and would garble the terminal; redirect "

@@ -13,6 +13,7 @@ entries, end events terminal. Element names match whatever the namespace prefix.
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,10 +22,12 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
-from laneway.io.errors import InputError, read_bytes
+from laneway.io.errors import InputError, read_bytes, shown
 from laneway.io.formats import ImportResult
+from laneway.io.limits import check_count, check_map_limits, check_name
 from laneway.io.textclean import clean_name
-from laneway.model import JourneyMap, MapInfo
+from laneway.model import JourneyMap, MapBuilder, MapInfo
+from laneway.model.limits import MAX_DEPTH, MAX_ID
 
 TASKS = {"task", "userTask", "serviceTask", "sendTask", "receiveTask", "manualTask",
          "businessRuleTask", "scriptTask", "subProcess", "adHocSubProcess", "transaction",
@@ -84,6 +87,7 @@ class _Node:
 
 @dataclass
 class _Reading:
+    path: Path | None = None
     nodes: dict[str, _Node] = field(default_factory=dict)
     links: list[tuple[str, str, str]] = field(default_factory=list)
     skipped: Counter = field(default_factory=Counter)
@@ -91,9 +95,28 @@ class _Reading:
 
 
 def parse_xml(raw: bytes, path: Path | None) -> Element:
-    """Parse untrusted XML: no entity expansion, no external entities, no DTD tricks."""
+    """Parse untrusted XML: no entity expansion, no external entities, no DTD tricks,
+    and no element nested deeper than ``MAX_DEPTH`` (refused as soon as it opens)."""
+    depth = 0
+    root: Element | None = None
     try:
-        return SafeET.fromstring(raw, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        for event, element in SafeET.iterparse(
+            io.BytesIO(raw),
+            events=("start", "end"),
+            forbid_dtd=False,
+            forbid_entities=True,
+            forbid_external=True,
+        ):
+            if event == "end":
+                depth -= 1
+                continue
+            depth += 1
+            root = element if root is None else root
+            if depth > MAX_DEPTH:
+                raise InputError(
+                    path,
+                    f"nests XML elements more than {MAX_DEPTH} deep, deeper than Laneway reads",
+                )
     except DefusedXmlException:
         raise InputError(
             path,
@@ -106,6 +129,9 @@ def parse_xml(raw: bytes, path: Path | None) -> Element:
         raise InputError(
             path, f"is not well-formed XML ({message})", where=f"line {line}, column {column}"
         ) from None
+    if root is None:
+        raise InputError(path, "is not well-formed XML (no element found)")
+    return root
 
 
 def read(path: str | Path) -> JourneyMap:
@@ -114,13 +140,15 @@ def read(path: str | Path) -> JourneyMap:
 
 def read_with_report(path: Path) -> ImportResult:
     root = parse_xml(read_bytes(path, what="BPMN"), path)
-    return ImportResult(*build(root, path))
+    journey, skipped = build(root, path)
+    check_map_limits(journey, path)
+    return ImportResult(journey, skipped)
 
 
 def build(root: Element, path: Path | None) -> tuple[JourneyMap, list[str]]:
     if local(root) != "definitions":
-        raise InputError(path, f"is XML but not BPMN 2.0 (its root is <{local(root)}>)")
-    reading = _Reading()
+        raise InputError(path, f"is XML but not BPMN 2.0 (its root is <{local(root)[:40]}>)")
+    reading = _Reading(path)
     participants = {
         p.get("processRef"): clean_name(p.get("name"))
         for c in children(root, "collaboration")
@@ -146,6 +174,7 @@ def _read_process(process: Element, pool: str | None, reading: _Reading) -> None
         if kind in FLOW_NODES and element.get("id"):
             node = _Node(element.get("id"), kind, _title(element, kind), process_id,
                          element.get("attachedToRef"))  # fmt: skip
+            _check_node(node, len(reading.nodes) + len(nodes) + 1, reading.path)
             nodes[node.id] = node
         elif kind in NOT_STEPS:
             reading.skipped[NOT_STEPS[kind]] += 1
@@ -175,13 +204,18 @@ def _read_process(process: Element, pool: str | None, reading: _Reading) -> None
 
 def _lanes(lane_set: Element, depth: int, pool: str | None):
     """(depth, name, flowNodeRefs, id) for every lane, nested ones included; a lane
-    without a name is its pool (or, without a pool, named after its id)."""
-    for lane in children(lane_set, "lane"):
-        name = clean_name(lane.get("name")) or pool or f"Lane {lane.get('id', '')}".strip()
-        refs = [(ref.text or "").strip() for ref in children(lane, "flowNodeRef")]
-        yield depth, name, refs, lane.get("id", "")
-        for child_set in children(lane, "childLaneSet", "laneSet"):
-            yield from _lanes(child_set, depth + 1, pool)
+    without a name is its pool (or, without a pool, named after its id). Iterative:
+    XML nesting is bounded by ``parse_xml``, not by Python's stack."""
+    pending = [(lane_set, depth)]
+    while pending:
+        current, level = pending.pop()
+        nested = []
+        for lane in children(current, "lane"):
+            name = clean_name(lane.get("name")) or pool or f"Lane {lane.get('id', '')}".strip()
+            refs = [(ref.text or "").strip() for ref in children(lane, "flowNodeRef")]
+            yield level, name, refs, lane.get("id", "")
+            nested.extend((child, level + 1) for child in children(lane, "childLaneSet", "laneSet"))
+        pending.extend(reversed(nested))  # document order among lanes of one depth
 
 
 def _read_message_flows(root: Element, reading: _Reading) -> None:
@@ -192,6 +226,18 @@ def _read_message_flows(root: Element, reading: _Reading) -> None:
                 reading.links.append((source, target, clean_name(flow.get("name"))))
             else:
                 reading.skipped["message flows to a pool, not a step"] += 1
+
+
+def _check_node(node: _Node, count: int, path: Path | None) -> None:
+    where = f"element {shown(node.id, 80)}"
+    check_count("step", count, path, where)
+    if len(node.id) > MAX_ID:
+        raise InputError(
+            path,
+            f"has an id of {len(node.id):,} characters; Laneway keeps at most {MAX_ID}",
+            where=where,
+        )
+    check_name(node.name, "a name", path, where)
 
 
 def _title(element: Element, kind: str) -> str:
@@ -227,7 +273,7 @@ def _to_map(root, path, processes, participants, reading: _Reading, shapes) -> J
         or next((clean_name(p.get("name")) for p in processes if p.get("name")), "")
         or (path.stem if path else "Imported BPMN")
     )
-    journey = JourneyMap(MapInfo(title=title))
+    journey = MapBuilder(MapInfo(title=title))
     departments: dict[str, str] = {}
     for node in reading.nodes.values():
         if node.department and node.department.casefold() not in departments:
@@ -251,11 +297,21 @@ def _to_map(root, path, processes, participants, reading: _Reading, shapes) -> J
             reading.skipped["second flows between the same two steps (merged)"] += 1
         else:
             journey.add_link(source, target, label=label)
-    return journey
+    return journey.build()
+
+
+CARD_GAP_X, CARD_GAP_Y, STACK_STEP = 196, 108, 116
+#: Pushes down allowed per placed card before the diagram counts as piled up.
+PUSH_BUDGET = 32
 
 
 def _positions(reading: _Reading, shapes) -> dict[str, tuple[float, float]]:
-    """Cell offsets that keep the BPMN picture: left to right as drawn, per lane."""
+    """Cell offsets that keep the BPMN picture: left to right as drawn, per lane.
+
+    Cards that would overlap are pushed down; a diagram whose shapes pile up on one
+    spot (more than ``PUSH_BUDGET`` pushes a card on average) is left to the tidy
+    layout, so placing stays linear in the number of nodes.
+    """
     placed = [n for n in reading.nodes.values() if n.id in shapes]
     if len(placed) < len(reading.nodes) or not placed:
         return {}  # no (complete) diagram: the tidy layout places them
@@ -264,18 +320,33 @@ def _positions(reading: _Reading, shapes) -> dict[str, tuple[float, float]]:
     for node in placed:
         by_lane.setdefault(node.department, []).append(node)
     positions: dict[str, tuple[float, float]] = {}
+    budget = PUSH_BUDGET * len(placed)
     for nodes in by_lane.values():
         top = min(shapes[n.id].center[1] for n in nodes)
-        taken: list[tuple[float, float]] = []
+        taken: dict[tuple[int, int], list[tuple[int, int]]] = {}
         for node in sorted(nodes, key=lambda n: shapes[n.id].center):
             cx, cy = shapes[node.id].center
-            x = round(20 + (cx - left) * POSITION_SCALE_X)
-            y = round(20 + (cy - top))
-            while any(abs(x - tx) < 196 and abs(y - ty) < 108 for tx, ty in taken):
-                y += 116
-            taken.append((x, y))
+            x, y = round(20 + (cx - left) * POSITION_SCALE_X), round(20 + (cy - top))
+            while _overlaps(taken, x, y):
+                y += STACK_STEP
+                budget -= 1
+                if budget < 0:
+                    return {}
+            taken.setdefault((x // CARD_GAP_X, y // STACK_STEP), []).append((x, y))
             positions[node.id] = (x, y)
     return positions
+
+
+def _overlaps(taken: dict[tuple[int, int], list[tuple[int, int]]], x: int, y: int) -> bool:
+    """Is a card at (x, y) too close to a placed one? Only the 3 × 3 buckets around it
+    can hold one (a bucket is as wide as the gap and taller than it)."""
+    column, row = x // CARD_GAP_X, y // STACK_STEP
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            for tx, ty in taken.get((column + dx, row + dy), ()):
+                if abs(x - tx) < CARD_GAP_X and abs(y - ty) < CARD_GAP_Y:
+                    return True
+    return False
 
 
 _SINGULAR = {

@@ -16,9 +16,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from laneway.io.errors import InputError, read_text
-from laneway.model import JourneyMap, map_from_dict, map_to_dict
+from laneway.io.errors import InputError, read_text, shown
+from laneway.io.limits import check_count, check_map_limits
+from laneway.model import JourneyMap, ModelError, map_from_dict, map_to_dict
 from laneway.model.dictform import DictFormError
+from laneway.model.limits import MAX_TEXT
 
 STEP_COLUMNS = (
     "id",
@@ -50,72 +52,133 @@ def read(path: str | Path) -> JourneyMap:
     return loads(read_text(path, what="CSV"), Path(path))
 
 
+#: A cell a spreadsheet would run as a formula starts with one of these (OWASP "CSV
+#: injection"); export puts a ``'`` before it, import takes that ``'`` off again.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?(e[+-]?\d+)?", re.IGNORECASE)
+
+
+def guard_cell(text: str) -> str:
+    """``'=HYPERLINK(…)`` for ``=HYPERLINK(…)``; a plain number (``-1``) stays as it is.
+
+    A text that already starts with ``'`` followed by such a character (or another
+    ``'``) gets one more, so ``unguard_cell(guard_cell(t)) == t`` for every text.
+    """
+    if text.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    if unguard_cell(text) != text:
+        return "'" + text
+    return text
+
+
+def unguard_cell(text: str) -> str:
+    if len(text) >= 2 and text[0] == "'" and text[1] in ("'", *FORMULA_STARTS):
+        return text[1:]
+    return text
+
+
 def loads(text: str, path: Path | None = None) -> JourneyMap:
-    rows = _rows(text, path)
-    steps: list[dict[str, Any]] = []
-    links: list[dict[str, Any]] = []
-    pending_next: list[tuple[int, str, str]] = []
-    ids: dict[str, int] = {}
-    for line, row in rows:
+    reading = _Reading(path)
+    for line, row in _rows(text, path):
+        reading.add_row(line, row)
+    if not reading.steps:
+        raise InputError(path, "holds no steps (no row has a title)")
+    links = reading.all_links()
+    _check_link_ends(links, reading.ids, path)
+    data = {
+        "title": path.stem if path else "Imported CSV",
+        "steps": reading.steps,
+        "links": [{k: v for k, v in link.items() if k != "_line" and v != ""} for link in links],
+    }
+    try:
+        journey = map_from_dict(data)
+    except DictFormError as error:
+        where = _line_of(error.element, reading.steps, links)
+        raise InputError(path, error.problem, where=where) from None
+    except ModelError as error:
+        raise InputError(path, str(error)) from None
+    check_map_limits(journey, path)
+    return journey
+
+
+class _Reading:
+    """Steps, link rows and ``next`` references as the rows come, checked one by one."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.steps: list[dict[str, Any]] = []
+        self.links: list[dict[str, Any]] = []
+        self.pending_next: list[tuple[int, str, str]] = []
+        self.ids: dict[str, int] = {}
+
+    def add_row(self, line: int, row: dict[str, str]) -> None:
         kind = (row.get("kind") or "step").strip().casefold()
         if kind == "link":
-            source, target = (row.get("from") or "").strip(), (row.get("to") or "").strip()
-            if not source or not target:
-                raise InputError(
-                    path, "a link row needs both 'from' and 'to'", where=f"line {line}"
-                )
-            links.append(
-                {
-                    "from": source,
-                    "to": target,
-                    "label": row.get("label", "").strip(),
-                    "agreement": row.get("agreement", "").strip(),
-                    "sla": row.get("sla", "").strip(),
-                    "_line": line,
-                }
-            )
-            continue
-        if kind != "step":
+            self._add_link(line, row)
+        elif kind == "step":
+            self._add_step(line, row)
+        else:
             raise InputError(
-                path, f"the kind '{kind}' is neither 'step' nor 'link'", where=f"line {line}"
-            )
-        step = _step(row, line, path, len(steps) + 1)
-        if step["id"] in ids:
-            raise InputError(
-                path,
-                f"the id '{step['id']}' was already used on line {ids[step['id']]}",
+                self.path,
+                f"the kind {shown(kind)} is neither 'step' nor 'link'",
                 where=f"line {line}",
             )
-        ids[step["id"]] = line
-        steps.append(step)
+
+    def _add_link(self, line: int, row: dict[str, str]) -> None:
+        source, target = row.get("from") or "", row.get("to") or ""
+        if not source or not target:
+            raise InputError(
+                self.path, "a link row needs both 'from' and 'to'", where=f"line {line}"
+            )
+        check_count("link", len(self.links) + 1, self.path, f"line {line}")
+        self.links.append(
+            {
+                "from": source,
+                "to": target,
+                "label": row.get("label", ""),
+                "agreement": row.get("agreement", ""),
+                "sla": row.get("sla", ""),
+                "_line": line,
+            }
+        )
+
+    def _add_step(self, line: int, row: dict[str, str]) -> None:
+        check_count("step", len(self.steps) + 1, self.path, f"line {line}")
+        step = _step(row, line, self.path, len(self.steps) + 1)
+        if step["id"] in self.ids:
+            raise InputError(
+                self.path,
+                f"the id {shown(step['id'])} was already used on line {self.ids[step['id']]}",
+                where=f"line {line}",
+            )
+        self.ids[step["id"]] = line
+        self.steps.append(step)
         for successor in re.split(r"[;,|]", row.get("next") or ""):
             if successor.strip():
-                pending_next.append((line, step["id"], successor.strip()))
-    if not steps:
-        raise InputError(path, "holds no steps (no row has a title)")
-    seen = {(link["from"], link["to"]) for link in links}
-    for line, source, target in pending_next:
-        if (source, target) not in seen:
-            seen.add((source, target))
-            links.append({"from": source, "to": target, "_line": line})
+                self.pending_next.append((line, step["id"], successor.strip()))
+
+    def all_links(self) -> list[dict[str, Any]]:
+        """The link rows, then one link per ``next`` reference not already a link row."""
+        links = list(self.links)
+        seen = {(link["from"], link["to"]) for link in links}
+        for line, source, target in self.pending_next:
+            if (source, target) not in seen:
+                seen.add((source, target))
+                check_count("link", len(links) + 1, self.path, f"line {line}")
+                links.append({"from": source, "to": target, "_line": line})
+        return links
+
+
+def _check_link_ends(links: list[dict[str, Any]], ids: dict[str, int], path: Path | None) -> None:
     for link in links:
         for end in ("from", "to"):
             if link[end] not in ids:
                 raise InputError(
                     path,
-                    f"'{'next' if 'label' not in link else end}' names step '{link[end]}', "
-                    "which does not exist",
+                    f"'{'next' if 'label' not in link else end}' names step "
+                    f"{shown(link[end], 80)}, which does not exist",
                     where=f"line {link['_line']}",
                 )
-    data = {
-        "title": path.stem if path else "Imported CSV",
-        "steps": steps,
-        "links": [{k: v for k, v in link.items() if k != "_line" and v != ""} for link in links],
-    }
-    try:
-        return map_from_dict(data)
-    except DictFormError as error:
-        raise InputError(path, error.problem, where=_line_of(error.element, steps, links)) from None
 
 
 def _rows(text: str, path: Path | None) -> list[tuple[int, dict[str, str]]]:
@@ -131,7 +194,7 @@ def _rows(text: str, path: Path | None) -> list[tuple[int, dict[str, str]]]:
             if key and key not in KNOWN:
                 raise InputError(
                     path,
-                    f"has an unknown column '{raw.strip()}' (known: id, title, department, "
+                    f"has an unknown column {shown(raw.strip())} (known: id, title, department, "
                     "stage, channel, emotion, description, customer action, pain points, KPI, "
                     "responsible, entry, terminal, next, kind, from, to, label, agreement, SLA)",
                     where="line 1",
@@ -149,24 +212,48 @@ def _rows(text: str, path: Path | None) -> list[tuple[int, dict[str, str]]]:
                     f"has {len(values)} fields but the header names {len(keys)}",
                     where=f"line {line}",
                 )
-            rows.append((line, {k: v for k, v in zip(keys, values, strict=False) if k}))
+            rows.append((line, _cells(keys, values, line, path)))
         return rows
     except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise InputError(
+                path,
+                f"has a cell of more than {csv.field_size_limit():,} characters; Laneway keeps "
+                f"at most {MAX_TEXT:,}",
+                where=f"line {reader.line_num}",
+            ) from None
         raise InputError(
             path, f"is not valid CSV ({error})", where=f"line {reader.line_num}"
         ) from None
 
 
+def _cells(keys: list[str], values: list[str], line: int, path: Path | None) -> dict[str, str]:
+    """The row's cells by column, trimmed, then formula guards taken off (a guard keeps
+    a leading tab or return that trimming would lose), each within the limits."""
+    cells = {}
+    for key, value in zip(keys, values, strict=False):
+        if not key:
+            continue
+        if len(value) > MAX_TEXT:
+            raise InputError(
+                path,
+                f"has a cell of {len(value):,} characters in {shown(key)}; Laneway keeps at most "
+                f"{MAX_TEXT:,}",
+                where=f"line {line}",
+            )
+        cells[key] = unguard_cell(value.strip())
+    return cells
+
+
 def _step(row: dict[str, str], line: int, path: Path | None, number: int) -> dict[str, Any]:
-    title = (row.get("title") or "").strip()
+    title = row.get("title") or ""
     if not title:
         raise InputError(path, "a step row needs a title", where=f"line {line}")
-    step: dict[str, Any] = {"id": (row.get("id") or "").strip() or str(number), "title": title}
+    step: dict[str, Any] = {"id": row.get("id") or str(number), "title": title}
     for column in ("department", "stage"):
-        value = (row.get(column) or "").strip()
-        step[column] = value or None
+        step[column] = row.get(column) or None
     for column in ("channel", "description", "customeraction", "painpoints", "kpi", "responsible"):
-        value = (row.get(column) or "").strip()
+        value = row.get(column) or ""
         if value:
             step[FIELD.get(column, column)] = value
     emotion = (row.get("emotion") or "").strip().replace("−", "-")
@@ -176,7 +263,7 @@ def _step(row: dict[str, str], line: int, path: Path | None, number: int) -> dic
         except ValueError:
             raise InputError(
                 path,
-                f"the emotion '{emotion}' is not a whole number from -2 to +2",
+                f"the emotion {shown(emotion)} is not a whole number from -2 to +2",
                 where=f"line {line}",
             ) from None
     for flag in ("entry", "terminal"):
@@ -185,7 +272,7 @@ def _step(row: dict[str, str], line: int, path: Path | None, number: int) -> dic
             step[flag] = True
         elif value not in FALSE:
             raise InputError(
-                path, f"'{flag}' must be yes or no, not '{value}'", where=f"line {line}"
+                path, f"'{flag}' must be yes or no, not {shown(value)}", where=f"line {line}"
             )
     for axis in ("x", "y"):
         value = (row.get(axis) or "").strip()
@@ -213,7 +300,8 @@ def write_bytes(journey: JourneyMap) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(EXPORT_COLUMNS)
     for step in data["steps"]:
-        writer.writerow(
+        _write_guarded(
+            writer,
             [
                 "step",
                 step["id"],
@@ -236,10 +324,11 @@ def write_bytes(journey: JourneyMap) -> bytes:
                 "",
                 "",
                 "",
-            ]
+            ],
         )
     for link in data["links"]:
-        writer.writerow(
+        _write_guarded(
+            writer,
             [
                 "link",
                 *[""] * (len(STEP_COLUMNS) + 2),
@@ -248,12 +337,19 @@ def write_bytes(journey: JourneyMap) -> bytes:
                 link.get("label", ""),
                 link.get("agreement", ""),
                 link.get("sla", ""),
-            ]
+            ],
         )
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # the BOM makes Excel read UTF-8
+
+
+def _write_guarded(writer, cells: list) -> None:
+    """One row, every cell safe to open in a spreadsheet (``guard_cell``)."""
+    writer.writerow([guard_cell(str(cell)) for cell in cells])
 
 
 def _number(value: object) -> str:
     if value is None or value == "":
         return ""
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)

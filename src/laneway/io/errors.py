@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+from laneway.model.filekind import kind_of_file
 
 
 class InputError(Exception):
@@ -31,6 +34,12 @@ class InputError(Exception):
         return f"{prefix}: {self.problem}" if prefix else self.problem
 
 
+def shown(text: str, limit: int = 40) -> str:
+    """Text from a file, as a sentence quotes it: printable, short, in quotes."""
+    clean = "".join(c if c.isprintable() else "?" for c in text[: limit + 1])
+    return f"'{clean[:limit]}…'" if len(clean) > limit else f"'{clean}'"
+
+
 #: Largest input file any reader accepts; bigger files are refused before parsing.
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 
@@ -41,26 +50,44 @@ def read_text(path: str | Path, *, what: str) -> str:
 
 
 def read_bytes(path: str | Path, *, what: str) -> bytes:
-    """Read a whole file within the size limit (for formats that decode themselves)."""
+    """Read a whole regular file within the size limit (for formats that decode themselves).
+
+    A folder, a FIFO, a device or a socket is refused at once: the file is opened
+    without blocking and checked before a byte is read, so a named pipe never hangs.
+    """
     file = Path(path)
     try:
-        size = file.stat().st_size
+        descriptor = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise InputError(file, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(file, f"is a folder, not a {what} file") from None
     except OSError as error:
-        raise InputError(file, f"cannot be read ({error.strerror or error})") from None
-    if file.is_dir():
-        raise InputError(file, f"is a folder, not a {what} file")
-    if size > MAX_INPUT_BYTES:
+        raise InputError(file, f"cannot be read ({_words(error)})") from None
+    with os.fdopen(descriptor, "rb") as handle:
+        try:
+            info = os.fstat(descriptor)
+            kind = kind_of_file(info.st_mode)
+            if kind:
+                raise InputError(file, f"is {kind}, not a {what} file")
+            if info.st_size > MAX_INPUT_BYTES:
+                raise InputError(
+                    file,
+                    f"is {info.st_size / 1_048_576:.0f} MB; Laneway reads {what} files up to "
+                    f"{MAX_INPUT_BYTES // 1_048_576} MB",
+                )
+            data = handle.read(MAX_INPUT_BYTES + 1)
+        except OSError as error:
+            raise InputError(file, f"cannot be read ({_words(error)})") from None
+    if len(data) > MAX_INPUT_BYTES:  # it grew while being read
         raise InputError(
-            file,
-            f"is {size / 1_048_576:.0f} MB; Laneway reads {what} files up to "
-            f"{MAX_INPUT_BYTES // 1_048_576} MB",
+            file, f"is larger than the {MAX_INPUT_BYTES // 1_048_576} MB Laneway reads"
         )
-    try:
-        return file.read_bytes()
-    except OSError as error:
-        raise InputError(file, f"cannot be read ({error.strerror or error})") from None
+    return data
+
+
+def _words(error: OSError) -> str:
+    return (error.strerror or str(error)).rstrip(".")
 
 
 def decode_utf8(raw: bytes, path: str | Path | None, *, what: str) -> str:

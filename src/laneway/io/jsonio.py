@@ -1,38 +1,137 @@
-"""Interchange JSON (SPEC §4): read and write ``.json`` maps."""
+"""Interchange JSON (SPEC §4): read and write ``.json`` maps.
+
+Reading is strict about what JSON allows and what a map can hold: ``NaN`` and
+``Infinity`` (not JSON), integers of more than 15 digits, numbers beyond a float,
+lone surrogates (``"\\ud800"``), NUL characters, nesting deeper than ``MAX_DEPTH``,
+more records or longer texts than the documented limits — each one sentence.
+"""
 
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 from laneway.io.errors import InputError, read_text
-from laneway.model import JourneyMap, map_from_dict, map_to_dict
+from laneway.io.limits import check_map_limits
+from laneway.model import JourneyMap, ModelError, map_from_dict, map_to_dict
 from laneway.model.dictform import DictFormError
+from laneway.model.limits import COUNT_LIMITS, MAX_DEPTH, MAX_ID, MAX_TEXT
+
+#: Digits in the longest integer accepted (an id, an emotion, a coordinate).
+MAX_INTEGER_DIGITS = 15
+_ID_KEYS = {("steps", "id"), ("links", "from"), ("links", "to")}
+
+
+class _Refused(ValueError):
+    """Raised from inside the decoder for a number JSON maps never hold."""
 
 
 def dumps(journey: JourneyMap, step_ids: set[str] | None = None) -> str:
     return json.dumps(map_to_dict(journey, step_ids), ensure_ascii=False, indent=2) + "\n"
 
 
+def _constant(word: str) -> object:
+    raise _Refused(f"holds {word}, which is not a JSON number")
+
+
+def _integer(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INTEGER_DIGITS:
+        raise _Refused(f"holds an integer of {len(text.lstrip('-')):,} digits")
+    return int(text)
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Refused(f"holds the number {text[:20]}, which is too large")
+    return value
+
+
 def loads(text: str, path: str | Path | None = None) -> JourneyMap:
+    data = _parse(text, path)
+    _check_values(data, path)
     try:
-        data = json.loads(text)
+        journey = map_from_dict(data)
+    except DictFormError as error:
+        raise InputError(path, error.problem, where=error.element or None) from None
+    except ModelError as error:
+        raise InputError(path, str(error)) from None
+    check_map_limits(journey, path)
+    return journey
+
+
+def _parse(text: str, path: str | Path | None) -> object:
+    try:
+        return json.loads(text, parse_constant=_constant, parse_int=_integer, parse_float=_float)
     except json.JSONDecodeError as error:
         raise InputError(
             path,
             f"is not valid JSON ({error.msg.lower()})",
             where=f"line {error.lineno}, column {error.colno}",
         ) from None
+    except _Refused as error:
+        raise InputError(path, str(error)) from None
     except RecursionError:
-        raise InputError(path, "nests JSON too deeply to be a Laneway map") from None
+        raise InputError(
+            path, f"nests JSON too deeply (Laneway reads {MAX_DEPTH} levels)"
+        ) from None
+
+
+def _check_values(data: object, path: str | Path | None) -> None:
+    """Depth, text and counts, checked without recursion before the map is built."""
+    if isinstance(data, dict):
+        for key in ("steps", "links", "departments", "stages"):
+            items = data.get(key)
+            table = key[:-1]
+            if isinstance(items, list) and len(items) > COUNT_LIMITS[table]:
+                raise InputError(
+                    path,
+                    f"has {len(items):,} {key}; Laneway reads maps of up to "
+                    f"{COUNT_LIMITS[table]:,}",
+                )
+    pending: list[tuple[object, tuple, int]] = [(data, (), 0)]
+    while pending:
+        value, where, depth = pending.pop()
+        if depth > MAX_DEPTH:
+            raise InputError(path, f"nests JSON too deeply (Laneway reads {MAX_DEPTH} levels)")
+        if isinstance(value, dict):
+            for key, item in value.items():
+                _check_text(key, where, path)
+                pending.append((item, (*where, key), depth + 1))
+        elif isinstance(value, list):
+            pending.extend((item, (*where, index), depth + 1) for index, item in enumerate(value))
+        elif isinstance(value, str):
+            _check_text(value, where, path)
+
+
+def _check_text(text: str, where: tuple, path: str | Path | None) -> None:
+    is_id = len(where) == 3 and (where[0], where[2]) in _ID_KEYS
+    limit = MAX_ID if is_id else MAX_TEXT
+    if len(text) > limit:
+        raise InputError(
+            path,
+            f"has a text of {len(text):,} characters; Laneway keeps at most {limit:,} there",
+            where=_element(where),
+        )
+    if "\x00" in text:
+        raise InputError(path, "holds a NUL character in a text", where=_element(where))
     try:
-        return map_from_dict(data)
-    except DictFormError as error:
-        return _raise_element(path, error)
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(
+            path,
+            "holds a lone surrogate (\\ud800…\\udfff), which is not text",
+            where=_element(where),
+        ) from None
 
 
-def _raise_element(path: str | Path | None, error: DictFormError) -> JourneyMap:
-    raise InputError(path, error.problem, where=error.element or None) from None
+def _element(where: tuple) -> str | None:
+    """('steps', 3, 'title') → 'steps[3].title'."""
+    text = ""
+    for part in where:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or None
 
 
 def read(path: str | Path) -> JourneyMap:

@@ -9,14 +9,19 @@ blocks), ``%%`` comments, repeated section names, no space after colons.
 from __future__ import annotations
 
 import re
+from collections import deque
 from pathlib import Path
 
-from laneway.io.errors import InputError, read_text
+from laneway.io.errors import InputError, read_text, shown
 from laneway.io.formats import ImportResult
+from laneway.io.limits import check_count, check_map_limits, check_name
 from laneway.io.textclean import clean_name
-from laneway.model import JourneyMap, MapInfo
+from laneway.model import JourneyMap, MapBuilder, MapInfo, name_key
 
-_BR = re.compile(r"<\s*/?\s*br\s*/?\s*>", re.IGNORECASE)
+# One optional run of spaces on each side of the "/": two adjacent ``\s*`` around an
+# optional "/" (the old pattern) backtrack quadratically over a long run of spaces.
+_BR = re.compile(r"<\s*(?:/\s*)?br\s*(?:/\s*)?>", re.IGNORECASE)
+_ACC_LINE = re.compile(r"acc(Title|Descr)\s*:")
 
 
 def read(path: str | Path) -> JourneyMap:
@@ -31,79 +36,116 @@ def loads(text: str, path: Path | None = None) -> ImportResult:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     front_title, start = _front_matter(lines, path)
     number, lines = _after_keyword(lines, start, path)
-    journey = JourneyMap(MapInfo(title=front_title or (path.stem if path else "Mermaid journey")))
-    skipped: list[str] = []
-    stage_id: str | None = None
-    previous: str | None = None
-    count = 0
-    pending = list(enumerate(lines, start=number + 1))
+    builder = _Builder(front_title or (path.stem if path else "Mermaid journey"), path)
+    pending = deque(enumerate(lines, start=number + 1))
     while pending:
-        line_number, raw = pending.pop(0)
+        line_number, raw = pending.popleft()
         line = raw.strip()
-        if not line or line.startswith("%%"):
+        if not line or line.startswith("%%") or _ACC_LINE.match(line):
+            continue
+        if line.startswith("accDescr") and line[len("accDescr") :].lstrip().startswith("{"):
+            _skip_description_block(line, line_number, pending, path)
             continue
         keyword, _, rest = line.partition(" ")
-        if line.startswith("accDescr") and line[len("accDescr") :].lstrip().startswith("{"):
-            block = line.split("{", 1)[1]
-            while "}" not in block and pending:
-                block += "\n" + pending.pop(0)[1]
-            if "}" not in block:
-                raise InputError(
-                    path, "the accDescr { block is never closed", where=f"line {line_number}"
-                )
-            after = block.split("}", 1)[1].strip()
-            if after:
-                pending.insert(0, (line_number, after))
-            continue
-        if re.match(r"acc(Title|Descr)\s*:", line):
-            continue
         if keyword == "title":
-            journey.set_info(title=clean_name(rest) or journey.info.title)
-            continue
-        if keyword == "section":
-            name = clean_name(_BR.sub(" ", rest))
-            if not name:
-                raise InputError(path, "a section needs a name", where=f"line {line_number}")
-            stage = journey.stage_by_name(name) or journey.add_stage(name)
-            stage_id = stage.id
-            continue
+            builder.title(rest, line_number)
+        elif keyword == "section":
+            builder.section(rest, line_number)
+        else:
+            builder.task(line, line_number)
+    if builder.count == 0 and not builder.has_stages:
+        raise InputError(path, "is a Mermaid journey with no sections and no tasks")
+    journey = builder.journey.build()
+    check_map_limits(journey, path)
+    return ImportResult(journey, builder.skipped)
+
+
+def _skip_description_block(line: str, line_number: int, pending: deque, path: Path | None) -> None:
+    """Drop an ``accDescr { … }`` block; text after its ``}`` is read as a line again."""
+    block = line.split("{", 1)[1]
+    while "}" not in block and pending:
+        block += "\n" + pending.popleft()[1]
+    if "}" not in block:
+        raise InputError(path, "the accDescr { block is never closed", where=f"line {line_number}")
+    after = block.split("}", 1)[1].strip()
+    if after:
+        pending.appendleft((line_number, after))
+
+
+class _Builder:
+    """The map as the lines come: stages and departments looked up by name in O(1)."""
+
+    def __init__(self, title: str, path: Path | None) -> None:
+        self.path = path
+        self.journey = MapBuilder(MapInfo(title=check_name(title, "a title", path, None)))
+        self.skipped: list[str] = []
+        self.stage_id: str | None = None
+        self.previous: str | None = None
+        self.count = 0
+        self._stages: dict[str, str] = {}
+        self._departments: dict[str, str] = {}
+
+    @property
+    def has_stages(self) -> bool:
+        return bool(self._stages)
+
+    def title(self, rest: str, line_number: int) -> None:
+        title = check_name(clean_name(rest), "a title", self.path, f"line {line_number}")
+        self.journey.set_info(title=title or self.journey.info.title)
+
+    def section(self, rest: str, line_number: int) -> None:
+        where = f"line {line_number}"
+        name = check_name(clean_name(_BR.sub(" ", rest)), "a section name", self.path, where)
+        if not name:
+            raise InputError(self.path, "a section needs a name", where=where)
+        if name not in self._stages:
+            check_count("stage", len(self._stages) + 1, self.path, where)
+            self._stages[name] = self.journey.add_stage(name).id
+        self.stage_id = self._stages[name]
+
+    def task(self, line: str, line_number: int) -> None:
+        where = f"line {line_number}"
         if ":" not in line:
             raise InputError(
-                path,
-                f"'{line[:40]}' is neither a section, a title nor a task ('name: score: actors')",
-                where=f"line {line_number}",
+                self.path,
+                f"{shown(line)} is neither a section, a title nor a task ('name: score: actors')",
+                where=where,
             )
         name, _, data = line.partition(":")
         score_text, _, actors_text = data.partition(":")
-        title = clean_name(_BR.sub(" ", name))
+        title = check_name(clean_name(_BR.sub(" ", name)), "a task name", self.path, where)
         if not title:
-            raise InputError(
-                path, "a task needs a name before its ':'", where=f"line {line_number}"
-            )
+            raise InputError(self.path, "a task needs a name before its ':'", where=where)
+        check_count("step", self.count + 1, self.path, where)
         emotion = _emotion(score_text.strip())
         if emotion is None and score_text.strip():
-            skipped.append(
-                f"line {line_number}: '{title}' has the score '{score_text.strip()}', not 1 to 5; "
-                "its emotion is left empty"
+            self.skipped.append(
+                f"line {line_number}: {shown(title, 80)} has the score "
+                f"{shown(score_text.strip(), 20)}, not 1 to 5; its emotion is left empty"
             )
-        actors = [clean_name(a) for a in actors_text.split(",") if clean_name(a)]
-        department = None
-        if actors:
-            department = journey.department_by_name(actors[0]) or journey.add_department(actors[0])
-        count += 1
-        step = journey.add_step(
+        self.count += 1
+        step = self.journey.add_step(
             title,
-            step_id=f"t{count}",
-            department_id=department.id if department else None,
-            stage_id=stage_id,
+            step_id=f"t{self.count}",
+            department_id=self._department(actors_text, where),
+            stage_id=self.stage_id,
             emotion=emotion,
         )
-        if previous is not None:
-            journey.add_link(previous, step.id)
-        previous = step.id
-    if count == 0 and not journey.stages:
-        raise InputError(path, "is a Mermaid journey with no sections and no tasks")
-    return ImportResult(journey, skipped)
+        if self.previous is not None:
+            self.journey.add_link(self.previous, step.id)
+        self.previous = step.id
+
+    def _department(self, actors_text: str, where: str) -> str | None:
+        """The first actor's department (made on first use), or None."""
+        for actor in actors_text.split(","):
+            name = check_name(clean_name(actor), "an actor name", self.path, where)
+            if name:
+                key = name_key(name)
+                if key not in self._departments:
+                    check_count("department", len(self._departments) + 1, self.path, where)
+                    self._departments[key] = self.journey.add_department(name).id
+                return self._departments[key]
+        return None
 
 
 def _front_matter(lines: list[str], path: Path | None) -> tuple[str, int]:

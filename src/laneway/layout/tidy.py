@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import networkx as nx
-
 from laneway.layout.cells import Cell
 from laneway.layout.geometry import Metrics
 from laneway.model import JourneyMap
@@ -22,6 +20,8 @@ from laneway.model import JourneyMap
 
 def journey_ranks(journey: JourneyMap) -> dict[str, int]:
     """Longest-path layer of each step in the forward journey's condensation."""
+    import networkx as nx  # only here: the command line's analysis starts without it
+
     stage_rank = {s.id: i for i, s in enumerate(journey.stages_in_order())}
     forward = nx.DiGraph()
     forward.add_nodes_from(sorted(journey.steps))

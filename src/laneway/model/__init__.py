@@ -1,5 +1,6 @@
 """The domain, standard library only: records, the mutation API and change sets."""
 
+from laneway.model.bulk import MapBuilder, map_from_records
 from laneway.model.changes import Change, ChangeSet
 from laneway.model.dictform import excerpt, map_from_dict, map_to_dict
 from laneway.model.entities import (
@@ -23,6 +24,7 @@ __all__ = [
     "Department",
     "JourneyMap",
     "Link",
+    "MapBuilder",
     "MapInfo",
     "ModelError",
     "OutsideTransactionError",
@@ -30,6 +32,7 @@ __all__ = [
     "Step",
     "excerpt",
     "map_from_dict",
+    "map_from_records",
     "map_to_dict",
     "name_key",
 ]

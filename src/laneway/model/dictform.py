@@ -1,9 +1,9 @@
 """The interchange dict form of SPEC §4, both ways.
 
 ``map_to_dict`` writes the shape that ``export -o x.json`` saves and the clipboard
-carries; ``map_from_dict`` checks a parsed document element by element and builds a
-map through the mutation API. Every problem is one sentence naming the element
-(``links[3]``), raised as ``DictFormError``.
+carries; ``map_from_dict`` checks a parsed document element by element and builds the
+map on the bulk path (``JourneyMap.bulk``: the invariants, no change events). Every
+problem is one sentence naming the element (``links[3]``), raised as ``DictFormError``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from laneway.model.bulk import MapBuilder
 from laneway.model.entities import EMOTION_MAX, EMOTION_MIN, MapInfo
+from laneway.model.gcpause import paused_gc
 from laneway.model.journey import JourneyMap, ModelError
 
 FORMAT_VERSION = 1
@@ -122,7 +124,7 @@ def map_from_dict(data: object) -> JourneyMap:
             f"The document is format version {version}, newer than this Laneway reads "
             f"({FORMAT_VERSION}); update Laneway.",
         )
-    journey = JourneyMap(
+    journey = MapBuilder(
         MapInfo(
             title=_text(data, "title", "The document", default="Untitled journey"),
             description=_text(data, "description", "The document"),
@@ -132,11 +134,13 @@ def map_from_dict(data: object) -> JourneyMap:
     _read_stages(journey, _list(data, "stages"))
     steps = _list(data, "steps")
     links = _list(data, "links")
-    for index, raw in enumerate(steps):
-        _read_step(journey, raw, f"steps[{index}]")
-    for index, raw in enumerate(links):
-        _read_link(journey, raw, f"links[{index}]")
-    return journey
+    read_step = _StepReader(journey).read
+    with paused_gc():  # a big document makes a million objects and no cycles
+        for index, raw in enumerate(steps):
+            read_step(raw, f"steps[{index}]")
+        for index, raw in enumerate(links):
+            _read_link(journey, raw, f"links[{index}]")
+        return journey.build()
 
 
 def _list(data: dict, key: str) -> list:
@@ -150,6 +154,8 @@ def _list(data: dict, key: str) -> list:
 
 def _text(item: dict, key: str, where: str, default: str = "") -> str:
     value = item.get(key, default)
+    if type(value) is str:  # the common case, first
+        return value
     if value is None:
         return default
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
@@ -158,6 +164,9 @@ def _text(item: dict, key: str, where: str, default: str = "") -> str:
 
 
 def _no_unknown_keys(item: dict, allowed: tuple[str, ...], where: str) -> None:
+    known = _ALLOWED_KEYS.get(allowed)
+    if known is not None and item.keys() <= known:
+        return
     for key in item:
         if key not in allowed:
             raise DictFormError(
@@ -165,7 +174,12 @@ def _no_unknown_keys(item: dict, allowed: tuple[str, ...], where: str) -> None:
             )
 
 
-def _read_departments(journey: JourneyMap, items: list) -> None:
+_ALLOWED_KEYS = {keys: frozenset(keys) for keys in (TOP_KEYS, STEP_KEYS, LINK_KEYS)}
+_LINK_KEY_SET = _ALLOWED_KEYS[LINK_KEYS]
+_STEP_KEY_SET = _ALLOWED_KEYS[STEP_KEYS]
+
+
+def _read_departments(journey: MapBuilder, items: list) -> None:
     for index, raw in enumerate(items):
         where = f"departments[{index}]"
         if isinstance(raw, str):
@@ -187,7 +201,7 @@ def _read_departments(journey: JourneyMap, items: list) -> None:
             raise DictFormError(where, _lower_first(str(error))) from None
 
 
-def _read_stages(journey: JourneyMap, items: list) -> None:
+def _read_stages(journey: MapBuilder, items: list) -> None:
     for index, raw in enumerate(items):
         where = f"stages[{index}]"
         if isinstance(raw, dict):
@@ -201,6 +215,8 @@ def _read_stages(journey: JourneyMap, items: list) -> None:
 
 
 def _step_id(value: object, where: str, key: str) -> str:
+    if type(value) is str and value.strip():
+        return value
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise DictFormError(where, f"needs {key!r}: a text or whole-number id.")
     text = str(value)
@@ -209,31 +225,81 @@ def _step_id(value: object, where: str, key: str) -> str:
     return text
 
 
-def _read_step(journey: JourneyMap, raw: object, where: str) -> None:
-    if not isinstance(raw, dict):
-        raise DictFormError(where, "must be an object with an 'id' and a 'title'.")
-    _no_unknown_keys(raw, STEP_KEYS, where)
-    if "id" not in raw:
-        raise DictFormError(where, "has no 'id'.")
-    step_id = _step_id(raw["id"], where, "id")
-    if step_id in journey.steps:
-        raise DictFormError(where, f"repeats the step id {step_id!r}.")
-    if "title" not in raw or raw["title"] is None:
-        raise DictFormError(where, "has no 'title'.")
-    values: dict[str, object] = {"title": _text(raw, "title", where)}
-    department = raw.get("department")
-    if department is not None:
-        name = _text(raw, "department", where).strip()
-        if name:
-            found = journey.department_by_name(name) or journey.add_department(name)
-            values["department_id"] = found.id
-    stage = raw.get("stage")
-    if stage is not None:
-        name = _text(raw, "stage", where).strip()
-        if name:
-            values["stage_id"] = (journey.stage_by_name(name) or journey.add_stage(name)).id
-    for key in _STEP_TEXT:
-        values[key] = _text(raw, key, where)
+class _StepReader:
+    """Reads steps into the builder, remembering each department and stage name seen
+    (a big map names the same few thousands of times)."""
+
+    def __init__(self, journey: MapBuilder) -> None:
+        self.journey = journey
+        self.department_ids: dict[str, str] = {}
+        self.stage_ids: dict[str, str] = {}
+
+    def read(self, raw: object, where: str) -> None:
+        journey = self.journey
+        if not isinstance(raw, dict):
+            raise DictFormError(where, "must be an object with an 'id' and a 'title'.")
+        if not raw.keys() <= _STEP_KEY_SET:
+            _no_unknown_keys(raw, STEP_KEYS, where)
+        if "id" not in raw:
+            raise DictFormError(where, "has no 'id'.")
+        step_id = raw["id"]
+        if type(step_id) is not str or not step_id.strip():
+            step_id = _step_id(step_id, where, "id")
+        if step_id in journey.steps:
+            raise DictFormError(where, f"repeats the step id {step_id!r}.")
+        title = raw.get("title")
+        if title is None:
+            raise DictFormError(where, "has no 'title'.")
+        values: dict[str, object] = {
+            "title": title if type(title) is str else _text(raw, "title", where)
+        }
+        department, stage = raw.get("department"), raw.get("stage")
+        if department is not None:
+            known = self.department_ids.get(department) if type(department) is str else None
+            department_id = known or self._department(raw, where)
+            if department_id:
+                values["department_id"] = department_id
+        if stage is not None:
+            known = self.stage_ids.get(stage) if type(stage) is str else None
+            stage_id = known or self._stage(raw, where)
+            if stage_id:
+                values["stage_id"] = stage_id
+        for key in _STEP_TEXT:
+            if key in raw:
+                values[key] = _text(raw, key, where)
+        if not raw.keys().isdisjoint(_STEP_FIGURES):
+            _read_step_figures(raw, where, values)
+        journey.add_step_values(step_id, values)
+
+    def _department(self, raw: dict, where: str) -> str:
+        """The id of the step's department, added when new ('' for a blank name)."""
+        return self._named(raw, where, "department", self.department_ids, self._find_department)
+
+    def _stage(self, raw: dict, where: str) -> str:
+        return self._named(raw, where, "stage", self.stage_ids, self._find_stage)
+
+    def _find_department(self, name: str):
+        return self.journey.department_by_name(name) or self.journey.add_department(name)
+
+    def _find_stage(self, name: str):
+        return self.journey.stage_by_name(name) or self.journey.add_stage(name)
+
+    @staticmethod
+    def _named(raw: dict, where: str, key: str, seen: dict[str, str], find_or_add) -> str:
+        name = _text(raw, key, where).strip()
+        if not name:
+            return ""
+        found = find_or_add(name).id
+        if type(raw[key]) is str:
+            seen[raw[key]] = found
+        return found
+
+
+_STEP_FIGURES = frozenset(("emotion", "entry", "terminal", "x", "y"))
+
+
+def _read_step_figures(raw: dict, where: str, values: dict[str, object]) -> None:
+    """Emotion, the entry and terminal flags and the position, checked into ``values``."""
     emotion = raw.get("emotion")
     if emotion is not None:
         if (
@@ -249,42 +315,49 @@ def _read_step(journey: JourneyMap, raw: object, where: str) -> None:
         values["emotion"] = emotion
     for flag in ("entry", "terminal"):
         value = raw.get(flag, False)
-        if not isinstance(value, bool):
-            raise DictFormError(where, f"has {flag!r} {value!r}; it must be true or false.")
-        values[flag] = value
-    for axis in ("x", "y"):
-        value = raw.get(axis)
+        if value is not False:
+            if not isinstance(value, bool):
+                raise DictFormError(where, f"has {flag!r} {value!r}; it must be true or false.")
+            values[flag] = value
+    x, y = raw.get("x"), raw.get("y")
+    for axis, value in (("x", x), ("y", y)):
         if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
             raise DictFormError(where, f"has {axis!r} {value!r}; it must be a number.")
-        values[axis] = value
-    if (values["x"] is None) != (values["y"] is None):
+    if (x is None) != (y is None):
         raise DictFormError(where, "has only one of 'x' and 'y'.")
-    journey.add_step(step_id=step_id, **values)
+    if x is not None:
+        values["x"], values["y"] = x, y
 
 
-def _read_link(journey: JourneyMap, raw: object, where: str) -> None:
+def _read_link(journey: MapBuilder, raw: object, where: str) -> None:
     if not isinstance(raw, dict):
         raise DictFormError(where, "must be an object with 'from' and 'to'.")
-    _no_unknown_keys(raw, LINK_KEYS, where)
-    for key in ("from", "to"):
-        if key not in raw:
-            raise DictFormError(where, f"has no {key!r}.")
-    source = _step_id(raw["from"], where, "from")
-    target = _step_id(raw["to"], where, "to")
-    for key, end in (("from", source), ("to", target)):
-        if end not in journey.steps:
-            raise DictFormError(where, f"has {key!r} step {end!r}, which does not exist.")
+    if not raw.keys() <= _LINK_KEY_SET:
+        _no_unknown_keys(raw, LINK_KEYS, where)
+    if "from" not in raw or "to" not in raw:
+        raise DictFormError(where, f"has no {'from' if 'from' not in raw else 'to'!r}.")
+    source, target = raw["from"], raw["to"]
+    if (
+        type(source) is not str
+        or type(target) is not str
+        or not source.strip()
+        or not target.strip()
+    ):
+        source = _step_id(source, where, "from")
+        target = _step_id(target, where, "to")
+    steps = journey.steps
+    if source not in steps or target not in steps:
+        key, end = ("from", source) if source not in steps else ("to", target)
+        raise DictFormError(where, f"has {key!r} step {end!r}, which does not exist.")
     if source == target:
         raise DictFormError(where, f"links step {source!r} to itself.")
     if journey.link_between(source, target) is not None:
         raise DictFormError(where, f"repeats the link from {source!r} to {target!r}.")
-    journey.add_link(
-        source,
-        target,
-        label=_text(raw, "label", where),
-        agreement=_text(raw, "agreement", where),
-        sla=_text(raw, "sla", where),
-    )
+    if len(raw) == 2:  # only the ends: the common case
+        journey.add_link(source, target)
+        return
+    texts = {key: _text(raw, key, where) for key in ("label", "agreement", "sla") if key in raw}
+    journey.add_link(source, target, **texts)
 
 
 def _lower_first(text: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import secrets
 import string
+from collections.abc import Iterable
 
 PREFIXES = {"department": "d", "stage": "g", "step": "s", "link": "l"}
 _NUMBERED = re.compile(r"^([a-z]+)(\d+)(?:\.([0-9a-z]+))?$")
@@ -46,17 +47,39 @@ class IdAllocator:
     def note(self, table: str, record_id: str) -> None:
         """Remember an id that is (or was) in use so it is never handed out again."""
         self._used[table].add(record_id)
-        match = _NUMBERED.match(record_id)
-        if match and match.group(1) == PREFIXES[table]:
-            self._next[table] = max(self._next[table], int(match.group(2)) + 1)
+        number = _number(PREFIXES[table], record_id)
+        if number is not None and number >= self._next[table]:
+            self._next[table] = number + 1
+
+    def note_all(self, table: str, record_ids: Iterable[str]) -> None:
+        """``note`` for many ids at once (a whole map read from a file)."""
+        ids = list(record_ids)
+        self._used[table].update(ids)
+        prefix = PREFIXES[table]
+        numbers = [n for n in (_number(prefix, i) for i in ids) if n is not None]
+        if numbers:
+            self._next[table] = max(self._next[table], max(numbers) + 1)
 
     def claim(self, table: str, wanted: str | None = None) -> str:
         """A fresh id, or ``wanted`` itself (the caller checks it is not taken)."""
         if wanted is not None:
             return str(wanted)
         suffix = f".{self.site_tag}" if self.site_tag else ""
+        used = self._used[table]
         while True:
             candidate = f"{PREFIXES[table]}{self._next[table]}{suffix}"
             self._next[table] += 1
-            if candidate not in self._used[table]:
+            if candidate not in used:
+                used.add(candidate)
                 return candidate
+
+
+def _number(prefix: str, record_id: str) -> int | None:
+    """The number of an id like ``s12`` or ``s12.k3f9q`` for the prefix ``s``, else None."""
+    if not record_id.startswith(prefix):
+        return None
+    digits = record_id[len(prefix) :]
+    if digits.isdecimal():
+        return int(digits)
+    match = _NUMBERED.match(record_id)  # rarer: a site tag, or the pattern's $ and a newline
+    return int(match.group(2)) if match and match.group(1) == prefix else None

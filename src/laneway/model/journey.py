@@ -13,11 +13,10 @@ import contextlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from laneway.model import invariants
 from laneway.model.changes import Change, ChangeSet, Table
 from laneway.model.entities import (
     DEPARTMENT_PALETTE,
-    EMOTION_MAX,
-    EMOTION_MIN,
     Department,
     Link,
     MapInfo,
@@ -26,22 +25,15 @@ from laneway.model.entities import (
     field_names,
 )
 from laneway.model.ids import IdAllocator
+from laneway.model.invariants import ModelError, name_key
 
-
-class ModelError(ValueError):
-    """An edit would break an invariant; the message is one readable sentence."""
+__all__ = ["JourneyMap", "ModelError", "OutsideTransactionError", "name_key"]
 
 
 class OutsideTransactionError(RuntimeError):
     """The map requires edits inside ``transaction()`` and one was made outside."""
 
 
-def name_key(name: str) -> str:
-    """The key that makes department names unique ignoring case and outer spaces."""
-    return name.strip().casefold()
-
-
-_STEP_FIELDS = set(field_names(Step)) - {"id"}
 _LINK_FIELDS = {"label", "agreement", "sla"}
 _INFO_FIELDS = set(field_names(MapInfo))
 
@@ -181,12 +173,11 @@ class JourneyMap:
         return self._table(table).get(key)
 
     def _table(self, table: Table) -> dict:
-        return {
-            "department": self.departments,
-            "stage": self.stages,
-            "step": self.steps,
-            "link": self.links,
-        }[table]
+        if table == "step":
+            return self.steps
+        if table == "link":
+            return self.links
+        return self.departments if table == "department" else self.stages
 
     def _put(self, table: Table, key: str, new: object | None) -> None:
         """Write one record (or delete it when ``new is None``), keeping the indexes."""
@@ -236,7 +227,7 @@ class JourneyMap:
             order = max((d.order for d in self.departments.values()), default=-1) + 1
         if not color:
             color = DEPARTMENT_PALETTE[len(self.departments) % len(DEPARTMENT_PALETTE)]
-        department = Department(new_id, clean, _valid_color(color), order)
+        department = Department(new_id, clean, invariants.color(color), order)
         self._change("department", new_id, department)
         return department
 
@@ -248,7 +239,7 @@ class JourneyMap:
         if name is not None:
             changes["name"] = self._valid_department_name(name, department_id)
         if color is not None:
-            changes["color"] = _valid_color(color)
+            changes["color"] = invariants.color(color)
         updated = replace(department, **changes)
         self._change("department", department_id, updated)
         return updated
@@ -276,13 +267,7 @@ class JourneyMap:
         self._change("department", source_id, None)
 
     def _valid_department_name(self, name: str, own_id: str | None) -> str:
-        clean = (name or "").strip()
-        if not clean:
-            raise ModelError("A department needs a name.")
-        existing = self.department_by_name(clean)
-        if existing is not None and existing.id != own_id:
-            raise ModelError(f"There is already a department called {existing.name!r}.")
-        return clean
+        return invariants.department_name(name, self.department_by_name, own_id)
 
     # ------------------------------------------------------------------ stages
     def add_stage(
@@ -314,13 +299,7 @@ class JourneyMap:
         self._change("stage", stage_id, None)
 
     def _valid_stage_name(self, name: str, own_id: str | None) -> str:
-        clean = (name or "").strip()
-        if not clean:
-            raise ModelError("A stage needs a name.")
-        existing = self.stage_by_name(clean)
-        if existing is not None and existing.id != own_id:
-            raise ModelError(f"There is already a stage called {clean!r}.")
-        return clean
+        return invariants.stage_name(name, self.stage_by_name, own_id)
 
     def _reorder(self, records: dict, table: Table, ordered_ids: list[str]) -> None:
         if sorted(ordered_ids) != sorted(records):
@@ -351,26 +330,7 @@ class JourneyMap:
         self._change("step", step_id, None)
 
     def _valid_step(self, step: Step, values: dict[str, object]) -> Step:
-        unknown = set(values) - _STEP_FIELDS
-        if unknown:
-            raise ModelError(f"A step has no field {sorted(unknown)[0]!r}.")
-        clean: dict[str, object] = {}
-        for key, value in values.items():
-            if key in ("department_id", "stage_id"):
-                records = self.departments if key == "department_id" else self.stages
-                if value is not None and value not in records:
-                    what = "department" if key == "department_id" else "stage"
-                    raise ModelError(f"There is no {what} with id {value!r}.")
-                clean[key] = value
-            elif key == "emotion":
-                clean[key] = _valid_emotion(value)
-            elif key in ("entry", "terminal"):
-                clean[key] = bool(value)
-            elif key in ("x", "y"):
-                clean[key] = None if value is None else float(value)  # type: ignore[arg-type]
-            else:
-                clean[key] = "" if value is None else str(value)
-        return replace(step, **clean)
+        return replace(step, **invariants.step_values(values, self.departments, self.stages))
 
     # ------------------------------------------------------------------- links
     def add_link(
@@ -383,15 +343,7 @@ class JourneyMap:
         agreement: str = "",
         sla: str = "",
     ) -> Link:
-        for end in (source, target):
-            if end not in self.steps:
-                raise ModelError(f"There is no step with id {end!r}.")
-        if source == target:
-            raise ModelError("A step cannot be linked to itself.")
-        if (source, target) in self._link_by_pair:
-            raise ModelError(
-                f"'{self.steps[source].title}' is already linked to '{self.steps[target].title}'."
-            )
+        invariants.check_link(self.steps, source, target, (source, target) in self._link_by_pair)
         new_id = self._claim("link", link_id)
         link = Link(new_id, source, target, str(label), str(agreement), str(sla))
         self._change("link", new_id, link)
@@ -412,13 +364,7 @@ class JourneyMap:
 
     # ----------------------------------------------------------------- helpers
     def _claim(self, table: Table, wanted: str | None) -> str:
-        if wanted is not None:
-            wanted = str(wanted)
-            if not wanted.strip():
-                raise ModelError(f"A {table} id cannot be empty.")
-            if wanted in self._table(table):
-                raise ModelError(f"The {table} id {wanted!r} is used twice.")
-        return self._ids.claim(table, wanted)
+        return self._ids.claim(table, invariants.check_new_id(table, wanted, self._table(table)))
 
     @staticmethod
     def _existing(records: dict, record_id: str, what: str):
@@ -428,24 +374,26 @@ class JourneyMap:
             raise ModelError(f"There is no {what} with id {record_id!r}.") from None
 
     @classmethod
-    def from_records(
+    def _assembled(
         cls,
         info: MapInfo,
-        departments: Iterable[Department],
-        stages: Iterable[Stage],
-        steps: Iterable[Step],
-        links: Iterable[Link],
+        records: dict[str, dict],
+        link_by_pair: dict[tuple[str, str], str],
+        ids: IdAllocator,
     ) -> JourneyMap:
-        """A map holding stored records as they are (loading emits no changes)."""
+        """A map of records the bulk builder checked (``records``: table → id → record),
+        its link indexes built in one pass."""
         journey = cls(info)
-        for table, records in (
-            ("department", departments),
-            ("stage", stages),
-            ("step", steps),
-            ("link", links),
-        ):
-            for record in records:
-                journey._put(table, record.id, record)
+        journey.departments = records["department"]
+        journey.stages = records["stage"]
+        journey.steps = records["step"]
+        journey.links = records["link"]
+        journey._link_by_pair = link_by_pair
+        journey._ids = ids
+        out_links, in_links = journey._out_links, journey._in_links
+        for key, link in journey.links.items():
+            out_links.setdefault(link.source, set()).add(key)
+            in_links.setdefault(link.target, set()).add(key)
         return journey
 
     def copy(self) -> JourneyMap:
@@ -474,32 +422,3 @@ class Recording:
     """What ``record(label)`` collects: the change set, complete once the block ends."""
 
     changeset: ChangeSet
-
-
-def _valid_emotion(value: object) -> int | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise ModelError(f"Emotion must be a whole number from {EMOTION_MIN} to {EMOTION_MAX}.")
-    try:
-        number = float(value)
-    except ValueError:
-        raise ModelError(
-            f"Emotion must be a whole number from {EMOTION_MIN} to {EMOTION_MAX}, not {value!r}."
-        ) from None
-    if number != int(number) or not EMOTION_MIN <= number <= EMOTION_MAX:
-        raise ModelError(
-            f"Emotion must be a whole number from {EMOTION_MIN} to {EMOTION_MAX}, not {value!r}."
-        )
-    return int(number)
-
-
-def _valid_color(color: str) -> str:
-    text = str(color).strip()
-    if len(text) == 7 and text.startswith("#"):
-        try:
-            int(text[1:], 16)
-            return text.lower()
-        except ValueError:
-            pass  # not hex digits: refused below, like any other malformed color
-    raise ModelError(f"{color!r} is not a color like '#2f80ed'.")

@@ -1,6 +1,19 @@
 """The .laneway file: SQLite schema, opening and validation, row-level writes, snapshots."""
 
-from laneway.store.errors import StoreError, StoreWriteError
+from laneway.store.errors import (
+    StoreConflictError,
+    StoreDamagedError,
+    StoreDiskError,
+    StoreError,
+    StoreForeignError,
+    StoreFullError,
+    StoreGoneError,
+    StoreLockedError,
+    StoreReadOnlyError,
+    StoreReplacedError,
+    StoreRuleError,
+    StoreWriteError,
+)
 from laneway.store.files import (
     atomic_output,
     check_output,
@@ -17,7 +30,17 @@ __all__ = [
     "FORMAT_VERSION",
     "MapStore",
     "SnapshotInfo",
+    "StoreConflictError",
+    "StoreDamagedError",
+    "StoreDiskError",
     "StoreError",
+    "StoreForeignError",
+    "StoreFullError",
+    "StoreGoneError",
+    "StoreLockedError",
+    "StoreReadOnlyError",
+    "StoreReplacedError",
+    "StoreRuleError",
     "StoreWriteError",
     "atomic_output",
     "check_output",

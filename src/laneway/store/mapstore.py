@@ -1,23 +1,41 @@
-"""MapStore: an open .laneway file; loads the map and writes change sets row by row."""
+"""MapStore: an open .laneway file; loads the map and writes change sets row by row.
+
+Every write is one ``BEGIN IMMEDIATE`` transaction (``transaction``). Before it writes,
+the store checks that the path still names the file it opened (not deleted, not
+replaced by a rename or a copy over it) and whether another program committed in the
+meantime, so the caller can load that commit first instead of writing over it.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sqlite3
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from laneway.model import ChangeSet, JourneyMap, MapInfo, map_to_dict
-from laneway.model.ids import is_site_tag
+from laneway.model import ChangeSet, JourneyMap, map_to_dict
+from laneway.model.limits import MAX_NAME, MAX_SNAPSHOTS
 from laneway.store import rows
-from laneway.store.errors import StoreError, StoreWriteError
+from laneway.store.errors import (
+    StoreConflictError,
+    StoreDamagedError,
+    StoreError,
+    StoreReadOnlyError,
+    StoreReplacedError,
+    StoreRuleError,
+    StoreWriteError,
+)
+from laneway.store.failures import gone, not_unicode, os_failure, read_failure, write_failure
 from laneway.store.migrations import migrate
-from laneway.store.opening import connect, validate
-from laneway.store.session_keys import SITE_TAG_KEY
-from laneway.store.unique_names import park_moving_names
+from laneway.store.opening import Opened, connect, read_transaction
+from laneway.store.transaction import WriteTransaction
+from laneway.store.validation import check_current, validate
 
 
 def now_iso() -> str:
@@ -30,143 +48,261 @@ class SnapshotInfo:
     taken_at: str
 
 
+#: What identifies the file a path names: device, inode, size, modification time.
+Identity = tuple[int, int, int, int]
+
+
 class MapStore:
     """One open map file. Writes are row-level, each change set in one transaction."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool) -> None:
+    def __init__(self, path: Path, opened: Opened, *, read_only: bool) -> None:
         self.path = path
         self.read_only = read_only
-        self.db = Database(conn, execute_plugins=False)
-        self._data_version = self._read_data_version()
+        #: Sentences for the user about how the file was opened (a journal set aside…).
+        self.notices: list[str] = list(opened.notices)
+        self._opened = opened
+        self.db = Database(opened.conn, execute_plugins=False)
+        self.map_id = rows.read_map_id(opened.conn)
+        self._data_version: int | None = self._read_data_version()
+        self._identity: Identity | None = None if opened.private else self._stat_identity()
+        self._first_load: tuple[JourneyMap, int | None] | None = None
 
     # --------------------------------------------------------------- opening
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False) -> MapStore:
         """Open an existing map; refuse (StoreError) anything that is not a healthy one."""
         file = Path(path)
-        conn = connect(file, read_only=read_only)
+        opened = connect(file, read_only=read_only)
         try:
-            version = validate(conn, file, allow_older=not read_only)
+            version = validate(opened.conn, file, read_only=read_only)
             if not read_only:
-                migrate(conn, file, version)
+                migrate(opened.conn, file, version)
+            store = cls(file, opened, read_only=read_only)
+            # Every row is checked before anything is shown; the first load() returns it.
+            store._first_load = (store.load(), store._data_version)
         except BaseException:
-            conn.close()
+            opened.close()
             raise
-        return cls(file, conn, read_only=read_only)
+        return store
 
     def close(self) -> None:
-        self.db.close()
+        self._opened.close()
 
     # --------------------------------------------------------------- reading
     def load(self) -> JourneyMap:
+        """The map as the file holds it, checked like a file being opened."""
+        first, self._first_load = self._first_load, None
+        if first is not None and self._read_data_version() == first[1]:
+            return first[0]  # read by open() a moment ago, and nobody wrote since
+        conn = self.db.conn
         try:
-            info_rows = {r["key"]: r["value"] for r in self.db["map_info"].rows}
-            journey = JourneyMap.from_records(
-                MapInfo(
-                    title=info_rows.get("title", "Untitled journey"),
-                    description=info_rows.get("description", ""),
-                    created=info_rows.get("created", ""),
-                    modified=info_rows.get("modified", ""),
-                ),
-                map(rows.department_from_row, self.db["department"].rows_where(order_by="rowid")),
-                map(rows.stage_from_row, self.db["stage"].rows_where(order_by="rowid")),
-                map(rows.step_from_row, self.db["step"].rows_where(order_by="rowid")),
-                map(rows.link_from_row, self.db["link"].rows_where(order_by="rowid")),
-            )
-            if is_site_tag(info_rows.get(SITE_TAG_KEY)):
-                journey.use_site_tag(info_rows[SITE_TAG_KEY])
+            with read_transaction(conn):
+                self._check_identity(data_changed=True)
+                data_version = self._read_data_version()
+                check_current(conn, self.path)
+                journey = rows.load_map(conn, self.path)
+            self._data_version = data_version
+            self._refresh_identity()
             return journey
-        except (sqlite3.DatabaseError, KeyError, TypeError, ValueError) as error:
-            raise StoreError(self.path, f"is damaged and cannot be read ({error})") from None
+        except sqlite3.DatabaseError as error:
+            raise read_failure(self.path, error) from None
 
     def _read_data_version(self) -> int:
         return self.db.execute("PRAGMA data_version").fetchone()[0]
 
     def changed_by_another_process(self) -> bool:
-        """True once after another connection committed to the file."""
-        current = self._read_data_version()
+        """True once after another program committed to the file.
+
+        Raises StoreGoneError / StoreReplacedError when the path no longer names the
+        file this store opened.
+        """
+        self._check_identity(data_changed=True)
+        try:
+            current = self._read_data_version()
+        except sqlite3.DatabaseError as error:
+            raise read_failure(self.path, error) from None
         changed = current != self._data_version
+        self._check_identity(data_changed=changed)
         self._data_version = current
+        if changed:
+            self._refresh_identity()
         return changed
 
-    # --------------------------------------------------------------- writing
-    def write(self, changeset: ChangeSet, *, stamp: str | None = None) -> str:
-        """Write every change of ``changeset`` in one transaction; return the modified stamp.
+    # -------------------------------------------------------------- identity
+    def _stat_identity(self) -> Identity:
+        info = os.stat(self.path)
+        return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
 
-        On any failure nothing is written and StoreWriteError says why in one sentence.
+    def _check_identity(self, *, data_changed: bool) -> None:
+        """Is the path still the file this store opened, untouched unless SQLite says so?"""
+        if self._identity is None:
+            return
+        try:
+            now = self._stat_identity()
+        except FileNotFoundError:
+            raise gone(self.path) from None
+        except OSError as error:
+            raise os_failure(self.path, error) from None
+        if now[:2] != self._identity[:2]:
+            raise StoreReplacedError(
+                self.path,
+                "was replaced by another file while it was open; use Save a Copy to keep "
+                "this version, then reopen the map to see the other",
+            )
+        if not data_changed and now != self._identity:
+            raise StoreReplacedError(
+                self.path,
+                "was overwritten by another program while it was open; use Save a Copy to "
+                "keep this version, then reopen the map to see the other",
+            )
+
+    def _refresh_identity(self) -> None:
+        if self._identity is not None:
+            with contextlib.suppress(OSError):  # gone: the next check says so
+                self._identity = self._stat_identity()
+
+    def adopt_data_version(self, data_version: int) -> None:
+        """The caller now holds the map as of ``data_version`` (read in a transaction)."""
+        self._data_version = data_version
+        self._refresh_identity()
+
+    def forget_data_version(self) -> None:
+        """Make the next check report a change (the file differs from what was assumed)."""
+        self._data_version = None
+
+    # --------------------------------------------------------------- writing
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[WriteTransaction]:
+        """``BEGIN IMMEDIATE`` (waiting out another writer's lock); commit on success.
+
+        Any failure rolls back and raises a StoreWriteError subclass saying why.
         """
         if self.read_only:
-            raise StoreWriteError(self.path, "is open read-only")
-        stamp = stamp or now_iso()
+            raise StoreReadOnlyError(self.path, "is open read-only")
+        self._first_load = None  # this write makes it stale
+        self._check_identity(data_changed=True)  # deleted or renamed over: SQLite never sees it
+        conn = self.db.conn
         try:
-            with self.db.atomic():
-                park_moving_names(self.db, changeset)
-                for change in changeset.changes:
-                    self._write_change(change.table, change.key, change.new, change.old)
-                self._put_info("modified", stamp)
-        except sqlite3.DatabaseError as error:
-            raise StoreWriteError(self.path, _write_problem(error)) from None
-        except OSError as error:
-            raise StoreWriteError(self.path, f"could not be written ({error})") from None
-        self._data_version = self._read_data_version()
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise write_failure(self.path, error) from None
+        try:
+            data_version = self._read_data_version()
+            changed = data_version != self._data_version
+            self._check_identity(data_changed=changed)
+            yield WriteTransaction(self, data_version, changed)
+            conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            self._roll_back()
+            raise write_failure(self.path, error) from None
+        except BaseException:
+            self._roll_back()
+            raise
+        # Our own commit leaves data_version as it was; a change by another program
+        # counts as seen only once the caller adopted it (``fresh_map``).
+        self._refresh_identity()
+
+    def _roll_back(self) -> None:
+        conn = self.db.conn
+        if conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+
+    def write(
+        self,
+        changeset: ChangeSet,
+        *,
+        stamp: str | None = None,
+        within: WriteTransaction | None = None,
+    ) -> str:
+        """Write every change of ``changeset`` in one transaction; return the modified stamp.
+
+        ``within`` is an open ``transaction()`` to write in (committed by its block);
+        without one the write is its own transaction, refused (StoreConflictError) when
+        another program committed since this store last read the map: load it first.
+        On any failure nothing is written.
+        """
+        stamp = stamp or now_iso()
+        if within is not None:
+            within.write(changeset, stamp)
+            return stamp
+        with self.transaction() as transaction:
+            if transaction.changed_elsewhere:
+                self.forget_data_version()
+                raise _not_current(self.path)
+            transaction.write(changeset, stamp)
         return stamp
 
-    def _write_change(self, table: str, key: str, new: object, old: object) -> None:
-        if table == "info":
-            self._put_info(key, "" if new is None else str(new))
-            return
-        if new is None:
-            self.db[table].delete(key)
-        elif old is None:
-            self.db[table].insert(rows.ROW_OF[table](new))
-        else:
-            old_row = rows.ROW_OF[table](old)
-            new_row = rows.ROW_OF[table](new)
-            changed = {k: v for k, v in new_row.items() if old_row.get(k) != v}
-            if changed:
-                self.db[table].update(key, changed)
-
-    def _put_info(self, key: str, value: str) -> None:
-        self.db.execute(
-            "INSERT INTO map_info(key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            [key, value],
-        )
-
     # ------------------------------------------------------------- snapshots
-    def take_snapshot(self, name: str, journey: JourneyMap) -> SnapshotInfo:
+    def take_snapshot(
+        self,
+        name: str,
+        journey: JourneyMap | None = None,
+        *,
+        on_fresh: Callable[[JourneyMap], None] | None = None,
+    ) -> SnapshotInfo:
+        """Freeze the map under ``name``: ``journey``, or the file's map when it is None
+        or another program changed the file since ``journey`` was read (``on_fresh``
+        then receives that map, so the caller can show what was frozen)."""
         clean = name.strip()
         if not clean:
-            raise StoreError(self.path, "a snapshot needs a name")
-        if self.db["snapshot"].count_where("name = ?", [clean]):
-            raise StoreError(self.path, f"already has a snapshot called {clean!r}")
+            raise StoreRuleError(self.path, "a snapshot needs a name")
+        if len(clean) > MAX_NAME:
+            raise StoreRuleError(
+                self.path,
+                f"refused a snapshot name of {len(clean):,} characters (at most {MAX_NAME:,})",
+            )
+        with self.transaction() as transaction:
+            if journey is None or transaction.changed_elsewhere:
+                journey = transaction.fresh_map()
+                if on_fresh is not None:
+                    on_fresh(journey)
+            return self._insert_snapshot(transaction, clean, journey)
+
+    def _insert_snapshot(self, transaction, name: str, journey: JourneyMap) -> SnapshotInfo:
+        conn = transaction.conn
+        if conn.execute("SELECT 1 FROM snapshot WHERE name = ?", [name]).fetchone():
+            raise StoreRuleError(self.path, f"already has a snapshot called {name!r}")
+        if conn.execute("SELECT count(*) FROM snapshot").fetchone()[0] >= MAX_SNAPSHOTS:
+            raise StoreRuleError(
+                self.path, f"already holds {MAX_SNAPSHOTS:,} snapshots, as many as a map keeps"
+            )
         taken_at = now_iso()
         content = json.dumps(map_to_dict(journey), ensure_ascii=False)
         try:
-            with self.db.atomic():
-                self.db["snapshot"].insert(
-                    {"name": clean, "taken_at": taken_at, "content": content}
-                )
-        except sqlite3.DatabaseError as error:
-            raise StoreWriteError(self.path, _write_problem(error)) from None
-        self._data_version = self._read_data_version()
-        return SnapshotInfo(clean, taken_at)
+            transaction.touch_header()
+            conn.execute(
+                "INSERT INTO snapshot (name, taken_at, content) VALUES (?, ?, ?)",
+                [name, taken_at, content],
+            )
+        except sqlite3.Error as error:
+            raise write_failure(self.path, error) from None
+        except UnicodeEncodeError:
+            raise not_unicode(self.path) from None
+        return SnapshotInfo(name, taken_at)
 
     def snapshots(self) -> list[SnapshotInfo]:
         return [
-            SnapshotInfo(r["name"], r["taken_at"])
-            for r in self.db["snapshot"].rows_where(order_by="taken_at, id")
+            SnapshotInfo(name, taken_at)
+            for name, taken_at in self.db.execute(
+                "SELECT name, taken_at FROM snapshot ORDER BY taken_at, id"
+            )
         ]
 
     def snapshot_content(self, name: str) -> dict:
-        found = list(self.db["snapshot"].rows_where("name = ?", [name.strip()]))
+        found = self.db.execute(
+            "SELECT content FROM snapshot WHERE name = ?", [name.strip()]
+        ).fetchone()
         if not found:
             names = ", ".join(repr(s.name) for s in self.snapshots()) or "none"
             raise StoreError(self.path, f"has no snapshot called {name!r} (it has: {names})")
         try:
-            return json.loads(found[0]["content"])
-        except json.JSONDecodeError:
-            raise StoreError(self.path, f"holds a damaged snapshot {name!r}") from None
+            content = json.loads(found[0], parse_constant=_no_constant)
+        except (ValueError, RecursionError):
+            raise StoreDamagedError(self.path, f"holds a damaged snapshot {name!r}") from None
+        if not isinstance(content, dict):
+            raise StoreDamagedError(self.path, f"holds a damaged snapshot {name!r}")
+        return content
 
     # ---------------------------------------------------------------- copies
     def backup_to(self, target: Path) -> None:
@@ -174,18 +310,19 @@ class MapStore:
         destination = sqlite3.connect(str(target))
         try:
             self.db.conn.backup(destination)
+        except sqlite3.Error as error:
+            raise write_failure(target, error, new_file=True) from None
         finally:
             destination.close()
 
 
-def _write_problem(error: sqlite3.DatabaseError) -> str:
-    text = str(error).lower()
-    if "readonly" in text or "read-only" in text:
-        return "is read-only, so the change could not be saved"
-    if "full" in text:
-        return "could not be saved because the disk is full"
-    if "disk i/o" in text or "unable to open" in text:
-        return "could not be saved: the file is gone or the disk failed"
-    if "constraint" in text:
-        return f"refused a change that breaks the map's rules ({error})"
-    return f"could not be saved ({error})"
+def _no_constant(word: str) -> object:
+    raise ValueError(word)
+
+
+def _not_current(path: Path) -> StoreWriteError:
+    return StoreConflictError(
+        path,
+        "was changed by another program since it was read; the change was not saved "
+        "(load the map again first)",
+    )

@@ -25,7 +25,7 @@ def migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
     if version >= FORMAT_VERSION:
         return
     missing = [v for v in range(version, FORMAT_VERSION) if v not in MIGRATIONS]
-    if missing:
+    if missing:  # validation refuses these first, with the same sentence as the cli
         raise StoreError(path, f"uses map format {version}, which this Laneway cannot upgrade")
     backup = backup_path(path, version)
     try:
@@ -39,5 +39,7 @@ def migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
         conn.execute(f"PRAGMA user_version = {FORMAT_VERSION}")
         conn.execute("COMMIT")
     except sqlite3.DatabaseError as error:
-        conn.execute("ROLLBACK")
-        raise StoreError(path, f"could not be upgraded ({error}); it is unchanged") from None
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        detail = " ".join(str(error).split())[:200]
+        raise StoreError(path, f"could not be upgraded ({detail}); it is unchanged") from None

@@ -1,102 +1,194 @@
-"""Open a .laneway file: connect without creating, check it is a healthy Laneway map.
+"""Open a .laneway file: only a regular file, never created, never hung, never misread.
 
-Every refusal is one sentence: not an SQLite file, an SQLite file that is not a
-Laneway map, a map from a newer version, a damaged file.
+Before SQLite sees the file: it must be a regular file (a FIFO, a device or a folder
+is refused at once, without opening it for reading), hold the SQLite header, and any
+rollback journal beside it must belong to it (``journal``). A read-only open never
+writes beside its input: a map that needs recovery (a hot journal, a WAL file) is read
+from a private copy, which is deleted as soon as it is open.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
 import sqlite3
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from laneway.model.filekind import kind_of_file
 from laneway.store.errors import StoreError
-from laneway.store.schema import (
-    APPLICATION_ID,
-    CONNECTION_PRAGMAS,
-    FORMAT_VERSION,
-    SQLITE_HEADER,
-    TABLES,
-    WRITER_PRAGMAS,
-)
+from laneway.store.failures import read_failure
+from laneway.store.journal import check_journal, set_aside
+from laneway.store.schema import CONNECTION_PRAGMAS, SQLITE_HEADER, WRITER_PRAGMAS
+
+HEADER_BYTES = 100
+
+
+@dataclass
+class Opened:
+    """A connection to a map (or to a private copy of it) and what to tell the user."""
+
+    conn: sqlite3.Connection
+    notices: list[str] = field(default_factory=list)
+    #: The folder of a private copy still on disk (Windows keeps open files), else None.
+    private_folder: Path | None = None
+    #: True when ``conn`` reads a private copy, not the file itself.
+    private: bool = False
+
+    def close(self) -> None:
+        self.conn.close()
+        if self.private_folder is not None:
+            shutil.rmtree(self.private_folder, ignore_errors=True)
+            self.private_folder = None
 
 
 def file_uri(path: Path, mode: str) -> str:
     return f"{path.resolve().as_uri()}?mode={mode}"
 
 
-def connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
-    """Open an existing file (``mode=rw`` or ``mode=ro``: never creates one)."""
-    _check_header(path)
+def read_header(path: Path) -> bytes:
+    """The first 100 bytes of a regular SQLite file; StoreError for anything else."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        raise read_failure(path, error) from None
+    kind = kind_of_file(mode)
+    if kind is not None:
+        raise StoreError(path, f"is {kind}, not a Laneway map")
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise read_failure(path, error) from None
+    try:
+        if kind_of_file(os.fstat(descriptor).st_mode) is not None:  # swapped since the stat
+            raise StoreError(path, "is not a regular file, so it is not a Laneway map")
+        header = os.read(descriptor, HEADER_BYTES)
+    except OSError as error:
+        raise read_failure(path, error) from None
+    finally:
+        os.close(descriptor)
+    if not header:
+        raise StoreError(path, "is empty, so it is not a Laneway map")
+    if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
+        raise StoreError(path, "is not a Laneway map (it is not an SQLite database)")
+    if len(header) < HEADER_BYTES:
+        raise StoreError(path, "is damaged and cannot be read (it is shorter than its header)")
+    return header
+
+
+def connect(path: Path, *, read_only: bool) -> Opened:
+    """Open an existing map (``mode=rw`` or read-only: never creates one)."""
+    header = read_header(path)
+    real = path.resolve()  # SQLite keeps the journal beside the file a symlink points to
+    journal = check_journal(real, header)
+    wal = header[18] == 2 or header[19] == 2
+    if read_only and journal.verdict in ("own", "foreign"):
+        keep = journal.verdict == "own"
+        opened = _private_copy(real, path, with_journal=keep)
+        opened.notices.append(_read_only_notice(path, journal, keep))
+        return opened
+    if read_only and wal:
+        return _private_copy(real, path, with_journal=False, with_wal=True)
+    notices = []
+    if journal.verdict == "foreign":
+        notices.append(_set_aside_notice(path, journal))
+    elif journal.verdict == "own" and not read_only:
+        notices.append(
+            f"{path.name}: a change was unfinished when a program stopped; Laneway undid it, "
+            "so the map is as it was after the last completed change."
+        )
+    conn = _connect(path, "ro" if read_only else "rw", writer=not read_only)
+    return Opened(conn, notices)
+
+
+def _connect(path: Path, mode: str, *, writer: bool) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(
-            file_uri(path, "ro" if read_only else "rw"),
-            uri=True,
-            check_same_thread=False,
+            file_uri(path, mode), uri=True, check_same_thread=False, isolation_level=None
         )
-    except sqlite3.OperationalError as error:
-        raise StoreError(path, f"cannot be opened ({error})") from None
+    except sqlite3.Error as error:
+        raise read_failure(path, error) from None
     try:
         for pragma in CONNECTION_PRAGMAS:
             conn.execute(pragma)
-        if not read_only:
+        if writer:
             for pragma in WRITER_PRAGMAS:
                 conn.execute(pragma)
-    except sqlite3.DatabaseError as error:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # recovers a hot journal
+    except sqlite3.Error as error:
         conn.close()
-        raise _damaged(path, error) from None
+        raise read_failure(path, error) from None
     return conn
 
 
-def _check_header(path: Path) -> None:
-    if not path.exists():
-        raise StoreError(path, "no such file")
-    if path.is_dir():
-        raise StoreError(path, "is a folder, not a Laneway map")
+def _private_copy(real: Path, path: Path, *, with_journal: bool, with_wal: bool = False) -> Opened:
+    """Read ``real`` (named ``path`` to the user) through a copy that SQLite may recover,
+    leaving the file untouched."""
+    folder = Path(tempfile.mkdtemp(prefix="laneway-read-"))
+    copy = folder / "map.laneway"
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        shutil.copyfile(real, copy)
+        for suffix, wanted in (("-journal", with_journal), ("-wal", with_wal)):
+            side = real.with_name(real.name + suffix)
+            if wanted and side.is_file():
+                shutil.copyfile(side, copy.with_name(copy.name + suffix))
+        conn = _connect(copy, "rw", writer=False)
+        conn.execute("PRAGMA journal_mode = DELETE")  # folds a WAL into the copy
+        conn.execute("PRAGMA query_only = ON")
     except OSError as error:
-        raise StoreError(path, f"cannot be read ({error.strerror or error})") from None
-    if not header:
-        raise StoreError(path, "is empty, so it is not a Laneway map")
-    if header != SQLITE_HEADER:
-        raise StoreError(path, "is not a Laneway map (it is not an SQLite database)")
-
-
-def _damaged(path: Path, error: Exception) -> StoreError:
-    detail = " ".join(str(error).split())
-    return StoreError(path, f"is damaged and cannot be read ({detail})")
-
-
-def validate(conn: sqlite3.Connection, path: Path, *, allow_older: bool) -> int:
-    """Check markers, version and integrity; return the file's format version."""
+        shutil.rmtree(folder, ignore_errors=True)
+        raise read_failure(path, error) from None
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    # POSIX keeps an open file readable after its name is gone: nothing is left behind
+    # even if the process is killed. Where the OS refuses, close() removes the folder.
     try:
-        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as error:
-        raise _damaged(path, error) from None
-    if application_id != APPLICATION_ID:
-        raise StoreError(path, "is an SQLite database but not a Laneway map")
-    if version > FORMAT_VERSION:
+        shutil.rmtree(folder)
+        leftover = None
+    except OSError:
+        leftover = folder
+    return Opened(conn, private_folder=leftover, private=True)
+
+
+def _read_only_notice(path: Path, journal, kept: bool) -> str:
+    if kept:
+        return (
+            f"{path.name}: a change was unfinished when a program stopped; Laneway read the "
+            "map as it was before that change and left the file untouched (opening it in the "
+            "app finishes the recovery)."
+        )
+    return (
+        f"{path.name}: the rollback journal beside it ({journal.journal.name}) does not belong "
+        f"to it ({journal.reason}), so Laneway ignored it and left both files untouched "
+        "(opening the map in the app sets the journal aside)."
+    )
+
+
+def _set_aside_notice(path: Path, journal) -> str:
+    try:
+        moved = set_aside(journal.journal)
+    except OSError as error:
         raise StoreError(
             path,
-            f"was saved by a newer Laneway (map format {version}); this version reads "
-            f"format {FORMAT_VERSION} and older, so update Laneway to open it",
-        )
-    if version < FORMAT_VERSION and not allow_older:
-        raise StoreError(
-            path,
-            f"uses the older map format {version}; open it in the app, which upgrades it",
-        )
+            f"has a rollback journal beside it that does not belong to it ({journal.reason}) "
+            f"and that could not be set aside ({error.strerror or error}); move "
+            f"{journal.journal.name} away before opening the map",
+        ) from None
+    return (
+        f"{path.name}: the rollback journal beside it did not belong to it ({journal.reason}), "
+        f"so Laneway set it aside as {moved.name} and opened the map as it was last saved."
+    )
+
+
+@contextlib.contextmanager
+def read_transaction(conn: sqlite3.Connection):
+    """One consistent view of the file for several SELECTs."""
+    conn.execute("BEGIN")
     try:
-        problems = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
-    except sqlite3.DatabaseError as error:
-        raise _damaged(path, error) from None
-    if problems != ["ok"]:
-        detail = " ".join(line.strip("* ") for line in problems[0].splitlines() if line.strip("* "))
-        raise StoreError(path, f"is damaged ({detail})")
-    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    missing = [table for table in TABLES if table not in names]
-    if version == FORMAT_VERSION and missing:
-        raise StoreError(path, f"is damaged (the {missing[0]} table is missing)")
-    return version
+        yield
+    finally:
+        if conn.in_transaction:
+            conn.execute("COMMIT")

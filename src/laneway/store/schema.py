@@ -66,6 +66,16 @@ CREATE TABLE snapshot (
 );
 """
 
+#: The schema script of every format this code reads; a file of format ``v`` must hold
+#: exactly the objects ``SCHEMAS[v]`` creates (``validation.check_schema``).
+SCHEMAS = {1: SCHEMA_V1}
+
+#: The ``map_info`` key of the map's identity: a random id written when the file is made,
+#: so that a journal or a file that takes another's place can be told apart.
+MAP_ID_KEY = "map_id"
+#: ``map_info`` key of the file's site tag (model/ids.py): ids made here end with it.
+SITE_TAG_KEY = "site_tag"
+
 #: Connection settings for every open map (ARCHITECTURE.md "The file").
 CONNECTION_PRAGMAS = (
     "PRAGMA foreign_keys = ON",

@@ -8,17 +8,15 @@ interchange JSON).
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from collections.abc import Callable
 
 from sqlite_utils import Database
 
 from laneway.model.ids import is_site_tag, new_site_tag
-from laneway.store.errors import StoreWriteError
+from laneway.store.schema import MAP_ID_KEY, SITE_TAG_KEY
 
-SITE_TAG_KEY = "site_tag"
-MAP_ID_KEY = "map_id"
+__all__ = ["MAP_ID_KEY", "SITE_TAG_KEY", "ensure_map_id", "ensure_site_tag", "read_key"]
 
 
 def read_key(db: Database, key: str) -> str | None:
@@ -39,20 +37,13 @@ def ensure_key(
 
 
 def write_key(store, key: str, value: str) -> None:
-    """Write one key in its own transaction (``store`` is a writable MapStore)."""
-    if store.read_only:
-        raise StoreWriteError(store.path, "is open read-only")
-    try:
-        with store.db.atomic():
-            store.db.execute(
-                "INSERT INTO map_info(key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [key, value],
-            )
-    except sqlite3.DatabaseError as error:
-        raise StoreWriteError(store.path, f"could not be saved ({error})") from None
-    # Our own write is not "another process": take in the new data_version.
-    store.changed_by_another_process()
+    """Write one key in its own transaction (``store`` is a writable MapStore); the store's
+    own write path, so the busy timeout and its identity checks apply."""
+    with store.transaction() as transaction:
+        transaction.touch_header()
+        transaction.put_info(key, value)
+    if key == MAP_ID_KEY:
+        store.map_id = value
 
 
 def ensure_site_tag(store) -> str:

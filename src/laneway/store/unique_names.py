@@ -11,9 +11,8 @@ same transaction; the updates then write the final values.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
-
-from sqlite_utils import Database
 
 from laneway.model import ChangeSet, name_key
 
@@ -26,7 +25,7 @@ UNIQUE_COLUMNS: dict[str, tuple[str, Callable[[object], str]]] = {
 PLACEHOLDER_PREFIX = "\x00parked:"
 
 
-def park_moving_names(db: Database, changeset: ChangeSet) -> int:
+def park_moving_names(conn: sqlite3.Connection, changeset: ChangeSet) -> int:
     """Park the unique value of each record that is renamed or deleted; return how many."""
     parked: set[tuple[str, str]] = set()
     for change in changeset.changes:
@@ -35,7 +34,7 @@ def park_moving_names(db: Database, changeset: ChangeSet) -> int:
             continue
         column, unique_value = spec
         if change.new is None or unique_value(change.old) != unique_value(change.new):
-            db.execute(
+            conn.execute(
                 f"UPDATE {change.table} SET {column} = ? WHERE id = ?",
                 [PLACEHOLDER_PREFIX + change.key, change.key],
             )

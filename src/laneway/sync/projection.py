@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from laneway.model import JourneyMap, MapInfo
+from laneway.model import JourneyMap, MapInfo, map_from_records
 from laneway.sync.ids_order import id_order
 from laneway.sync.tables import INFO_TABLE, TABLES, TableSpec, read_info
 
@@ -53,7 +53,7 @@ def build_map(info: dict[str, str], records: Records) -> JourneyMap:
     def made(spec: TableSpec) -> list:
         return [spec.record_type(id=i, **v) for i, v in records[spec.name].items()]
 
-    return JourneyMap.from_records(
+    return map_from_records(
         MapInfo(**info),
         made(TABLES["department"]),
         made(TABLES["stage"]),

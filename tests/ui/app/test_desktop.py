@@ -34,7 +34,7 @@ def _same_picture(icon, size: int) -> bool:
 # ------------------------------------------------------------------------ icon
 def test_every_window_shows_the_app_icon_at_each_size(controller, main_window, qtbot):
     start = controller.show_start_screen()
-    dialog = CrashDialog("KeyError: 'x'", "Traceback ...", Path("laneway.log"), main_window)
+    dialog = CrashDialog("Something went wrong.", "Traceback ...", Path("laneway.log"), main_window)
     qtbot.addWidget(dialog)
     for window in (main_window, start, dialog):
         icon = window.windowIcon()
@@ -100,7 +100,7 @@ def test_the_excepthook_writes_the_traceback_to_the_log_and_shows_the_dialog(
     assert "KeyError: 'missing card'" in text and '{}["missing card"]' in text
     [dialog] = shown
     assert str(log_dir / "laneway.log") in dialog.message.text()
-    assert "Your map is safe" in dialog.message.text()
+    assert dialog.message.text().startswith("Something went wrong (KeyError: 'missing card').")
     assert "KeyError: 'missing card'" in dialog.details.toPlainText()
     dialog.deleteLater()
 

@@ -1,8 +1,11 @@
-"""``bottleneck``: a step every journey from the entries to an end passes through.
+"""``bottleneck``: a step where routes converge and every journey then passes through.
 
 With one virtual source before the entry steps, such a step dominates every
 reachable sink: it is on the dominator-tree path shared by all of them. One
-dominator tree, then one walk up from each sink (memoised), keeps it linear.
+dominator tree, then one walk up from each sink (memoised), keeps it linear. Only a
+dominator with two or more incoming links from reachable steps is a bottleneck
+(SPEC §2): the steps of a plain chain dominate what follows them without any
+routes meeting there, so a linear journey has none.
 """
 
 from __future__ import annotations
@@ -31,10 +34,14 @@ def bottleneck_steps(jg: JourneyGraph) -> frozenset[str]:
         successors[_SOURCE] = sorted(entries, key=jg.step_order_key)
         idom = immediate_dominators(_SOURCE, successors)
     common = _common_dominators(idom, sinks)
+    reachable, pred = jg.reachable, jg.pred
     return frozenset(
         step_id
         for step_id in common
-        if step_id != _SOURCE and step_id not in entries and step_id not in jg.sinks
+        if step_id != _SOURCE
+        and step_id not in entries
+        and step_id not in jg.sinks
+        and sum(1 for p in pred[step_id] if p in reachable) >= 2
     )
 
 
@@ -42,7 +49,8 @@ def bottlenecks(jg: JourneyGraph, found: frozenset[str]) -> list[Finding]:
     return [
         Finding(
             "bottleneck",
-            f"Every journey from the start to an end passes through {jg.describe(step_id)}.",
+            f"Routes converge on {jg.describe(step_id)}: every journey from the start "
+            "to an end passes through it.",
             step_ids=(step_id,),
         )
         for step_id in sorted(found, key=jg.step_order_key)

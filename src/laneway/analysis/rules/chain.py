@@ -8,17 +8,9 @@ components in), linear in steps plus links.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from laneway.analysis.findings import Finding
 from laneway.analysis.graph import JourneyGraph
-
-
-@dataclass(frozen=True)
-class HandoffChain:
-    length: int
-    step_ids: tuple[str, ...]
-    link_ids: tuple[str, ...]
+from laneway.analysis.structure import HandoffChain
 
 
 def longest_handoff_chain(jg: JourneyGraph) -> HandoffChain:
@@ -26,6 +18,7 @@ def longest_handoff_chain(jg: JourneyGraph) -> HandoffChain:
         return HandoffChain(0, (), ())
     member = {step: index for index, c in enumerate(jg.forward_components) for step in c}
     journey, loop_back = jg.journey, jg.loop_back_links
+    handoffs = {link.id for link in jg.handoff_links}
     # Between two components the heaviest of their links counts: remember a handoff one.
     best_link: dict[tuple[int, int], tuple[int, str]] = {}
     successors: dict[int, list[int]] = {}
@@ -33,7 +26,7 @@ def longest_handoff_chain(jg: JourneyGraph) -> HandoffChain:
         a, b = member[link.source], member[link.target]
         if a == b or (loop_back and link.id in loop_back):
             continue
-        weight = 1 if journey.is_handoff(link) else 0
+        weight = 1 if link.id in handoffs else 0
         known = best_link.get((a, b))
         if known is None:
             best_link[(a, b)] = (weight, link.id)

@@ -1,4 +1,8 @@
-"""Between departments: ``handoff-gap`` and ``handoff-loop``."""
+"""Between departments: ``handoff-gap`` and ``handoff-loop``.
+
+A handoff loop is a strongly connected component of the forward journey (loop-back
+links, such as a referral back to Awareness, left out) owned by two or more departments.
+"""
 
 from __future__ import annotations
 
@@ -34,8 +38,12 @@ def handoff_loops(jg: JourneyGraph) -> list[Finding]:
             continue
         steps = sorted(component, key=jg.step_order_key)
         names = [jg.department_name(d) for d in sorted(owners, key=jg.department_rank.get)]
+        loop_back = jg.loop_back_links
         links = sorted(
-            link.id for s in steps for link in jg.journey.outgoing(s) if link.target in component
+            link.id
+            for s in steps
+            for link in jg.journey.outgoing(s)
+            if link.target in component and link.id not in loop_back
         )
         titles = ", ".join(f"'{jg.step(s).title}'" for s in steps[:6])
         more = f" and {len(steps) - 6} more" if len(steps) > 6 else ""

@@ -8,8 +8,9 @@ from laneway.analysis.graph import JourneyGraph
 
 def unowned_steps(jg: JourneyGraph) -> list[Finding]:
     findings = []
+    steps = jg.journey.steps
     for step_id in jg.steps_in_order:
-        step = jg.step(step_id)
+        step = steps[step_id]
         if step.department_id is not None:
             continue
         stage = jg.journey.stage_name(step.stage_id)

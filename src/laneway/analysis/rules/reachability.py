@@ -36,11 +36,13 @@ def unreachable_steps(jg: JourneyGraph) -> list[Finding]:
 def dead_ends(jg: JourneyGraph) -> list[Finding]:
     if not jg.journey.stages:
         return []
-    final = jg.final_stage_id
+    final, sinks, steps = jg.final_stage_id, jg.sinks, jg.journey.steps
     findings = []
     for step_id in jg.steps_in_order:
-        step = jg.step(step_id)
-        if step_id not in jg.sinks or step.terminal or step.stage_id == final:
+        if step_id not in sinks:
+            continue
+        step = steps[step_id]
+        if step.terminal or step.stage_id == final:
             continue
         findings.append(
             Finding(

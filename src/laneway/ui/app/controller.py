@@ -50,7 +50,10 @@ class AppController:
 
     # ---------------------------------------------------------------- windows
     def open_path(self, path: Path, parent: QWidget | None = None) -> MainWindow | None:
-        key = Path(path).resolve()
+        try:
+            key = Path(path).resolve()
+        except (OSError, RuntimeError):  # a symlink loop: Document.open says so
+            key = Path(path).absolute()
         if key in self.windows:
             window = self.windows[key]
             window.show()
@@ -68,6 +71,8 @@ class AppController:
         self.windows[key] = window
         self.settings.add_recent(key)
         window.show()
+        for notice in document.store.notices:  # a journal set aside, a recovery…
+            window.show_notice(notice)
         self._close_start_screen()
         memory.settle()
         return window

@@ -38,6 +38,23 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def crash_sentence(kind: type, error: BaseException, app) -> str:
+    """What went wrong and, truthfully, where the user's work is."""
+    sentence = (
+        f"Something went wrong ({kind.__name__}: {error}). Laneway writes each change to the "
+        "map file as it is made and never half of one, so the file holds every change that "
+        "was written; close and reopen the map to see exactly what it holds."
+    )
+    controller = getattr(app, "_laneway_controller", None)
+    for window in getattr(controller, "windows", {}).values():
+        reason = window.session.document.read_only_reason
+        if reason and reason != "opened read-only":
+            sentence += (
+                f" Changes to {window.session.document.path.name} were not saved since: {reason}."
+            )
+    return sentence
+
+
 def report_unexpected(kind, error, tb) -> CrashDialog | None:
     """Log an unexpected error with its traceback and make the dialog that says so.
 
@@ -45,9 +62,10 @@ def report_unexpected(kind, error, tb) -> CrashDialog | None:
     """
     text = applog.log_unexpected(kind, error, tb, "the app")
     sys.stderr.write(text)
-    if QApplication.instance() is None:
+    app = QApplication.instance()
+    if app is None:
         return None
-    return CrashDialog(f"{kind.__name__}: {error}", text, applog.log_path())
+    return CrashDialog(crash_sentence(kind, error, app), text, applog.log_path())
 
 
 def install_error_dialog() -> None:

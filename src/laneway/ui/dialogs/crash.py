@@ -27,7 +27,7 @@ COPY_TEXT = "Copy Details"
 
 class CrashDialog(QDialog):
     def __init__(
-        self, problem: str, traceback_text: str, log_file: Path, parent: QWidget | None = None
+        self, sentence: str, traceback_text: str, log_file: Path, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Laneway")
@@ -35,8 +35,7 @@ class CrashDialog(QDialog):
         self.traceback_text = traceback_text
         layout = QVBoxLayout(self)
         self.message = QLabel(
-            f"Something went wrong ({problem}). Your map is safe: every completed change "
-            f"was already saved.\n\nThe details are in the log file {log_file}. "
+            f"{sentence}\n\nThe details are in the log file {log_file}. "
             f"'{COPY_TEXT}' copies its name and this error, to paste into a bug report."
         )
         self.message.setWordWrap(True)

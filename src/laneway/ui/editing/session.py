@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoStack
 from laneway.analysis import Report
 from laneway.document import Document, Origin
 from laneway.model import ChangeSet, JourneyMap, ModelError
-from laneway.store import StoreError, StoreWriteError
+from laneway.store import StoreConflictError, StoreError, StoreWriteError
 from laneway.ui.editing.undo import ChangeSetCommand
 
 #: How long after the last edit the analysis re-runs (ms): short enough to feel live,
@@ -109,6 +109,8 @@ class MapSession(QObject):
         except (ModelError, StoreError) as problem:
             self.error.emit(_sentence(problem))
             self._check_read_only()
+            if isinstance(problem, StoreConflictError):  # reload once the undo stack is idle
+                QTimer.singleShot(0, self.check_for_outside_changes)
             return False
         return True
 
@@ -142,6 +144,7 @@ class MapSession(QObject):
             reloaded = self.document.reload_if_changed_elsewhere()
         except StoreError as problem:
             self.error.emit(_sentence(problem))
+            self._check_read_only()
             return False
         if reloaded:
             self.message.emit("Reloaded: another program changed this map.")

@@ -1,0 +1,154 @@
+"""The invariants of SPEC §1 as checks that each say one readable sentence.
+
+Shared by the mutation API (``journey.py``, one edit at a time) and the bulk builder
+(``bulk.py``, a whole map read from a file), so both refuse the same things with the
+same words. Lookups are passed in: each caller has its own index.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+
+from laneway.model.entities import (
+    EMOTION_MAX,
+    EMOTION_MIN,
+    STEP_TEXT_FIELDS,
+    Department,
+    Stage,
+    Step,
+)
+
+
+class ModelError(ValueError):
+    """An edit would break an invariant; the message is one readable sentence."""
+
+
+def name_key(name: str) -> str:
+    """The key that makes department names unique ignoring case and outer spaces."""
+    return name.strip().casefold()
+
+
+def department_name(
+    name: str, holder: Callable[[str], Department | None], own_id: str | None
+) -> str:
+    """``name`` cleaned; refused when empty or when another department ``holder`` has it."""
+    return _unique_name("department", name, holder, own_id)
+
+
+def stage_name(name: str, holder: Callable[[str], Stage | None], own_id: str | None) -> str:
+    return _unique_name("stage", name, holder, own_id)
+
+
+def _unique_name(
+    kind: str, name: str, holder: Callable[[str], Department | Stage | None], own_id: str | None
+) -> str:
+    clean = (name or "").strip()
+    if not clean:
+        raise ModelError(f"A {kind} needs a name.")
+    existing = holder(clean)
+    if existing is not None and existing.id != own_id:
+        # a department's name may differ in case: say the one the map has
+        shown = existing.name if kind == "department" else clean
+        raise ModelError(f"There is already a {kind} called {shown!r}.")
+    return clean
+
+
+def check_new_id(table: str, wanted: str | None, records: Mapping[str, object]) -> str | None:
+    """``wanted`` as a string id, refused when empty or taken; None asks for a fresh id."""
+    if wanted is None:
+        return None
+    wanted = str(wanted)
+    if not wanted.strip():
+        raise ModelError(f"A {table} id cannot be empty.")
+    if wanted in records:
+        raise ModelError(f"The {table} id {wanted!r} is used twice.")
+    return wanted
+
+
+def check_link(steps: Mapping[str, Step], source: str, target: str, taken: bool) -> None:
+    """A link from ``source`` to ``target`` is allowed (``taken``: the pair is linked)."""
+    for end in (source, target):
+        if end not in steps:
+            raise ModelError(f"There is no step with id {end!r}.")
+    if source == target:
+        raise ModelError("A step cannot be linked to itself.")
+    if taken:
+        raise ModelError(f"'{steps[source].title}' is already linked to '{steps[target].title}'.")
+
+
+_TEXT, _REFERENCE, _EMOTION, _FLAG, _NUMBER = range(5)
+_STEP_FIELD_KIND: dict[str, int] = {
+    **dict.fromkeys(STEP_TEXT_FIELDS, _TEXT),
+    "department_id": _REFERENCE,
+    "stage_id": _REFERENCE,
+    "emotion": _EMOTION,
+    "entry": _FLAG,
+    "terminal": _FLAG,
+    "x": _NUMBER,
+    "y": _NUMBER,
+}
+
+
+def step_values(
+    values: Mapping[str, object],
+    departments: Mapping[str, object],
+    stages: Mapping[str, object],
+    into: dict[str, object] | None = None,
+) -> dict[str, object]:
+    """``values`` of a step's fields checked and converted (text, references, emotion…),
+    written into ``into`` (a new dict by default) and returned."""
+    if not values.keys() <= _STEP_FIELD_KIND.keys():
+        unknown = values.keys() - _STEP_FIELD_KIND.keys()
+        raise ModelError(f"A step has no field {sorted(unknown)[0]!r}.")
+    clean: dict[str, object] = {} if into is None else into
+    for key, value in values.items():
+        kind = _STEP_FIELD_KIND[key]
+        if kind == _TEXT:
+            clean[key] = value if type(value) is str else "" if value is None else str(value)
+        elif kind == _REFERENCE:
+            records = departments if key == "department_id" else stages
+            if value is not None and value not in records:
+                what = "department" if key == "department_id" else "stage"
+                raise ModelError(f"There is no {what} with id {value!r}.")
+            clean[key] = value
+        elif kind == _EMOTION:
+            clean[key] = emotion(value)
+        elif kind == _FLAG:
+            clean[key] = bool(value)
+        else:
+            clean[key] = None if value is None else float(value)  # type: ignore[arg-type]
+    return clean
+
+
+def emotion(value: object) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise ModelError(f"Emotion must be a whole number from {EMOTION_MIN} to {EMOTION_MAX}.")
+    try:
+        number = float(value)
+    except ValueError:
+        raise ModelError(
+            f"Emotion must be a whole number from {EMOTION_MIN} to {EMOTION_MAX}, not {value!r}."
+        ) from None
+    if (
+        not math.isfinite(number)
+        or number != int(number)
+        or not EMOTION_MIN <= number <= EMOTION_MAX
+    ):
+        raise ModelError(
+            f"Emotion must be a whole number from {EMOTION_MIN} to {EMOTION_MAX}, not {value!r}."
+        )
+    return int(number)
+
+
+def color(value: str) -> str:
+    text = str(value).strip()
+    if len(text) == 7 and text.startswith("#"):
+        try:
+            int(text[1:], 16)
+            return text.lower()
+        except ValueError:
+            pass
+    raise ModelError(f"{value!r} is not a color like '#2f80ed'.")
