@@ -13,10 +13,11 @@ from hypothesis import settings
 from laneway.model import JourneyMap, MapInfo
 from laneway.store import MapStore, create_map
 
-# Headless (read when the QApplication is made, after this); settings never touch the
-# real user's folder.
+# Headless (read when the QApplication is made, after this); settings and the log never
+# touch the real user's folders.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("LANEWAY_CONFIG_DIR", tempfile.mkdtemp(prefix="laneway-test-config-"))
+os.environ.setdefault("LANEWAY_LOG_DIR", tempfile.mkdtemp(prefix="laneway-test-log-"))
 
 # CI runs the same examples every time; a developer's machine keeps exploring.
 settings.register_profile("ci", derandomize=True, database=None)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TextIO
 
 from laneway import __version__
+from laneway.model.wording import plural
 
 EXIT_PASSED, EXIT_FAILED = 0, 1
 
@@ -88,7 +89,7 @@ def check_template(name: str, folder: Path) -> str:
     finally:
         store.close()
     if len(journey.steps) != len(template.steps):
-        raise SelfTestFailure(f"{path.name} reopened with {len(journey.steps)} steps")
+        raise SelfTestFailure(f"{path.name} reopened with {plural(len(journey.steps), 'step')}")
     report = analyze(journey)
     options = ExportOptions(scale=1.0)
     made = []
@@ -100,7 +101,10 @@ def check_template(name: str, folder: Path) -> str:
     write_pptx(journey, slides, options)
     made.append(check_pptx(slides))
     made.append(round_trip_data_formats(journey, folder / name))
-    return f"{len(journey.steps)} steps, {len(report.findings)} findings; " + ", ".join(made)
+    return (
+        f"{plural(len(journey.steps), 'step')}, {plural(len(report.findings), 'finding')}; "
+        + ", ".join(made)
+    )
 
 
 def round_trip_data_formats(journey, stem: Path) -> str:
@@ -116,7 +120,7 @@ def round_trip_data_formats(journey, stem: Path) -> str:
         if fmt.can_read:  # the same format both ways: reading it back loses no step
             again = fmt.reader()(output)
             if len(again.steps) != len(journey.steps):
-                raise SelfTestFailure(f"{output.name} read back {len(again.steps)} steps")
+                raise SelfTestFailure(f"{output.name} read back {plural(len(again.steps), 'step')}")
         written.append(fmt.name)
     return ", ".join(written)
 

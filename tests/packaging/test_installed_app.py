@@ -60,5 +60,5 @@ def test_the_installed_app_has_its_icon_and_the_desktop_entry_name(installed, tm
     )
     assert result.returncode == 0, result.stderr
     sizes, desktop_file = result.stdout.splitlines()[:2]
-    assert sizes == "[16, 24, 32, 48, 64, 128, 256]"
+    assert sizes == "[16, 24, 32, 48, 64, 128, 256, 512]"  # every PNG of resources/icons
     assert desktop_file == "org.laneway.Laneway"  # packaging/linux/org.laneway.Laneway.desktop

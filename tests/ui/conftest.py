@@ -18,6 +18,16 @@ from laneway.ui.app.settings import Settings
 from laneway.ui.editing.session import MapSession
 
 
+@pytest.fixture(scope="session", autouse=True)
+def clipboard_emptied_before_exit(qapp):
+    """The clipboard deletes the QMimeData a copy gave it when Qt's statics are torn down,
+    after Python has gone: that crashed the test run at exit (status 139). Empty it while
+    Python is still there."""
+    yield
+    QApplication.clipboard().clear()
+    QApplication.processEvents()
+
+
 @pytest.fixture(autouse=True)
 def no_leaked_windows(qapp):
     before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
@@ -43,6 +53,7 @@ def controller(qapp, monkeypatch):
         window.close()
     if ctl.start_screen is not None:
         ctl.start_screen.close()
+    ctl.shutdown()
     QApplication.processEvents()
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from laneway.analysis.findings import SEVERITIES, Finding, Report
+from laneway.analysis.findings import SEVERITIES, Finding, Report, Summary
 from laneway.model import JourneyMap
+from laneway.model.wording import plural
 
 _HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
 
@@ -47,16 +48,24 @@ def _finding_to_dict(journey: JourneyMap, finding: Finding) -> dict[str, Any]:
     return entry
 
 
+def summary_figures(s: Summary) -> list[tuple[str, str]]:
+    """The summary's figures as (label, text), for the terminal and the summary slide."""
+    owned = f"{s.owned_steps} of {plural(s.steps, 'step')} owned"
+    return [
+        ("Steps", f"{s.steps} ({plural(s.links, 'link')}, {plural(s.departments, 'department')})"),
+        ("Ownership", f"{s.ownership_coverage:.0%} ({owned})"),
+        ("Handoffs agreed", f"{s.handoff_coverage:.0%} ({s.agreed_handoffs} of {s.handoffs})"),
+        ("Longest handoff chain", str(s.longest_handoff_chain)),
+    ]
+
+
 def format_report(journey: JourneyMap, report: Report) -> str:
     s = report.summary
     lines = [
         journey.info.title,
         "=" * len(journey.info.title),
         "",
-        f"Steps            {s.steps} ({s.links} links, {s.departments} departments)",
-        f"Ownership        {s.ownership_coverage:.0%} ({s.owned_steps} of {s.steps} steps owned)",
-        f"Handoffs agreed  {s.handoff_coverage:.0%} ({s.agreed_handoffs} of {s.handoffs})",
-        f"Longest handoff chain  {s.longest_handoff_chain}",
+        *(f"{label:<15}  {text}" for label, text in summary_figures(s)),
         "",
     ]
     lines += _matrix_table(s.handoff_matrix)

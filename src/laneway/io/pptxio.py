@@ -20,6 +20,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from laneway.analysis import Report, analyze
+from laneway.analysis.output import summary_figures
 from laneway.io.export_options import ExportOptions
 from laneway.layout import Column, Grid, compute_grid
 from laneway.model import JourneyMap, Link, excerpt, palette
@@ -294,12 +295,7 @@ def _emotion(emotion: int | None) -> str:
 
 def _summary_slides(presentation, journey: JourneyMap, report: Report) -> None:
     s = report.summary
-    figures = [
-        ("Steps", f"{s.steps} ({s.links} links, {s.departments} departments)"),
-        ("Ownership", f"{s.ownership_coverage:.0%} ({s.owned_steps} of {s.steps} steps owned)"),
-        ("Handoffs agreed", f"{s.handoff_coverage:.0%} ({s.agreed_handoffs} of {s.handoffs})"),
-        ("Longest handoff chain", str(s.longest_handoff_chain)),
-    ]
+    figures = summary_figures(s)
     findings = list(report.findings)
     pages = max(1, -(-len(findings) // FINDINGS_PER_SLIDE))
     for page in range(pages):

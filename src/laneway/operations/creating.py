@@ -8,6 +8,7 @@ from laneway.io.errors import InputError
 from laneway.io.formats import ImportResult, import_file
 from laneway.io.templates import load_template
 from laneway.model import JourneyMap, MapInfo
+from laneway.model.wording import plural
 from laneway.operations.placing import place_unplaced_steps
 from laneway.store import create_map
 
@@ -40,3 +41,12 @@ def create_map_file(path: Path, journey: JourneyMap, *, overwrite: bool = False)
     """
     place_unplaced_steps(journey)
     return create_map(path, journey, overwrite=overwrite)
+
+
+def counts_sentence(journey: JourneyMap) -> str:
+    """ "12 steps, 1 link, 4 departments and 5 stages": what a map (an import) holds."""
+    return (
+        f"{plural(len(journey.steps), 'step')}, {plural(len(journey.links), 'link')}, "
+        f"{plural(len(journey.departments), 'department')} and "
+        f"{plural(len(journey.stages), 'stage')}"
+    )

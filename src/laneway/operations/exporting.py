@@ -7,12 +7,14 @@ command line's other commands never load Qt or python-pptx.
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
+from laneway.io.errors import InputError
 from laneway.io.export_options import ExportOptions
-from laneway.io.formats import format_for
+from laneway.io.formats import FORMATS, format_for
 from laneway.model import JourneyMap, excerpt
-from laneway.store import atomic_output
+from laneway.store import atomic_output, check_output
 
 IMAGE_SUFFIXES = (".png", ".svg", ".pdf")
 SLIDES_SUFFIX = ".pptx"
@@ -30,6 +32,28 @@ EXPORT_FORMATS: tuple[tuple[str, str], ...] = (
 )
 
 
+#: The exports that are text, so they may go to a terminal (``laneway export -o -``).
+TEXT_SUFFIXES = (".json", ".csv", ".mmd", ".mermaid", ".graphml", ".svg")
+
+
+def export_suffixes() -> tuple[str, ...]:
+    """Every suffix an export understands, pictures and slides included, sorted."""
+    data = {suffix for fmt in FORMATS if fmt.can_write for suffix in fmt.suffixes}
+    return tuple(sorted({*IMAGE_SUFFIXES, SLIDES_SUFFIX, *data}))
+
+
+def check_export_suffix(path: str | Path) -> str:
+    """``path``'s suffix, lower case; an ``InputError`` listing every export when unknown."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in export_suffixes():
+        raise InputError(
+            path,
+            f"Laneway cannot export {suffix or 'files without a suffix'}; "
+            f"it can export {', '.join(export_suffixes())}",
+        )
+    return suffix
+
+
 class ExportError(ValueError):
     """An export that cannot be made as asked: one sentence, without the file's name."""
 
@@ -39,28 +63,41 @@ def is_picture(suffix: str) -> bool:
     return suffix.lower() in (*IMAGE_SUFFIXES, SLIDES_SUFFIX)
 
 
-def export_map(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
+def export_map(
+    journey: JourneyMap, path: Path, options: ExportOptions, *, overwrite: bool = True
+) -> None:
     """Write ``journey`` (only ``options.step_ids`` of it, when set) to ``path``.
 
-    The file appears complete or not at all. An unknown suffix is an ``InputError``;
-    a picture that cannot be made (too large) an ``ExportError``.
+    The file appears complete or not at all; an existing file is replaced only when
+    ``overwrite`` (and never when it is read-only: ``atomic_output``). An unknown suffix
+    is an ``InputError``; a picture that cannot be made (too large) an ``ExportError``.
     """
-    suffix = path.suffix.lower()
+    suffix = check_export_suffix(path)
+    check_output(path, overwrite=overwrite)  # refuses now, before the drawing is made
     if suffix in IMAGE_SUFFIXES:
         from laneway.render import RenderError, export_image
 
         try:
-            with atomic_output(path) as temporary:
+            with atomic_output(path, overwrite=overwrite) as temporary:
                 export_image(journey, temporary, suffix, options)
         except RenderError as error:
             raise ExportError(str(error)) from None
     elif suffix == SLIDES_SUFFIX:
         from laneway.io.pptxio import write_pptx
 
-        with atomic_output(path) as temporary:
+        with atomic_output(path, overwrite=overwrite) as temporary:
             write_pptx(journey, temporary, options)
     else:
         writer = format_for(path, reading=False).writer()
         data = writer(excerpt(journey, options.step_ids))
-        with atomic_output(path) as temporary:
+        with atomic_output(path, overwrite=overwrite) as temporary:
             temporary.write_bytes(data)
+
+
+def export_bytes(journey: JourneyMap, suffix: str, options: ExportOptions) -> bytes:
+    """The export ``suffix`` names, as bytes (for a stream such as standard output)."""
+    suffix = check_export_suffix(f"export{suffix.lower()}")
+    with tempfile.TemporaryDirectory(prefix="laneway-export-") as folder:
+        path = Path(folder) / f"export{suffix}"
+        export_map(journey, path, options)
+        return path.read_bytes()

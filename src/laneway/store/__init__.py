@@ -14,7 +14,14 @@ from laneway.store.errors import (
     StoreRuleError,
     StoreWriteError,
 )
-from laneway.store.files import atomic_output, create_map, save_copy, write_bytes_atomically
+from laneway.store.files import (
+    atomic_output,
+    check_output,
+    create_map,
+    is_same_file,
+    save_copy,
+    write_bytes_atomically,
+)
 from laneway.store.mapstore import MapStore, SnapshotInfo
 from laneway.store.schema import APPLICATION_ID, FORMAT_VERSION
 
@@ -36,7 +43,9 @@ __all__ = [
     "StoreRuleError",
     "StoreWriteError",
     "atomic_output",
+    "check_output",
     "create_map",
+    "is_same_file",
     "save_copy",
     "write_bytes_atomically",
 ]

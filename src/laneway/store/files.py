@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 import tempfile
 import time
 import uuid
@@ -43,11 +44,15 @@ STALE_AFTER = 24 * 3600
 def atomic_output(target: str | Path, *, overwrite: bool = True) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; rename it onto ``target`` on success.
 
-    However the block ends (an error, Ctrl+C, SIGTERM in the command line) the temporary
-    file is removed; one left by a killed process is removed by the next output there.
+    A file it replaces keeps its permissions (and owner, where allowed); a read-only
+    file, a folder or a device is refused; a symbolic link is written through, so the
+    link stays and its target gets the new content. However the block ends (an error,
+    Ctrl+C, SIGTERM in the command line) the temporary file is removed; one left by a
+    killed process is removed by the next output there. A failure while writing (a full
+    disk) is a ``StoreError`` naming ``target``.
     """
-    final = Path(target)
-    _check_output_path(final, overwrite)
+    final = _write_through_links(Path(target))
+    existing = _replaceable(final, overwrite)
     folder = final.parent if str(final.parent) else Path(".")
     remove_stale_parts(folder, final.name)
     prefix = f".{final.name}.{os.getpid()}."
@@ -58,8 +63,7 @@ def atomic_output(target: str | Path, *, overwrite: bool = True) -> Iterator[Pat
         os.close(handle)
         yield temp_path
         _fsync(temp_path)
-        # mkstemp makes the file private (0600); give it the mode a new file gets.
-        os.chmod(temp_path, 0o666 & ~_current_umask())
+        _give_mode(temp_path, existing)
         os.replace(temp_path, final)
     except OSError as error:
         _remove_parts(folder, prefix, temp_path)
@@ -69,22 +73,56 @@ def atomic_output(target: str | Path, *, overwrite: bool = True) -> Iterator[Pat
         raise
 
 
-def _check_output_path(final: Path, overwrite: bool) -> None:
+def is_same_file(first: str | Path, second: str | Path) -> bool:
+    """True when both names reach one file: the same path, a symbolic or a hard link."""
     try:
-        mode = os.stat(final).st_mode
-    except FileNotFoundError:
-        mode = None
-    except OSError as error:
-        raise os_failure(final, error) from None
-    if mode is not None:
-        kind = kind_of_file(mode)
-        if kind is not None:
-            raise StoreError(final, f"is {kind}; choose a file name for the output")
-        if not overwrite:
-            raise StoreError(final, "already exists; choose another name or pass --force")
+        return os.path.samefile(first, second)
+    except OSError:  # one of them does not exist (yet)
+        return Path(first).absolute() == Path(second).absolute()
+
+
+def _write_through_links(path: Path) -> Path:
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def check_output(target: str | Path, *, overwrite: bool = True) -> None:
+    """Raise the ``StoreError`` that ``atomic_output(target)`` would, without writing."""
+    _replaceable(_write_through_links(Path(target)), overwrite)
+
+
+def _replaceable(final: Path, overwrite: bool) -> os.stat_result | None:
+    """The status of the file ``final`` would replace (None when there is none)."""
     folder = final.parent if str(final.parent) else Path(".")
     if not folder.is_dir():
         raise StoreError(final, f"cannot be written: the folder {str(folder)!r} does not exist")
+    try:
+        existing = final.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise os_failure(final, error) from None
+    kind = kind_of_file(existing.st_mode)
+    if kind is not None:
+        raise StoreError(final, f"is {kind}; choose a file name for the output")
+    if not overwrite:
+        raise StoreError(final, "already exists; choose another name or pass --force")
+    if not existing.st_mode & 0o222 or not os.access(final, os.W_OK):
+        raise StoreError(final, "is read-only; Laneway does not replace it")
+    return existing
+
+
+def _give_mode(path: Path, existing: os.stat_result | None) -> None:
+    """The replaced file's permissions and owner, or the mode a new file gets.
+
+    mkstemp makes the file private (0600), which a new file should not be.
+    """
+    if existing is None:
+        os.chmod(path, 0o666 & ~_current_umask())
+        return
+    if hasattr(os, "chown"):
+        with contextlib.suppress(OSError):  # only root may give a file away
+            os.chown(path, existing.st_uid, existing.st_gid)
+    os.chmod(path, stat.S_IMODE(existing.st_mode))
 
 
 def _remove_parts(folder: Path, prefix: str, known: Path | None) -> None:
@@ -222,7 +260,7 @@ def write_new_database(
 def save_copy(store: MapStore, target: str | Path, *, overwrite: bool = True) -> Path:
     """Copy an open map (snapshots included) to ``target`` without touching the original."""
     final = Path(target)
-    if final.resolve() == store.path.resolve():
+    if is_same_file(final, store.path):
         raise StoreError(final, "is the open map itself; choose another name for the copy")
     with atomic_output(final, overwrite=overwrite) as temporary:
         temporary.unlink()

@@ -2,7 +2,9 @@
 
 One window per map file: opening a map that is already open raises its window.
 Every file problem reaches the user as the store's or reader's one sentence. The
-controller is every window's ``WindowHost``; the windows never see more of it.
+controller is every window's ``WindowHost``; the windows never see more of it. It also
+takes the maps a second launch hands over (``single_instance``), remembers the window
+layout (``window_state``) and follows the system's light/dark switch.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from laneway.document import Document
@@ -19,9 +21,11 @@ from laneway.model import JourneyMap, ModelError
 from laneway.operations.creating import create_map_file, new_journey, read_import
 from laneway.operations.placing import place_unplaced_in
 from laneway.store import StoreError
-from laneway.ui.app import memory
+from laneway.ui.app import memory, window_state
+from laneway.ui.app.icon import install_app_icon
 from laneway.ui.app.settings import Settings
-from laneway.ui.app.themes import apply_theme, canvas_style, resolve_dark
+from laneway.ui.app.single_instance import OpenRequest
+from laneway.ui.app.themes import SystemSchemeWatcher, apply_theme, canvas_style, resolve_dark
 from laneway.ui.dialogs.import_summary import ImportSummaryDialog, import_summary_sentence
 from laneway.ui.dialogs.template_gallery import TemplateGallery
 from laneway.ui.editing.session import MapSession
@@ -38,9 +42,11 @@ class AppController:
         self.settings = settings or Settings.load()
         self.dark = resolve_dark(self.settings.theme)
         apply_theme(app, self.dark, self.settings.font_scale)
+        install_app_icon(app)
         self.windows: dict[Path, MainWindow] = {}
         self.start_screen: QWidget | None = None
         self._temporary: list[tempfile.TemporaryDirectory] = []
+        self.scheme_watcher = SystemSchemeWatcher(self.system_scheme_changed)
 
     # ---------------------------------------------------------------- windows
     def open_path(self, path: Path, parent: QWidget | None = None) -> MainWindow | None:
@@ -61,6 +67,7 @@ class AppController:
             return None
         place_unplaced_in(document)
         window = MainWindow(MapSession(document), self, self.appearance())
+        window_state.restore(window, self.settings)
         self.windows[key] = window
         self.settings.add_recent(key)
         window.show()
@@ -70,7 +77,23 @@ class AppController:
         memory.settle()
         return window
 
+    def handle_request(self, request: OpenRequest, raise_window: bool = True) -> None:
+        """Open what a launch asks for: its maps, the demo, or else the start screen."""
+        opened = [self.open_demo()] if request.demo else []
+        opened += [self.open_path(Path(path)) for path in request.paths]
+        shown = [window for window in opened if window is not None]
+        if not shown:
+            shown = [self.start_screen or self.show_start_screen()]
+        if raise_window:
+            front = shown[-1]
+            front.setWindowState(front.windowState() & ~Qt.WindowState.WindowMinimized)
+            front.show()
+            front.raise_()
+            front.activateWindow()
+
     def window_closed(self, window: QWidget) -> None:
+        if isinstance(window, MainWindow):
+            window_state.remember(window, self.settings)
         for key, open_window in list(self.windows.items()):
             if open_window is window:
                 del self.windows[key]
@@ -98,7 +121,12 @@ class AppController:
         for window in list(self.windows.values()):
             window.close()
         self._close_start_screen()
+        self.shutdown()
         self.app.quit()
+
+    def shutdown(self) -> None:
+        """Stop following the system's theme (an app, or a test, that makes another)."""
+        self.scheme_watcher.stop()
 
     # ----------------------------------------------------------------- files
     def recent_paths(self) -> list[Path]:
@@ -195,8 +223,16 @@ class AppController:
         self.settings.show_findings = shown
         self.settings.save()
 
-    def _apply_appearance(self) -> None:
-        self.dark = resolve_dark(self.settings.theme)
+    def system_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        """The system switched between light and dark: follow it when the theme is System."""
+        if self.settings.theme != "system" or scheme == Qt.ColorScheme.Unknown:
+            return
+        dark = scheme == Qt.ColorScheme.Dark
+        if dark != self.dark:
+            self._apply_appearance(dark)
+
+    def _apply_appearance(self, dark: bool | None = None) -> None:
+        self.dark = resolve_dark(self.settings.theme) if dark is None else dark
         apply_theme(self.app, self.dark, self.settings.font_scale)
         appearance = self.appearance()
         for window in self.windows.values():

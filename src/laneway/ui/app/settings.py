@@ -13,6 +13,7 @@ from pathlib import Path
 
 import platformdirs
 
+from laneway import applog
 from laneway.store import StoreError, write_bytes_atomically
 from laneway.ui.window.host import TEXT_SIZES, THEMES
 
@@ -32,13 +33,22 @@ class Settings:
     font_scale: float = 1.0
     recent: list[str] = field(default_factory=list)
     show_findings: bool = True
+    #: The map window's geometry and dock layout (base64 of Qt's bytes): window_state.py.
+    window_geometry: str = ""
+    window_state: str = ""
 
     @classmethod
     def load(cls) -> Settings:
         path = config_dir() / "settings.json"
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError) as problem:
+            applog.log_warning(f"{path}: ignored, it cannot be read ({problem}).")
+            return cls()
+        if not isinstance(data, dict):
+            applog.log_warning(f"{path}: ignored, it does not hold settings.")
             return cls()
         settings = cls()
         if data.get("theme") in THEME_NAMES:
@@ -49,6 +59,9 @@ class Settings:
             settings.recent = [str(p) for p in data["recent"] if isinstance(p, str)][:MAX_RECENT]
         if isinstance(data.get("show_findings"), bool):
             settings.show_findings = data["show_findings"]
+        for name in ("window_geometry", "window_state"):
+            if isinstance(data.get(name), str):
+                setattr(settings, name, data[name])
         return settings
 
     def save(self) -> None:
@@ -57,8 +70,9 @@ class Settings:
             folder.mkdir(parents=True, exist_ok=True)
             payload = json.dumps(asdict(self), indent=2).encode("utf-8")
             write_bytes_atomically(folder / "settings.json", payload)
-        except (OSError, StoreError):
-            pass  # settings are a convenience; never stop the facilitator for them
+        except (OSError, StoreError) as problem:
+            # Settings are a convenience; never stop the facilitator for them.
+            applog.log_warning(f"Settings not saved: {problem}")
 
     def add_recent(self, path: Path) -> None:
         text = str(Path(path).resolve())

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -13,6 +15,31 @@ def system_prefers_dark() -> bool:
     hints = QGuiApplication.styleHints()
     scheme = getattr(hints, "colorScheme", None)
     return bool(scheme and scheme() == Qt.ColorScheme.Dark)
+
+
+class SystemSchemeWatcher(QObject):
+    """Calls ``on_change(scheme)`` when the system switches between light and dark.
+
+    ``QStyleHints.colorSchemeChanged`` (Qt 6.5); a QObject, so the connection ends with
+    its owner instead of outliving it.
+    """
+
+    def __init__(self, on_change: Callable[[Qt.ColorScheme], None]) -> None:
+        super().__init__()
+        self._on_change = on_change
+        self._hints = QGuiApplication.styleHints()
+        self._following = hasattr(self._hints, "colorSchemeChanged")
+        if self._following:
+            self._hints.colorSchemeChanged.connect(self.changed)
+
+    @Slot(Qt.ColorScheme)
+    def changed(self, scheme: Qt.ColorScheme) -> None:
+        self._on_change(scheme)
+
+    def stop(self) -> None:
+        if self._following:
+            self._hints.colorSchemeChanged.disconnect(self.changed)
+            self._following = False
 
 
 def resolve_dark(theme: str) -> bool:

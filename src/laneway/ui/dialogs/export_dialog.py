@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from laneway.document import Document
 from laneway.io.errors import InputError
 from laneway.io.export_options import ExportOptions
+from laneway.model.wording import plural
 from laneway.operations.exporting import (
     EXPORT_FORMATS,
     IMAGE_SUFFIXES,
@@ -120,7 +121,7 @@ class ExportDialog(QDialog):
             box.setChecked(checked)
             setattr(self, name, box)
             self.checks.append(box)
-        self.only_selection.setText(f"Only the selection ({len(self.selected)} steps)")
+        self.only_selection.setText(f"Only the selection ({plural(len(self.selected), 'step')})")
         self.only_selection.setEnabled(bool(self.selected))
         for label, widget in (("Format", self.format), ("Scale", self.scale),
                               ("Width", self.width), ("Background", self.background),

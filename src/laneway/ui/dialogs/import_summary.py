@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from laneway.io.formats import ImportResult
 from laneway.model.wording import plural
+from laneway.operations.creating import counts_sentence
 from laneway.ui.widgets.headings import heading_label
 
 
@@ -34,12 +35,7 @@ def import_counts(result: ImportResult) -> dict[str, int]:
 
 def import_summary_sentence(source: Path, result: ImportResult) -> str:
     """One sentence for a status bar or banner: what came in, and how much was skipped."""
-    counts = import_counts(result)
-    sentence = (
-        f"Imported {plural(counts['steps'], 'step')}, {plural(counts['links'], 'link')}, "
-        f"{plural(counts['departments'], 'department')} and "
-        f"{plural(counts['stages'], 'stage')} from {source.name}"
-    )
+    sentence = f"Imported {counts_sentence(result.journey)} from {source.name}"
     if result.skipped:
         sentence += f"; {plural(len(result.skipped), 'note')} on what was left out"
     return sentence + "."
