@@ -5,7 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
 from PySide6.QtSvg import QSvgGenerator
 
 from laneway.io.export_options import ExportOptions
@@ -80,38 +88,49 @@ def write_pdf(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
     ensure_application()
     picture = ExportPicture.build(journey, options)
     try:
-        size = picture.size
         writer = QPdfWriter(str(path))
         writer.setTitle(journey.info.title)
         writer.setCreator("Laneway")
         writer.setResolution(72)  # one device unit = one point
-        if options.page == "map":
-            # 1 scene pixel = 0.75 pt, like a 96 dpi screen printed at 72 dpi
-            points = QSizeF(size.width() * 0.75, size.height() * 0.75)
-            page = QPageSize(
-                points, QPageSize.Unit.Point, "Map", QPageSize.SizeMatchPolicy.ExactMatch
-            )
-            margins = QMarginsF(0, 0, 0, 0)
-        else:
-            w, h = PAGES_MM[options.page]
-            page = QPageSize(
-                QSizeF(w, h),
-                QPageSize.Unit.Millimeter,
-                options.page,
-                QPageSize.SizeMatchPolicy.ExactMatch,
-            )
-            margins = QMarginsF(*(PAGE_MARGIN_MM,) * 4)
-        writer.setPageLayout(
-            QPageLayout(
-                page, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter
-            )
-        )
-        painter = QPainter(writer)
-        area = writer.pageLayout().paintRectPixels(72)
-        picture.paint(painter, QRectF(0, 0, area.width(), area.height()))
-        painter.end()
+        writer.setPageLayout(export_page_layout(picture, options))
+        paint_on_pages(picture, writer)
     finally:
         picture.close()
+
+
+def export_page_layout(picture: ExportPicture, options: ExportOptions) -> QPageLayout:
+    """The PDF export's page: sized to the map, or a 16:9, A4 or Letter landscape page."""
+    if options.page == "map":
+        # 1 scene pixel = 0.75 pt, like a 96 dpi screen printed at 72 dpi
+        size = picture.size
+        points = QSizeF(size.width() * 0.75, size.height() * 0.75)
+        page = QPageSize(points, QPageSize.Unit.Point, "Map", QPageSize.SizeMatchPolicy.ExactMatch)
+        margins = QMarginsF(0, 0, 0, 0)
+    else:
+        w, h = PAGES_MM[options.page]
+        page = QPageSize(
+            QSizeF(w, h),
+            QPageSize.Unit.Millimeter,
+            options.page,
+            QPageSize.SizeMatchPolicy.ExactMatch,
+        )
+        margins = QMarginsF(*(PAGE_MARGIN_MM,) * 4)
+    return QPageLayout(page, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter)
+
+
+def paint_on_pages(picture: ExportPicture, device: QPagedPaintDevice) -> None:
+    """Paint the export picture on the pages of ``device`` as its page layout says.
+
+    The PDF export (a QPdfWriter) and printing (a QPrinter, also in the print preview)
+    both come here, so a printed page is the PDF's page: the picture fitted into the
+    page's printable area, keeping its proportions.
+    """
+    painter = QPainter(device)
+    try:
+        area = device.pageLayout().paintRectPixels(device.logicalDpiX())
+        picture.paint(painter, QRectF(0, 0, area.width(), area.height()))
+    finally:
+        painter.end()
 
 
 WRITERS = {".png": write_png, ".svg": write_svg, ".pdf": write_pdf}

@@ -151,6 +151,20 @@ class MapStore:
             for r in self.db["snapshot"].rows_where(order_by="taken_at, id")
         ]
 
+    def delete_snapshot(self, name: str) -> None:
+        """Remove one snapshot, in its own transaction (the map itself is untouched)."""
+        if self.read_only:
+            raise StoreWriteError(self.path, "is open read-only")
+        clean = name.strip()
+        if not self.db["snapshot"].count_where("name = ?", [clean]):
+            raise StoreError(self.path, f"has no snapshot called {clean!r}")
+        try:
+            with self.db.atomic():
+                self.db.execute("DELETE FROM snapshot WHERE name = ?", [clean])
+        except sqlite3.DatabaseError as error:
+            raise StoreWriteError(self.path, _write_problem(error)) from None
+        self._data_version = self._read_data_version()
+
     def snapshot_content(self, name: str) -> dict:
         found = list(self.db["snapshot"].rows_where("name = ?", [name.strip()]))
         if not found:

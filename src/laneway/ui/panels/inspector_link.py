@@ -47,11 +47,22 @@ class LinkForm(QWidget):
         self._report: Report | None = None
         session.report_changed.connect(self._on_report)
         for name in ("agreement", "label", "sla"):
-            getattr(self, name).committed.connect(lambda text, n=name: self._commit(n, text))
+            editor = getattr(self, name)
+            editor.committed.connect(lambda text, n=name: self._commit(n, text))
+            editor.edited.connect(lambda text, n=name: self._commit(n, text, live=True))
+
+    def editors(self) -> list[CommitLineEdit | CommitTextEdit]:
+        return [self.agreement, self.sla, self.label]
 
     def show_link(self, link_id: str) -> None:
+        another = link_id != self.link_id
+        if another:
+            for editor in self.editors():
+                editor.flush()  # what was typed belongs to the link shown until now
         self.link_id = link_id
         journey = self.session.journey
+        if link_id not in journey.links:
+            return
         link = journey.links[link_id]
         source, target = journey.steps[link.source], journey.steps[link.target]
         self.heading.setText(f"{source.title} → {target.title}")
@@ -71,9 +82,9 @@ class LinkForm(QWidget):
         self.status.setText(text)
         self.status.setStyleSheet(f"color: {color}; font-weight: bold;" if color else "")
         self._set_gap_highlight(color is not None)
-        self.agreement.show_value(link.agreement)
-        self.label.show_value(link.label)
-        self.sla.show_value(link.sla)
+        self.agreement.show_value(link.agreement, force=another)
+        self.label.show_value(link.label, force=another)
+        self.sla.show_value(link.sla, force=another)
         self._show_findings()
 
     def _on_report(self, report: Report) -> None:
@@ -100,12 +111,14 @@ class LinkForm(QWidget):
     def is_gap_highlighted(self) -> bool:
         return self._gap
 
-    def _commit(self, field: str, value: str) -> None:
+    def _commit(self, field: str, value: str, live: bool = False) -> None:
+        """Typed (``live``: typing paused) or finished: the map follows the field."""
         link_id = self.link_id
         if link_id is None or link_id not in self.session.journey.links:
             return
         if getattr(self.session.journey.links[link_id], field) == value:
             return
-        refused = not set_link_field(self.session, link_id, field, value)
-        if refused and link_id in self.session.journey.links:
+        visit = getattr(self, field).visit
+        refused = not set_link_field(self.session, link_id, field, value, visit)
+        if refused and not live and link_id in self.session.journey.links:
             self.show_link(link_id)  # refused: show what the map holds

@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QLabel, QPushButton, QWidget
 
 from laneway.model.wording import plural
-from laneway.ui.editing.records import recolor_department, rename_record
+from laneway.ui.editing.records import name_is_free, recolor_department, rename_record
 from laneway.ui.editing.session import MapSession
 from laneway.ui.panels.inspector_common import inspector_form
 from laneway.ui.widgets.fields import CommitLineEdit
@@ -31,25 +31,39 @@ class DepartmentForm(QWidget):
         form.addRow("Lane color", self.color)
         form.addRow(self.count)
         self.name.committed.connect(self._rename)
+        self.name.edited.connect(lambda name: self._rename(name, live=True))
         self.color.clicked.connect(self._recolor)
 
     def show_department(self, department_id: str) -> None:
+        another = department_id != self.department_id
+        if another:
+            self.name.flush()
         self.department_id = department_id
         journey = self.session.journey
+        if department_id not in journey.departments:
+            return
         department = journey.departments[department_id]
         self.heading.setText(department.name)
-        self.name.show_value(department.name)
+        self.name.show_value(department.name, force=another)
         self.color.setIcon(swatch(department.color))
         self.color.setText(f"{department.color}  ·  Change…")
         owned = sum(1 for s in journey.steps.values() if s.department_id == department_id)
         self.count.setText(f"Owns {plural(owned, 'step')}.")
 
-    def _rename(self, name: str) -> None:
+    def _rename(self, name: str, live: bool = False) -> None:
         department_id = self.department_id
         if department_id is None or department_id not in self.session.journey.departments:
             return
-        if not rename_record(self.session, "department", department_id, name):
-            self.show_department(department_id)  # blank or refused: the old name again
+        if live:  # while typing, only a name that can be taken; the rest waits
+            if name_is_free(self.session, "department", department_id, name):
+                rename_record(self.session, "department", department_id, name, self.name.visit)
+            return
+        if self.session.journey.departments[department_id].name == name.strip():
+            return
+        if not rename_record(self.session, "department", department_id, name, self.name.visit):
+            self.name.show_value(
+                self.session.journey.departments[department_id].name, force=True
+            )  # blank or refused: the old name again
 
     def _recolor(self) -> None:
         department_id = self.department_id
@@ -75,19 +89,33 @@ class StageForm(QWidget):
         form.addRow("Name", self.name)
         form.addRow(self.count)
         self.name.committed.connect(self._rename)
+        self.name.edited.connect(lambda name: self._rename(name, live=True))
 
     def show_stage(self, stage_id: str) -> None:
+        another = stage_id != self.stage_id
+        if another:
+            self.name.flush()
         self.stage_id = stage_id
         journey = self.session.journey
+        if stage_id not in journey.stages:
+            return
         stage = journey.stages[stage_id]
         self.heading.setText(stage.name)
-        self.name.show_value(stage.name)
+        self.name.show_value(stage.name, force=another)
         held = sum(1 for s in journey.steps.values() if s.stage_id == stage_id)
         self.count.setText(f"Holds {plural(held, 'step')}.")
 
-    def _rename(self, name: str) -> None:
+    def _rename(self, name: str, live: bool = False) -> None:
         stage_id = self.stage_id
         if stage_id is None or stage_id not in self.session.journey.stages:
             return
-        if not rename_record(self.session, "stage", stage_id, name):
-            self.show_stage(stage_id)  # blank or refused: the old name again
+        if live:  # while typing, only a name that can be taken; the rest waits
+            if name_is_free(self.session, "stage", stage_id, name):
+                rename_record(self.session, "stage", stage_id, name, self.name.visit)
+            return
+        if self.session.journey.stages[stage_id].name == name.strip():
+            return
+        if not rename_record(self.session, "stage", stage_id, name, self.name.visit):
+            self.name.show_value(
+                self.session.journey.stages[stage_id].name, force=True
+            )  # blank or refused: the old name again

@@ -56,6 +56,7 @@ class StepForm(QWidget):
             editor = CommitLineEdit() if kind == "line" else CommitTextEdit()
             editor.setObjectName(name)
             editor.committed.connect(lambda text, n=name: self._commit(n, text))
+            editor.edited.connect(lambda text, n=name: self._commit(n, text, live=True))
             self.texts[name] = editor
             form.addRow(label, editor)
             if name == "title":
@@ -85,12 +86,18 @@ class StepForm(QWidget):
         self.terminal.clicked.connect(lambda checked: self._commit("terminal", checked))
 
     def show_step(self, step_id: str) -> None:
+        another = step_id != self.step_id
+        if another:
+            for editor in self.texts.values():
+                editor.flush()  # what was typed belongs to the step shown until now
         self.step_id = step_id
         journey = self.session.journey
+        if step_id not in journey.steps:
+            return  # the flushed edit's refresh already showed what is there now
         step = journey.steps[step_id]
         self.heading.setText(step.title or "Untitled step")
         for name, editor in self.texts.items():
-            editor.show_value(getattr(step, name))
+            editor.show_value(getattr(step, name), force=another)
         fill_combo(
             self.department,
             [(f"{UNASSIGNED_NAME} (nobody owns it)", None)]
@@ -122,17 +129,23 @@ class StepForm(QWidget):
             self.findings, self._report.findings_for_step(step_id) if known and self._report else []
         )
 
-    def _commit(self, field: str, value: object) -> None:
+    def _commit(self, field: str, value: object, live: bool = False) -> None:
+        """A value picked, typed (``live``: typing paused) or finished in a field."""
         step_id = self.step_id
         if step_id is None or step_id not in self.session.journey.steps:
             return
         if field == "title" and not str(value).strip():
-            self.show_step(step_id)  # a step keeps a name; put the old one back
-            return
+            if not live:
+                self.texts["title"].show_value(
+                    self.session.journey.steps[step_id].title, force=True
+                )
+            return  # a step keeps a name: the old one is back once the typing is done
         if getattr(self.session.journey.steps[step_id], field) == value:
             return
-        refused = not set_step_field(self.session, step_id, field, value)
-        if refused and step_id in self.session.journey.steps:
+        editor = self.texts.get(field)
+        visit = editor.visit if editor is not None else None
+        refused = not set_step_field(self.session, step_id, field, value, visit)
+        if refused and not live and step_id in self.session.journey.steps:
             self.show_step(step_id)  # refused: show what the map holds
 
 
