@@ -125,7 +125,11 @@ class CanvasCommands:
         labels = [step_choice_label(journey, s) for s in targets]
         title = journey.steps[source].title
         index = prompts.ask_choice(
-            self.view.window(), "Link to step", f"Link '{title}' to:", labels
+            self.view.window(),
+            "Link to step",
+            f"Link '{title}' to (type a title):",
+            labels,
+            typed=True,
         )
         if index is not None and steps.link_steps(self.session, source, targets[index]):
             self.session.focus([source, targets[index]])
