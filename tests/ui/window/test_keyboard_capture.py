@@ -9,6 +9,8 @@ mouse); here not one mouse event is sent, and the counts are printed (``-s``).
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -91,7 +93,7 @@ def test_the_campaign_journey_by_keyboard_alone(controller, tmp_path, qtbot):
     assert captured == {title: (owner, stage) for _how, title, owner, stage in JOURNEY}
     by_title = {s.title: s.id for s in journey.steps.values()}
     chain = [title for _how, title, _o, _s in JOURNEY]
-    for before, after in zip(chain, chain[1:], strict=False):
+    for before, after in itertools.pairwise(chain):
         assert journey.link_between(by_title[before], by_title[after]) is not None
     assert journey.link_between(by_title[chain[0]], by_title["Sales never heard of it"])
     assert len(journey.links) == len(chain)
