@@ -53,7 +53,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Export the map as an image, slides or data, with a preview"),
     ActionSpec("print", "&Print…", Std.Print, "Print the map, with a preview of the pages"),
     ActionSpec("close", "&Close", Std.Close, "Close this map's window"),
-    ActionSpec("quit", "&Quit", Std.Quit, "Close every map and quit Laneway"),
+    ActionSpec("quit", "&Quit", (Std.Quit, "Ctrl+Q"), "Close every map and quit Laneway"),
     ActionSpec("cut", "Cu&t", Std.Cut, "Copy the selected steps and delete them", edits=True),
     ActionSpec("copy", "&Copy", Std.Copy, "Copy the selected steps (paste them into any map)"),
     ActionSpec("paste", "&Paste", Std.Paste, "Paste steps from the clipboard", edits=True),
@@ -213,10 +213,7 @@ def _action(
 ) -> QAction:
     action = QAction(spec.text, window)
     action.setObjectName(spec.key)
-    if isinstance(spec.shortcut, tuple):
-        action.setShortcuts([QKeySequence(key) for key in spec.shortcut])
-    elif spec.shortcut is not None:
-        action.setShortcut(QKeySequence(spec.shortcut))
+    action.setShortcuts(key_sequences(spec.shortcut))
     if spec.tip:
         action.setStatusTip(spec.tip)
         action.setToolTip(spec.tip)
@@ -232,6 +229,20 @@ def _action(
     return action
 
 
+def key_sequences(shortcut: Shortcut) -> list[QKeySequence]:
+    """Every key of a shortcut: a standard key brings all its bindings on this platform
+    (Close is Ctrl+W and Ctrl+F4), without repeats."""
+    keys: list[QKeySequence] = []
+    entries = shortcut if isinstance(shortcut, tuple) else (shortcut,) if shortcut else ()
+    for entry in entries:
+        if isinstance(entry, str):
+            found = [QKeySequence(entry)]
+        else:
+            found = QKeySequence.keyBindings(entry)
+        keys.extend(key for key in found if not key.isEmpty() and key not in keys)
+    return keys
+
+
 def _undo_actions(window: QMainWindow, undo_stack: QUndoStack) -> dict[str, QAction]:
     made = {}
     for key, text, shortcut, icon, tip in (
@@ -241,7 +252,7 @@ def _undo_actions(window: QMainWindow, undo_stack: QUndoStack) -> dict[str, QAct
         create = undo_stack.createUndoAction if key == "undo" else undo_stack.createRedoAction
         action = create(window, text)
         action.setObjectName(key)
-        action.setShortcut(shortcut)
+        action.setShortcuts(key_sequences(shortcut))
         for set_tip in (action.setStatusTip, action.setToolTip, action.setWhatsThis):
             set_tip(tip)
         action.setIcon(window.style().standardIcon(icon))
@@ -324,7 +335,16 @@ def key_text(action: QAction, native: bool = True) -> str:
         if native
         else QKeySequence.SequenceFormat.PortableText
     )
-    return " or ".join(key.toString(form) for key in action.shortcuts() if not key.isEmpty())
+    typed = [key for key in action.shortcuts() if not key.isEmpty() and _on_a_keyboard(key)]
+    return " or ".join(key.toString(form) for key in typed)
+
+
+def _on_a_keyboard(key: QKeySequence) -> bool:
+    """False for the dedicated keys some keyboards have ("Open", "Undo", "Save"): they
+    work, but a key map lists the keys everyone has."""
+    return all(
+        combination.key().value < Qt.Key.Key_Back.value for combination in key
+    )
 
 
 def key_map(actions: Mapping[str, QAction], native: bool = True) -> list[KeyRow]:
