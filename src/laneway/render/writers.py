@@ -24,6 +24,7 @@ from laneway.render.picture import ExportPicture
 #: Landscape page sizes in millimetres (16:9 is a 13.333 × 7.5 in slide).
 PAGES_MM = {"16:9": (338.667, 190.5), "a4": (297.0, 210.0), "letter": (279.4, 215.9)}
 PAGE_MARGIN_MM = 8.0
+POINT_DPI = 72  # pages are painted in points: one device unit = one point
 MAX_PIXELS = 16384  # QImage and viewers struggle beyond this many pixels a side
 
 
@@ -91,7 +92,6 @@ def write_pdf(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
         writer = QPdfWriter(str(path))
         writer.setTitle(journey.info.title)
         writer.setCreator("Laneway")
-        writer.setResolution(72)  # one device unit = one point
         writer.setPageLayout(export_page_layout(picture, options))
         paint_on_pages(picture, writer)
     finally:
@@ -123,8 +123,14 @@ def paint_on_pages(picture: ExportPicture, device: QPagedPaintDevice) -> None:
 
     The PDF export (a QPdfWriter) and printing (a QPrinter, also in the print preview)
     both come here, so a printed page is the PDF's page: the picture fitted into the
-    page's printable area, keeping its proportions.
+    page's printable area, keeping its proportions. Both are set to one device unit per
+    point first — the picture's fonts are sized in points, so on a 1,200 dpi printer they
+    would otherwise come out 16 times too large for the drawing (the PDF and print
+    engines draw vectors: the resolution costs no sharpness).
     """
+    set_resolution = getattr(device, "setResolution", None)
+    if set_resolution is not None:
+        set_resolution(POINT_DPI)
     painter = QPainter(device)
     try:
         area = device.pageLayout().paintRectPixels(device.logicalDpiX())

@@ -342,9 +342,7 @@ def key_text(action: QAction, native: bool = True) -> str:
 def _on_a_keyboard(key: QKeySequence) -> bool:
     """False for the dedicated keys some keyboards have ("Open", "Undo", "Save"): they
     work, but a key map lists the keys everyone has."""
-    return all(
-        combination.key().value < Qt.Key.Key_Back.value for combination in key
-    )
+    return all(combination.key().value < Qt.Key.Key_Back.value for combination in key)
 
 
 def key_map(actions: Mapping[str, QAction], native: bool = True) -> list[KeyRow]:

@@ -43,6 +43,8 @@ class SearchBar(QWidget):
         self._reveal = reveal
         self.matches: list[Match] = []
         self.current = -1
+        #: Enter already went to a match of this search (the next Enter goes on).
+        self._went = False
         self.layer = MarksLayer(scene)
         self.setObjectName("searchBar")
         self.setAccessibleName("Find")
@@ -118,6 +120,7 @@ class SearchBar(QWidget):
         self._timer.stop()
         self.matches = search(self.session.journey, self.query.text())
         self.current = 0 if self.matches else -1
+        self._went = False
         self._show_marks()
         if self.matches:
             self._reveal_current()
@@ -144,10 +147,11 @@ class SearchBar(QWidget):
             self.open()
         if self._timer.isActive() or not self.matches:
             self.run()  # typed just now: search first
-            if self.matches:
-                self._go()
+        if not self.matches:
             return
-        self.current = (self.current + delta) % len(self.matches)
+        if self._went or delta < 0:  # the first Enter goes to the match shown
+            self.current = (self.current + delta) % len(self.matches)
+        self._went = True
         self._show_marks()
         self._go()
 
