@@ -25,11 +25,16 @@ MAP_FILTER = "Laneway maps (*.laneway)"
 
 def last_changed_day(stamp: str) -> date | None:
     """The local day of a file's "modified" stamp (None when there is none)."""
+    moment = _moment(stamp)
+    return moment.astimezone().date() if moment is not None else None
+
+
+def _moment(stamp: str) -> datetime | None:
     try:
         moment = datetime.fromisoformat(stamp)
     except ValueError:
         return None
-    return (moment.astimezone() if moment.tzinfo else moment).date()
+    return moment if moment.tzinfo else moment.astimezone()
 
 
 class SnapshotCommands:
@@ -93,11 +98,19 @@ class SnapshotCommands:
 
     # ------------------------------------------------------------------- offer
     def offer_needed(self, today: date | None = None) -> bool:
-        """True when the map was last changed on an earlier day than today."""
+        """True when the map was last changed on an earlier day than today and no
+        snapshot froze it since."""
         if self.session.read_only:
             return False
-        day = last_changed_day(self.session.journey.info.modified)
-        return day is not None and day < (today or date.today())
+        modified = self.session.journey.info.modified
+        day = last_changed_day(modified)
+        if day is None or day >= (today or date.today()):
+            return False
+        changed = _moment(modified)
+        return not any(
+            (taken := _moment(s.taken_at)) is not None and changed is not None and taken >= changed
+            for s in self.session.document.snapshots()
+        )
 
     def offer_bar(self) -> SnapshotOffer:
         day = last_changed_day(self.session.journey.info.modified) or date.today()
