@@ -64,6 +64,7 @@ class Inspector(QScrollArea):
         session.changed.connect(self._on_changed)
         session.read_only_changed.connect(lambda _r: self.setEnabled(not session.read_only))
         self.setEnabled(not session.read_only)
+        self._show(self._subject)  # nothing selected yet: the map's own fields
 
     def _on_selection(self, steps: frozenset, links: frozenset) -> None:
         journey = self.session.journey
