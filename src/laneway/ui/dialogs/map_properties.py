@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laneway.ui.widgets.accessible import describe, describe_buttons
+
 
 class MapFields:
     """A title line and a description box in a form (the dialog's and the gallery's)."""
@@ -22,14 +24,14 @@ class MapFields:
     def __init__(self, form: QFormLayout, title: str = "", description: str = "") -> None:
         self.title = QLineEdit(title)
         self.title.setObjectName("newMapTitle")
+        describe(self.title, "Map title", "The name on the window, the exports and the slides")
         self.title.setPlaceholderText("e.g. Spring campaign, lead to first order")
-        self.title.setAccessibleDescription("The name on the window, the exports and the slides")
         self.description = QPlainTextEdit(description)
         self.description.setObjectName("newMapDescription")
         self.description.setTabChangesFocus(True)
         self.description.setMaximumHeight(70)
         self.description.setPlaceholderText("What this journey is about, for whom, and why")
-        self.description.setAccessibleDescription("A few words on the journey (optional)")
+        describe(self.description, "Map description", "A few words on the journey (optional)")
         form.addRow("Map &title", self.title)
         form.addRow("&Description", self.description)
 
@@ -52,6 +54,7 @@ class MapPropertiesDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        describe_buttons(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.fields.title.textChanged.connect(self._update_ok)

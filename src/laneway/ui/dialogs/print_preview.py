@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QGraphicsView, QLineEdit, QWidget
 
 from laneway.io.export_options import ExportOptions
 from laneway.model import JourneyMap
 from laneway.render import ExportPicture
 from laneway.render.writers import export_page_layout, paint_on_pages
+from laneway.ui.widgets.accessible import describe
 
 #: Countries whose paper is Letter; everyone else prints on A4.
 LETTER_COUNTRIES = {
@@ -67,7 +68,18 @@ class PrintPreview(QPrintPreviewDialog):
         self.setAccessibleDescription("The pages as they will be printed")
         self.job = PrintJob(journey, options, self._printer)
         self.paintRequested.connect(self.job.paint)
+        self._describe_parts()
         self.finished.connect(lambda _result: self.job.close())
+
+    def _describe_parts(self) -> None:
+        """Qt's preview builds its own zoom box, page field and pages: name them."""
+        for combo in self.findChildren(QComboBox):
+            describe(combo, "Zoom", "How large the pages are shown")
+        for line in self.findChildren(QLineEdit):
+            if not isinstance(line.parentWidget(), QComboBox):
+                describe(line, "Page", "The page shown; type a number to go to it")
+        for view in self.findChildren(QGraphicsView):
+            describe(view, "Pages", "The pages as they will be printed")
 
     def preview_widget(self) -> QPrintPreviewWidget:
         return self.findChild(QPrintPreviewWidget)

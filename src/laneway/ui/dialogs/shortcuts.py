@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laneway.ui.widgets.accessible import describe_buttons
+
 
 class KeyLine(Protocol):
     where: str
@@ -47,6 +49,7 @@ class ShortcutsDialog(QDialog):
         self.table.expandAll()
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        describe_buttons(buttons)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 

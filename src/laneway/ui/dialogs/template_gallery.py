@@ -28,6 +28,7 @@ from laneway.io.templates import list_templates, load_template
 from laneway.model import JourneyMap
 from laneway.model.wording import plural
 from laneway.ui.dialogs.map_properties import MapFields
+from laneway.ui.widgets.accessible import describe, describe_buttons
 from laneway.ui.widgets.headings import heading_label
 
 #: The data of the "Empty map" card (templates use their name).
@@ -173,6 +174,7 @@ class TemplateGallery(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create…")
+        describe_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -206,6 +208,7 @@ def card_list(cards: list[TemplateCard], palette: QPalette) -> QListWidget:
     """The cards as a wrapping grid of previews with title and counts."""
     widget = QListWidget()
     widget.setObjectName("templateList")
+    describe(widget, "Templates", "Start from an empty map or from one of the templates")
     widget.setViewMode(QListView.ViewMode.IconMode)
     widget.setIconSize(PREVIEW_SIZE)
     widget.setGridSize(QSize(PREVIEW_SIZE.width() + 44, PREVIEW_SIZE.height() + 76))

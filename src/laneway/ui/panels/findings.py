@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from laneway.analysis import RULES, RULES_BY_ID, Finding, Report
 from laneway.canvas.style import SEVERITY_COLORS
 from laneway.ui.editing.session import MapSession
+from laneway.ui.widgets.accessible import describe
 
 SEVERITY_TITLES = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
 SEVERITY_WORDS = {"error": "error", "warning": "warning", "info": "note"}
@@ -164,10 +165,12 @@ class FindingsPanel(QWidget):
         self.filter.setObjectName("findingsFilter")
         self.filter.setPlaceholderText("Filter findings…")
         self.filter.setClearButtonEnabled(True)
+        describe(self.filter, "Filter findings", "Show only the findings whose text holds this")
         filters.addWidget(self.filter, 3)
         self.rule = QComboBox()
         self.rule.setObjectName("findingsRule")
         self.rule.setToolTip("Show the findings of one rule only")
+        describe(self.rule, "Rule", "Show the findings of one rule only")
         self.rule.addItem("All rules", ALL_RULES)
         for rule in RULES:
             self.rule.addItem(self._icons[rule.severity], rule.id, rule.id)
@@ -181,6 +184,11 @@ class FindingsPanel(QWidget):
         self.tree = _FindingsTree()
         self.tree.setItemDelegate(WrappingDelegate(self.tree))
         self.tree.setObjectName("findingsTree")
+        describe(
+            self.tree,
+            "Findings",
+            "The analysis by severity: errors, warnings, notes; choosing one shows it on the map",
+        )
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)

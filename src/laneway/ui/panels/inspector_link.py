@@ -9,6 +9,7 @@ from laneway.canvas.style import ALARM_COLOR
 from laneway.ui.editing.session import MapSession
 from laneway.ui.editing.steps import set_link_field
 from laneway.ui.panels.inspector_common import findings_label, inspector_form, show_findings
+from laneway.ui.widgets.accessible import describe
 from laneway.ui.widgets.fields import CommitLineEdit, CommitTextEdit
 from laneway.ui.widgets.headings import heading_label
 
@@ -37,6 +38,9 @@ class LinkForm(QWidget):
         self.sla = CommitLineEdit()
         self.sla.setObjectName("sla")
         self.sla.setPlaceholderText("e.g. call back within 24 h")
+        describe(self.agreement, "Agreement", "What is handed over, and when it is ready")
+        describe(self.sla, "SLA", "How soon the next department acts, e.g. within 24 h")
+        describe(self.label, "Label", "A caption for the arrow")
         form.addRow("Agreement", self.agreement)
         form.addRow("SLA", self.sla)
         form.addRow("Label", self.label)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 from laneway.ui.editing.map_info import set_map_field
 from laneway.ui.editing.session import MapSession
 from laneway.ui.panels.inspector_common import inspector_form
+from laneway.ui.widgets.accessible import describe
 from laneway.ui.widgets.fields import CommitLineEdit, CommitTextEdit
 from laneway.ui.widgets.headings import heading_label
 
@@ -35,6 +36,8 @@ class MapForm(QWidget):
         self.description = CommitTextEdit()
         self.description.setObjectName("mapDescription")
         self.description.setPlaceholderText("What this journey is about, for whom, and why")
+        describe(self.title, "Map title", "The name on the window, the exports and the slides")
+        describe(self.description, "Map description", "What this journey is about")
         form.addRow("Map title", self.title)
         form.addRow("Description", self.description)
         self.hint = QLabel(HINT)

@@ -9,6 +9,7 @@ from laneway.model.wording import plural
 from laneway.ui.editing.records import name_is_free, recolor_department, rename_record
 from laneway.ui.editing.session import MapSession
 from laneway.ui.panels.inspector_common import inspector_form
+from laneway.ui.widgets.accessible import describe
 from laneway.ui.widgets.fields import CommitLineEdit
 from laneway.ui.widgets.headings import heading_label
 from laneway.ui.widgets.swatch import swatch
@@ -26,6 +27,8 @@ class DepartmentForm(QWidget):
         self.name.setObjectName("departmentName")
         self.color = QPushButton("Change color…")
         self.color.setObjectName("departmentColor")
+        describe(self.name, "Department name", "The lane's name; renaming keeps its steps")
+        describe(self.color, "Lane color", "Choose the color of the department's lane")
         self.count = QLabel()
         form.addRow("Name", self.name)
         form.addRow("Lane color", self.color)
@@ -85,6 +88,7 @@ class StageForm(QWidget):
         form.addRow(self.heading)
         self.name = CommitLineEdit()
         self.name.setObjectName("stageName")
+        describe(self.name, "Stage name", "The column's name; renaming keeps its steps")
         self.count = QLabel()
         form.addRow("Name", self.name)
         form.addRow(self.count)

@@ -29,6 +29,7 @@ from laneway.model import ChangeSet
 from laneway.ui.editing import records as record_edits
 from laneway.ui.editing.session import MapSession
 from laneway.ui.widgets import prompts
+from laneway.ui.widgets.accessible import describe
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 #: How long after a burst of step edits the step counts are recounted (ms).
@@ -58,6 +59,11 @@ class RecordListPanel(QWidget):
         layout.setSpacing(6)
         self.list = QListWidget()
         self.list.setObjectName(f"{self.noun}List")
+        describe(
+            self.list,
+            f"{self.noun.capitalize()}s",
+            f"The {self.noun}s in map order; F2 renames, Del deletes, Ctrl+Up and Down move",
+        )
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setEditTriggers(
@@ -145,6 +151,7 @@ class RecordListPanel(QWidget):
     ) -> QPushButton:
         button = QPushButton(icon, text) if icon is not None else QPushButton(text)
         button.setToolTip(tip)
+        button.setAccessibleDescription(tip)
         button.clicked.connect(lambda _checked=False: slot())
         count = self.buttons.count()
         self.buttons.addWidget(button, count // 3, count % 3)

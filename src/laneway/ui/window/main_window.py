@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QTabBar,
     QTabWidget,
     QUndoView,
     QVBoxLayout,
@@ -34,6 +35,7 @@ from laneway.ui.panels.departments import DepartmentsPanel
 from laneway.ui.panels.findings import FindingsPanel
 from laneway.ui.panels.inspector import Inspector
 from laneway.ui.panels.stages import StagesPanel
+from laneway.ui.widgets.accessible import describe
 from laneway.ui.window.actions import RECENT, Choices, WindowActions, build_actions
 from laneway.ui.window.canvas_commands import CanvasCommands
 from laneway.ui.window.context_menus import ContextMenus
@@ -65,6 +67,12 @@ class MainWindow(QMainWindow):
         self.scene.set_findings_visible(appearance.show_findings)
         self.view = MapView(self.scene, session)
         self.view.setObjectName("mapView")
+        describe(
+            self.view,
+            "Map canvas",
+            "The journey: lanes are departments, columns are stages, cards are steps; "
+            "arrow keys walk the cards, Ctrl+Enter adds the next step",
+        )
         self.map_commands = MapCommands(self, session, self.show_notice)
         self.canvas_commands = CanvasCommands(
             self.view, session, self.show_notice, lambda: self.metrics
@@ -88,6 +96,7 @@ class MainWindow(QMainWindow):
         self.chrome.menus[RECENT].aboutToShow.connect(self._fill_recent_menu)
         self.context_menus = ContextMenus(self)
         self._set_tab_order()
+        QTimer.singleShot(0, self._describe_dock_tabs)  # Qt makes them as it lays out
         self._connect()
         self._update_title()
         self._update_read_only(session.document.read_only_reason or "")
@@ -126,8 +135,10 @@ class MainWindow(QMainWindow):
         self.history = QUndoView(self.session.undo_stack)
         self.history.setEmptyLabel("Opened map")
         self.history.setObjectName("history")
+        describe(self.history, "History", "Every change, oldest first; choose one to go back to it")
         lanes = self.lanes_tabs = QTabWidget()
         lanes.setObjectName("lanesTabs")
+        describe(lanes, "Lanes and stages", "The departments and the stages of the map")
         lanes.addTab(self.departments, "Departments")
         lanes.addTab(self.stages, "Stages")
         self.docks: list[QDockWidget] = []
@@ -222,6 +233,12 @@ class MainWindow(QMainWindow):
         self.lanes_tabs.setCurrentWidget(panel)
         panel.add()
 
+    def _describe_dock_tabs(self) -> None:
+        """The tab bars Qt makes for docks sharing a place say what they switch."""
+        for bar in self.findChildren(QTabBar):
+            if bar.parent() is self:
+                describe(bar, "Docked panels", "Switch between the panels docked here")
+
     def _set_tab_order(self) -> None:
         """Tab goes canvas → inspector fields → findings, and on round the panels."""
         chain = [self.view, *self.inspector.focus_chain(), *self.findings.focus_chain()]
@@ -315,10 +332,13 @@ class MainWindow(QMainWindow):
         recent = self.host.recent_paths()
         for path in recent:
             action = menu.addAction(f"{path.stem}  —  {path.parent}")
+            action.setStatusTip(f"Open {path}" if path.exists() else f"{path} is not there now")
             action.setEnabled(path.exists())
             action.triggered.connect(lambda _c=False, p=path: self.host.open_path(Path(p)))
         if not recent:
-            menu.addAction("No recent maps").setEnabled(False)
+            empty = menu.addAction("No recent maps")
+            empty.setStatusTip("Maps you open are listed here")
+            empty.setEnabled(False)
 
     def about(self) -> None:
         QMessageBox.about(
