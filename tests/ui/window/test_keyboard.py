@@ -170,7 +170,7 @@ def test_del_and_f2_work_in_the_lane_and_stage_lists(grid_window):
         (window.stages, "Retention", "Advocacy"),
     ):
         window.docks[2].raise_()
-        window.lanes_tabs.setCurrentWidget(panel)
+        window.docks[2].widget().setCurrentWidget(panel)
         row = [panel.list.item(i).text() for i in range(panel.list.count())].index(name)
         panel.list.setCurrentRow(row)
         panel.list.setFocus()
