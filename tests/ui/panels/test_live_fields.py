@@ -119,3 +119,26 @@ def test_ctrl_enter_in_a_multi_line_field_stays_in_it(main_window, map_file, qtb
     assert len(window.session.journey.steps) == before  # no step was added
     saved = reopen(map_file).steps[step]
     assert saved.description == saved.pain_points == "Waits three days"
+
+
+def test_a_lane_renamed_as_typed_waits_while_the_name_is_taken(main_window, map_file, qtbot):
+    window = main_window
+    marketing = window.session.journey.department_by_name("Marketing").id
+    window.session.department_selected.emit(marketing)
+    field = window.inspector.department_form.name
+    focus_canvas(window, qtbot)
+    field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
+    field.selectAll()
+    qtbot.keyClicks(field, "Sales")  # taken: nothing happens while typing
+    qtbot.wait(SEEN_WITHIN_MS)
+    assert [d.name for d in reopen(map_file).departments_in_order()] == ["Marketing", "Sales"]
+    qtbot.keyClicks(field, " Ops")
+    qtbot.waitUntil(
+        lambda: reopen(map_file).department_by_name("Sales Ops") is not None,
+        timeout=SEEN_WITHIN_MS,
+    )
+    assert window.scene.grid.lane(marketing).name == "Sales Ops"  # the lane on the canvas
+    window.view.setFocus()
+    assert field.text() == "Sales Ops"
+    assert window.session.undo_stack.count() == 1

@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QLabel, QPushButton, QWidget
 
 from laneway.model.wording import plural
-from laneway.ui.editing.records import name_is_free, recolor_department, rename_record
+from laneway.ui.editing.records import Kind, name_is_free, recolor_department, rename_record
 from laneway.ui.editing.session import MapSession
 from laneway.ui.panels.inspector_common import inspector_form
 from laneway.ui.widgets.accessible import describe
@@ -54,19 +54,7 @@ class DepartmentForm(QWidget):
         self.count.setText(f"Owns {plural(owned, 'step')}.")
 
     def _rename(self, name: str, live: bool = False) -> None:
-        department_id = self.department_id
-        if department_id is None or department_id not in self.session.journey.departments:
-            return
-        if live:  # while typing, only a name that can be taken; the rest waits
-            if name_is_free(self.session, "department", department_id, name):
-                rename_record(self.session, "department", department_id, name, self.name.visit)
-            return
-        if self.session.journey.departments[department_id].name == name.strip():
-            return
-        if not rename_record(self.session, "department", department_id, name, self.name.visit):
-            self.name.show_value(
-                self.session.journey.departments[department_id].name, force=True
-            )  # blank or refused: the old name again
+        rename_from_field(self.session, "department", self.department_id, self.name, live)
 
     def _recolor(self) -> None:
         department_id = self.department_id
@@ -110,16 +98,22 @@ class StageForm(QWidget):
         self.count.setText(f"Holds {plural(held, 'step')}.")
 
     def _rename(self, name: str, live: bool = False) -> None:
-        stage_id = self.stage_id
-        if stage_id is None or stage_id not in self.session.journey.stages:
-            return
-        if live:  # while typing, only a name that can be taken; the rest waits
-            if name_is_free(self.session, "stage", stage_id, name):
-                rename_record(self.session, "stage", stage_id, name, self.name.visit)
-            return
-        if self.session.journey.stages[stage_id].name == name.strip():
-            return
-        if not rename_record(self.session, "stage", stage_id, name, self.name.visit):
-            self.name.show_value(
-                self.session.journey.stages[stage_id].name, force=True
-            )  # blank or refused: the old name again
+        rename_from_field(self.session, "stage", self.stage_id, self.name, live)
+
+
+def rename_from_field(
+    session: MapSession, kind: Kind, record_id: str | None, field: CommitLineEdit, live: bool
+) -> None:
+    """A department's or stage's name field was typed in (``live``) or left."""
+    records = session.journey.departments if kind == "department" else session.journey.stages
+    if record_id is None or record_id not in records:
+        return
+    name = field.current_text()
+    if live:  # while typing, only a name that can be taken; the rest waits
+        if name_is_free(session, kind, record_id, name):
+            rename_record(session, kind, record_id, name, field.visit)
+        return
+    if records[record_id].name == name.strip():
+        return
+    if not rename_record(session, kind, record_id, name, field.visit):
+        field.show_value(records[record_id].name, force=True)  # blank or refused: the old name

@@ -8,6 +8,8 @@ a menu never says something the menu bar does not.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
@@ -15,6 +17,17 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from laneway.layout import UNASSIGNED_NAME
 from laneway.ui.editing import records, steps
 from laneway.ui.widgets import prompts
+
+
+@dataclass(frozen=True)
+class RecordEntries:
+    """The words of a lane's or a stage's menu entries: (text, tip) each."""
+
+    rename: str
+    rename_tip: str
+    back: tuple[str, str]
+    on: tuple[str, str]
+    delete: tuple[str, str]
 
 
 class ContextMenus:
@@ -143,95 +156,67 @@ class ContextMenus:
         return menu
 
     def lane_menu(self, department_id: str | None) -> QMenu:
-        window = self.window
-        journey = window.session.journey
+        journey = self.window.session.journey
         name = journey.department_name(department_id) or UNASSIGNED_NAME
-        menu = self._menu("lane", f"Lane {name}")
         first_stage = next((s.id for s in journey.stages_in_order()), None)
-        self._entry(
-            menu,
-            "Add Step &Here",
-            f"Add a step to the {name} lane, in the first stage",
-            lambda: window.canvas_commands.add_at(department_id, first_stage),
-        )
-        if department_id is not None:
-            panel = window.departments
-            self._entry(
-                menu,
-                "&Rename Department…",
-                f"Give {name} another name",
-                lambda: self._rename("department", department_id),
-            )
-            self._entry(
-                menu,
-                "Lane &Color…",
-                f"Change the color of the {name} lane",
-                lambda: self._on_row(panel, department_id, panel.recolor),
-            )
-            menu.addSeparator()
-            self._entry(
-                menu,
-                "Move Lane &Up",
-                f"Move {name} one lane up",
-                lambda: self._on_row(panel, department_id, lambda: panel.move(-1)),
-            )
-            self._entry(
-                menu,
-                "Move Lane Do&wn",
-                f"Move {name} one lane down",
-                lambda: self._on_row(panel, department_id, lambda: panel.move(1)),
-            )
-            menu.addSeparator()
-            self._entry(
-                menu,
-                "D&elete Department…",
-                f"Delete {name}; its steps become unowned",
-                lambda: self._on_row(panel, department_id, panel.delete),
-            )
-        self._actions(menu, "-", "add_department")
-        return menu  # fmt: skip
+        entries = RecordEntries(
+            "&Rename Department…", f"Give {name} another name",
+            ("Move Lane &Up", f"Move {name} one lane up"),
+            ("Move Lane Do&wn", f"Move {name} one lane down"),
+            ("D&elete Department…", f"Delete {name}; its steps become unowned"),
+        )  # fmt: skip
+        return self._record_menu(
+            "department", department_id, f"Lane {name}", (department_id, first_stage),
+            f"Add a step to the {name} lane, in the first stage", entries,
+        )  # fmt: skip
 
     def stage_menu(self, stage_id: str | None) -> QMenu:
-        window = self.window
-        journey = window.session.journey
+        journey = self.window.session.journey
         name = journey.stage_name(stage_id) or "No stage"
-        menu = self._menu("stage", f"Stage {name}")
         first_lane = next((d.id for d in journey.departments_in_order()), None)
-        self._entry(
-            menu,
-            "Add Step &Here",
-            f"Add a step to the {name} stage, in the first lane",
-            lambda: window.canvas_commands.add_at(first_lane, stage_id),
-        )
-        if stage_id is not None:
-            panel = window.stages
+        entries = RecordEntries(
+            "&Rename Stage…", f"Give the stage {name} another name",
+            ("Move Stage &Left", f"Move {name} one column to the left"),
+            ("Move Stage Ri&ght", f"Move {name} one column to the right"),
+            ("D&elete Stage…", f"Delete the stage {name}; its steps stay"),
+        )  # fmt: skip
+        return self._record_menu(
+            "stage", stage_id, f"Stage {name}", (first_lane, stage_id),
+            f"Add a step to the {name} stage, in the first lane", entries,
+        )  # fmt: skip
+
+    def _record_menu(
+        self,
+        kind: records.Kind,
+        record_id: str | None,
+        title: str,
+        cell: tuple[str | None, str | None],
+        add_tip: str,
+        entries: RecordEntries,
+    ) -> QMenu:
+        """A lane's or a stage's menu: add a step in it, rename, (recolor), move, delete."""
+        window = self.window
+        menu = self._menu("lane" if kind == "department" else "stage", title)
+        self._entry(menu, "Add Step &Here", add_tip, lambda: window.canvas_commands.add_at(*cell))
+        if record_id is not None:
+            panel = window.departments if kind == "department" else window.stages
+
+            def row(action):
+                return lambda: self._on_row(panel, record_id, action)
+
             self._entry(
-                menu,
-                "&Rename Stage…",
-                f"Give the stage {name} another name",
-                lambda: self._rename("stage", stage_id),
+                menu, entries.rename, entries.rename_tip, lambda: self._rename(kind, record_id)
             )
+            if kind == "department":
+                self._entry(
+                    menu, "Lane &Color…", "Change the color of the lane", row(panel.recolor)
+                )
             menu.addSeparator()
-            self._entry(
-                menu,
-                "Move Stage &Left",
-                f"Move {name} one column to the left",
-                lambda: self._on_row(panel, stage_id, lambda: panel.move(-1)),
-            )
-            self._entry(
-                menu,
-                "Move Stage Ri&ght",
-                f"Move {name} one column to the right",
-                lambda: self._on_row(panel, stage_id, lambda: panel.move(1)),
-            )
+            for (text, tip), delta in ((entries.back, -1), (entries.on, 1)):
+                self._entry(menu, text, tip, row(lambda d=delta: panel.move(d)))
             menu.addSeparator()
-            self._entry(
-                menu,
-                "D&elete Stage…",
-                f"Delete the stage {name}; its steps stay",
-                lambda: self._on_row(panel, stage_id, panel.delete),
-            )
-        self._actions(menu, "-", "add_stage")
+            self._entry(menu, *entries.delete, row(panel.delete))
+        self._actions(menu, "-", "add_department" if kind == "department" else "add_stage")
         return menu  # fmt: skip
 
     def cell_menu(self, scene_at: QPointF) -> QMenu:
