@@ -248,3 +248,24 @@ def test_the_window_opens_fitted(controller, tmp_path, qtbot):
     qtbot.waitExposed(empty)
     empty.view.show_start()
     assert empty.view.zoom <= 1.0  # not magnified to 150 %
+
+
+def test_ctrl_enter_with_the_mouse_over_a_cell_adds_the_step_there(grid_window, qtbot):
+    from PySide6.QtGui import QCursor
+
+    window = grid_window
+    journey = window.session.journey
+    sales, purchase = journey.department_by_name("Sales").id, journey.stage_by_name("Purchase").id
+    cell = window.scene.grid.cell_rect(sales, purchase)
+    spot = window.view.mapFromScene(cell.x + cell.width - 20, cell.y + cell.height - 10)
+    QCursor.setPos(window.view.viewport().mapToGlobal(spot))
+    window.view.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, True)  # the pointer rests there
+    if window.view.cell_under_pointer() != (sales, purchase):
+        pytest.skip("this platform does not let a test place the pointer")
+    keys = Keyboard()
+    keys.press(Enter, CTRL)
+    keys.type("Asks for a discount")
+    keys.press(Enter)
+    saved = reopen(window.path)
+    step = next(s for s in saved.steps.values() if s.title == "Asks for a discount")
+    assert (step.department_id, step.stage_id) == (sales, purchase)
