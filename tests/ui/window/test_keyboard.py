@@ -269,3 +269,20 @@ def test_ctrl_enter_with_the_mouse_over_a_cell_adds_the_step_there(grid_window, 
     saved = reopen(window.path)
     step = next(s for s in saved.steps.values() if s.title == "Asks for a discount")
     assert (step.department_id, step.stage_id) == (sales, purchase)
+
+
+def test_a_map_too_large_to_fit_opens_at_its_start_at_the_smallest_zoom(
+    controller, tmp_path, qtbot
+):
+    from laneway.ui.window.view import MIN_ZOOM
+    from tests.support.maps import workshop_map
+
+    path = tmp_path / "big.laneway"
+    create_map_file(path, workshop_map(300))
+    window = controller.open_path(path)
+    window.resize(700, 500)
+    qtbot.waitExposed(window)
+    window.view.show_start()
+    assert window.view.zoom == pytest.approx(MIN_ZOOM)
+    visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert visible.left() <= 0 and visible.top() <= 0  # the journey's start

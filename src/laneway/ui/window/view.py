@@ -75,10 +75,11 @@ class MapView(QGraphicsView):
         self.fit_rect(self.journey_scene().sceneRect())
 
     def show_start(self) -> None:
-        """On opening: the whole map fitted, never magnified beyond its real size."""
+        """On opening: the whole map fitted, never magnified beyond its real size; a map
+        too large to fit even at the smallest zoom shows its start at that zoom."""
         self.fit_all()
-        if self.zoom > OPEN_ZOOM_LIMIT:
-            self.set_zoom(OPEN_ZOOM_LIMIT)
+        if self.zoom > OPEN_ZOOM_LIMIT or self.zoom < MIN_ZOOM:
+            self.set_zoom(min(max(self.zoom, MIN_ZOOM), OPEN_ZOOM_LIMIT))
             rect = self.journey_scene().sceneRect()
             self.ensureVisible(QRectF(rect.left(), rect.top(), 10, 10), 0, 0)
 
