@@ -49,6 +49,9 @@ class RecordListPanel(QWidget):
     empty_hint = ""
     #: The question of the Add button's name prompt.
     add_prompt = ""
+    #: What a screen reader calls the list, and what it says the list does.
+    list_name = ""
+    list_description = ""
 
     def __init__(self, session: MapSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,11 +62,7 @@ class RecordListPanel(QWidget):
         layout.setSpacing(6)
         self.list = QListWidget()
         self.list.setObjectName(f"{self.noun}List")
-        describe(
-            self.list,
-            f"{self.noun.capitalize()}s",
-            f"The {self.noun}s in map order; F2 renames, Del deletes, Ctrl+Up and Down move",
-        )
+        describe(self.list, self.list_name, self.list_description)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setEditTriggers(
