@@ -9,6 +9,7 @@ A failure anywhere leaves the file and the memory as they were.
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Literal
 
 from laneway.analysis import Report, analyze
 from laneway.analysis.structure import Structure, keeps_structure
+from laneway.io.jsonio import loads
 from laneway.model import ChangeSet, JourneyMap
 from laneway.store import (
     MapStore,
@@ -256,6 +258,15 @@ class Document:
 
     def snapshots(self) -> list[SnapshotInfo]:
         return self.store.snapshots()
+
+    def snapshot_journey(self, name: str) -> JourneyMap:
+        """The map as a snapshot froze it (StoreError or InputError when it is damaged)."""
+        content = self.store.snapshot_content(name)
+        return loads(json.dumps(content), f"{self.path.name} snapshot {name.strip()!r}")
+
+    def delete_snapshot(self, name: str) -> None:
+        self._refuse_if_read_only()
+        self.store.delete_snapshot(name)
 
     def save_copy(self, target: str | Path) -> Path:
         return save_copy(self.store, target)

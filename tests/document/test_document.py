@@ -145,3 +145,14 @@ def test_open_read_only_document_refuses_edits(map_file):
         doc.close()
     with pytest.raises(sqlite3.OperationalError):
         sqlite3.connect(f"file:{map_file}?mode=ro", uri=True).execute("DELETE FROM step")
+
+
+def test_a_snapshot_reads_back_as_the_map_it_froze(document):
+    before = document.journey.copy()
+    document.take_snapshot("Before lunch")
+    with document.edit("Later"):
+        document.journey.add_step("After lunch")
+    frozen = document.snapshot_journey("Before lunch")
+    assert frozen.same_content(before) and not frozen.same_content(document.journey)
+    document.delete_snapshot("Before lunch")
+    assert document.snapshots() == []

@@ -194,3 +194,24 @@ def test_a_format_without_a_migration_is_refused(map_file):
     with pytest.raises(StoreError) as on_the_command_line:
         MapStore.open(map_file, read_only=True)
     assert str(in_the_app.value) == str(on_the_command_line.value), "the same advice"
+
+
+def test_deleting_a_snapshot_is_written_and_leaves_the_map(map_file):
+    store = MapStore.open(map_file)
+    try:
+        journey = store.load()
+        store.take_snapshot("Workshop 1", journey)
+        store.take_snapshot("Workshop 2", journey)
+        store.delete_snapshot(" Workshop 1 ")
+        with pytest.raises(StoreError, match="no snapshot called 'Workshop 1'"):
+            store.delete_snapshot("Workshop 1")
+    finally:
+        store.close()
+    other = MapStore.open(map_file, read_only=True)
+    try:
+        assert [s.name for s in other.snapshots()] == ["Workshop 2"]
+        assert other.load().same_content(journey)
+        with pytest.raises(StoreWriteError, match="read-only"):
+            other.delete_snapshot("Workshop 2")
+    finally:
+        other.close()

@@ -289,6 +289,19 @@ class MapStore:
             )
         ]
 
+    def delete_snapshot(self, name: str) -> None:
+        """Remove one snapshot, in its own transaction (the map itself is untouched)."""
+        clean = name.strip()
+        with self.transaction() as transaction:
+            conn = transaction.conn
+            if not conn.execute("SELECT 1 FROM snapshot WHERE name = ?", [clean]).fetchone():
+                raise StoreRuleError(self.path, f"has no snapshot called {clean!r}")
+            try:
+                transaction.touch_header()
+                conn.execute("DELETE FROM snapshot WHERE name = ?", [clean])
+            except sqlite3.Error as error:
+                raise write_failure(self.path, error) from None
+
     def snapshot_content(self, name: str) -> dict:
         found = self.db.execute(
             "SELECT content FROM snapshot WHERE name = ?", [name.strip()]

@@ -80,12 +80,14 @@ def test_add_next_step_by_keyboard_links_it_in_the_same_lane(main_window, map_fi
     assert new.stage_id == journey.steps[source].stage_id
     assert new.x > journey.steps[source].x
     assert journey.link_between(source, new.id) is not None
-    # add, then rename: two undo steps; undoing both removes the step and its link
-    window.session.undo_stack.undo()
-    window.session.undo_stack.undo()
+    # the new step and the title typed for it are one undo step (issue 14)
+    stack = window.session.undo_stack
+    assert stack.count() == 1 and stack.text(0) == "Add next step"
+    stack.undo()
     assert new.id not in reopen(map_file).steps
-    window.session.undo_stack.redo()
+    stack.redo()
     assert reopen(map_file).link_between(source, new.id) is not None
+    assert reopen(map_file).steps[new.id].title == "Sends proposal"
 
 
 def test_drag_from_the_handle_links_two_steps(main_window, map_file, qtbot):

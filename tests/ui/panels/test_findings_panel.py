@@ -175,3 +175,36 @@ def test_coverage_status_figures_and_colors(session, qtbot):
     session.refresh_report()
     assert "Handoffs agreed 100% (1/1)  ·  0 gaps" in status.plain_text()
     assert status.incomplete_parts() == ["Ownership 67% (2/3)"]
+
+
+def _group(panel: FindingsPanel, severity: str) -> QTreeWidgetItem:
+    return next(
+        panel.tree.topLevelItem(i)
+        for i in range(panel.tree.topLevelItemCount())
+        if panel.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 1) == severity
+    )
+
+
+def test_notes_start_collapsed_and_stay_as_the_user_leaves_them(panel, session, qtbot):
+    """Issue 14: info findings collapsed by default, each group with its count."""
+    notes = _group(panel, "info")
+    assert not notes.isExpanded() and notes.childCount() == 2  # even a short list
+    assert notes.text(0) == "Notes (2)" and "collapsed" in notes.toolTip(0)
+    assert _group(panel, "error").isExpanded() and _group(panel, "warning").isExpanded()
+    panel.tree.expandItem(notes)  # the user opens them
+    session.run_edit("Add", lambda j: j.add_stage("Advocacy"))  # one more note
+    qtbot.waitUntil(lambda: _group(panel, "info").text(0) == "Notes (3)")
+    assert _group(panel, "info").isExpanded()  # still open after the refill
+    panel.tree.collapseItem(_group(panel, "warning"))
+    session.run_edit("Add", lambda j: j.add_stage("Loyalty"))
+    qtbot.waitUntil(lambda: _group(panel, "info").text(0) == "Notes (4)")
+    assert not _group(panel, "warning").isExpanded()
+
+
+def test_severity_is_said_in_words_not_colour_alone(panel, session):
+    for severity, word in (("error", "Error"), ("warning", "Warning"), ("info", "Note")):
+        group = _group(panel, severity)
+        assert not group.icon(0).isNull()  # a shape of its own, besides the colour
+        row = group.child(0)
+        spoken = row.data(0, Qt.ItemDataRole.AccessibleTextRole)
+        assert spoken == f"{word}: {row.text(0)}"

@@ -53,7 +53,7 @@ def _pick(qtbot, combo: QComboBox, data: object) -> None:
 
 def test_empty_inspector_says_what_to_do(inspector: Inspector) -> None:
     assert inspector.current_page is inspector.empty
-    assert "Double-click a lane" in inspector.empty.text()
+    assert "Double-click a lane" in inspector.map_form.hint.text()
 
 
 @pytest.mark.parametrize(

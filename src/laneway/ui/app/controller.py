@@ -140,10 +140,19 @@ class AppController:
     def new_map_dialog(self, parent: QWidget | None) -> None:
         gallery = TemplateGallery(parent)
         if gallery.exec():
-            self.new_map(gallery.chosen(), parent)
+            title, description = gallery.properties()
+            self.new_map(gallery.chosen(), parent, title, description)
 
-    def new_map(self, template: str | None, parent: QWidget | None) -> MainWindow | None:
-        journey = new_journey(template)
+    def new_map(
+        self,
+        template: str | None,
+        parent: QWidget | None,
+        title: str | None = None,
+        description: str = "",
+    ) -> MainWindow | None:
+        journey = new_journey(template, title)
+        if description:
+            journey.set_info(description=description)
         suggestion = f"{journey.info.title}.laneway"
         path, _ = QFileDialog.getSaveFileName(parent, "Create map", suggestion, MAP_FILTER)
         if not path:

@@ -40,6 +40,7 @@ from laneway.operations.exporting import (
 from laneway.render import ExportPicture, render_to_qimage
 from laneway.store import StoreError
 from laneway.ui.widgets import prompts
+from laneway.ui.widgets.accessible import describe, describe_buttons
 
 PREVIEW_WIDTH = 900
 PAGES = (
@@ -129,9 +130,20 @@ class ExportDialog(QDialog):
             form.addRow(label, widget)
         for box in self.checks:
             form.addRow(box)
+        for widget, description in (
+            (self.format, "What kind of file to write"),
+            (self.scale, "How many pixels per point of the map (PNG)"),
+            (self.width, "An exact width in pixels instead of the scale (PNG)"),
+            (self.background, "White or transparent behind the map (PNG)"),
+            (self.page, "The PDF's page: sized to the map, or a slide or paper page"),
+            *((box, f"Include: {box.text()}") for box in self.checks),
+        ):
+            widget.setAccessibleDescription(description)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName("exportButton")
+        describe_buttons(buttons)
+        self.export_button.setAccessibleDescription("Choose where to write the file and export")
         buttons.accepted.connect(self.export)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -143,6 +155,7 @@ class ExportDialog(QDialog):
         self.preview.setObjectName("preview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         scroll = QScrollArea()
+        describe(scroll, "Preview", "The exported picture as it will look")
         scroll.setWidget(self.preview)
         scroll.setWidgetResizable(True)
         self._scroll = scroll

@@ -61,6 +61,9 @@ class ImportSummaryDialog(QDialog):
         self._add_skipped(layout, result.skipped)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Open the map")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleDescription(
+            "Open the new map"
+        )
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
 
@@ -102,6 +105,8 @@ class ImportSummaryDialog(QDialog):
     def _add_skipped(self, layout: QVBoxLayout, skipped: list[str]) -> None:
         self.skipped = QListWidget()
         self.skipped.setObjectName("skippedList")
+        self.skipped.setAccessibleName("Left out")
+        self.skipped.setAccessibleDescription("What the source held that is not in the map")
         self.skipped.setWordWrap(True)
         self.skipped.setAlternatingRowColors(True)
         if skipped:

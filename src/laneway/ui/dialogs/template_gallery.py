@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
     QListView,
     QListWidget,
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
 from laneway.io.templates import list_templates, load_template
 from laneway.model import JourneyMap
 from laneway.model.wording import plural
+from laneway.ui.dialogs.map_properties import MapFields
+from laneway.ui.widgets.accessible import describe, describe_buttons
 from laneway.ui.widgets.headings import heading_label
 
 #: The data of the "Empty map" card (templates use their name).
@@ -160,18 +163,39 @@ class TemplateGallery(QDialog):
         self.description.setMinimumHeight(48)
         self.description.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.description)
+        form = QFormLayout()
+        self.fields = MapFields(form)
+        self._typed_title = False
+        self.fields.title.textEdited.connect(lambda _text: self._title_typed())
+        layout.addLayout(form)
         self.list.currentItemChanged.connect(lambda item, _old: self._describe(item))
         self._describe(self.list.currentItem())
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create…")
+        describe_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
     def _describe(self, item: QListWidgetItem | None) -> None:
         self.description.setText(item.data(DESCRIPTION_ROLE) if item is not None else "")
+        if not self._typed_title:  # the template's own title until the user types one
+            card = self._card(item)
+            self.fields.title.setText(card.title if card is not None and card.name else "")
+
+    def _title_typed(self) -> None:
+        self._typed_title = bool(self.fields.title.text())
+
+    def _card(self, item: QListWidgetItem | None) -> TemplateCard | None:
+        name = (item.data(NAME_ROLE) if item is not None else EMPTY) or None
+        return next((card for card in self.cards if card.name == name), None)
+
+    def properties(self) -> tuple[str | None, str]:
+        """The title (None: the template's, or "Untitled journey") and description typed."""
+        title, description = self.fields.values()
+        return title or None, description
 
     def chosen(self) -> str | None:
         """The chosen template's name; None for the empty map."""
@@ -184,6 +208,7 @@ def card_list(cards: list[TemplateCard], palette: QPalette) -> QListWidget:
     """The cards as a wrapping grid of previews with title and counts."""
     widget = QListWidget()
     widget.setObjectName("templateList")
+    describe(widget, "Templates", "Start from an empty map or from one of the templates")
     widget.setViewMode(QListView.ViewMode.IconMode)
     widget.setIconSize(PREVIEW_SIZE)
     widget.setGridSize(QSize(PREVIEW_SIZE.width() + 44, PREVIEW_SIZE.height() + 76))

@@ -13,6 +13,7 @@ from typing import Literal
 
 from laneway.model import JourneyMap
 from laneway.ui.editing.session import MapSession
+from laneway.ui.editing.steps import field_merge_key
 
 Kind = Literal["department", "stage"]
 
@@ -56,16 +57,31 @@ def add_record(session: MapSession, kind: Kind, name: str) -> str | None:
     return added[0] if result is not None and added else None
 
 
-def rename_record(session: MapSession, kind: Kind, record_id: str, name: str) -> bool:
+def rename_record(
+    session: MapSession, kind: Kind, record_id: str, name: str, visit: int | None = None
+) -> bool:
     edits = EDITS[kind]
     if record_id not in edits.records(session.journey) or not name.strip():
         return False
     result = session.run_edit(
         f"Rename {kind}",
         lambda j: edits.rename(j, record_id, name),
-        merge_key=f"{kind}:{record_id}:name",
+        merge_key=field_merge_key(f"{kind}:{record_id}", "name", visit),
     )
     return result is not None
+
+
+def name_is_free(session: MapSession, kind: Kind, record_id: str, name: str) -> bool:
+    """True when ``name`` could be this record's (not blank, not another's): a name
+    typed live is taken only then, and the refusal waits until the typing is done."""
+    clean = name.strip()
+    if not clean:
+        return False
+    journey = session.journey
+    other = (
+        journey.department_by_name(clean) if kind == "department" else journey.stage_by_name(clean)
+    )
+    return other is None or other.id == record_id
 
 
 def reorder_records(session: MapSession, kind: Kind, ordered_ids: list[str]) -> bool:

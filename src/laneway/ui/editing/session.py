@@ -75,13 +75,15 @@ class MapSession(QObject):
         label: str,
         change: Callable[[JourneyMap], object],
         *,
-        merge_key: str | None = None,
+        merge_key: str | Callable[[], str | None] | None = None,
     ) -> ChangeSet | None:
         """Run ``change(journey)`` as one edit and push it for undo.
 
         Returns the committed change set (None when refused or nothing changed). A
         refused edit (a broken rule, a failed write) emits ``error`` with one sentence
-        and leaves map and file as they were.
+        and leaves map and file as they were. Edits with the same ``merge_key`` that
+        follow each other are one undo step; a callable key is asked after the change,
+        so an edit can name a key after the record it creates.
         """
         try:
             with self.document.edit(label) as result:
@@ -92,6 +94,8 @@ class MapSession(QObject):
             return None
         if not result.changeset:
             return None
+        if callable(merge_key):
+            merge_key = merge_key()
         self.undo_stack.push(
             ChangeSetCommand(result.changeset, self._redo, self._undo, merge_key=merge_key)
         )

@@ -18,6 +18,12 @@ DEFAULT_TITLE = "New step"
 FIELD_LABELS = {"department_id": "Change owner", "stage_id": "Change stage"}
 
 
+def creation_key(step_id: str) -> str:
+    """The undo merge key of a step just created: its first title joins its creation,
+    so a new step and the name typed for it are one undo step."""
+    return f"new-step:{step_id}"
+
+
 def add_step(
     session: MapSession,
     department_id: str | None,
@@ -36,13 +42,22 @@ def add_step(
         )
         created.append(step.id)
 
-    return created[0] if session.run_edit("Add step", change) else None
+    changed = session.run_edit(
+        "Add step", change, merge_key=lambda: creation_key(created[0]) if created else None
+    )
+    return created[0] if changed else None
 
 
 def add_next_step(
-    session: MapSession, step_id: str, *, lane_below: bool = False, metrics: Metrics | None = None
+    session: MapSession,
+    step_id: str,
+    *,
+    lane_below: bool = False,
+    next_stage: bool = False,
+    metrics: Metrics | None = None,
 ) -> str | None:
-    """Add a step after ``step_id`` (same lane, or the lane below) and link to it."""
+    """Add a step after ``step_id`` and link to it: in the same lane and stage, in the
+    lane below, or in the next stage (the last stage keeps it in its own)."""
     journey = session.journey
     step = journey.steps[step_id]
     department_id = step.department_id
@@ -50,20 +65,38 @@ def add_next_step(
         order = [None, *[d.id for d in journey.departments_in_order()]]
         index = order.index(step.department_id)
         department_id = order[index + 1] if index + 1 < len(order) else step.department_id
+    stage_id = _next_stage(journey, step.stage_id) if next_stage else step.stage_id
     created: list[str] = []
 
     def change(journey: JourneyMap) -> None:
-        x, y = next_spot(journey, step_id, department_id, metrics)
+        if stage_id == step.stage_id:
+            x, y = next_spot(journey, step_id, department_id, metrics)
+        else:  # the new column's first free spot, level with the step when it can be
+            x, y = free_spot(journey, department_id, stage_id, (0, step.y or 0), metrics)
         new = journey.add_step(
-            DEFAULT_TITLE, department_id=department_id, stage_id=step.stage_id, x=x, y=y
+            DEFAULT_TITLE, department_id=department_id, stage_id=stage_id, x=x, y=y
         )
         journey.add_link(step_id, new.id)
         created.append(new.id)
 
-    return created[0] if session.run_edit("Add next step", change) else None
+    changed = session.run_edit(
+        "Add next step", change, merge_key=lambda: creation_key(created[0]) if created else None
+    )
+    return created[0] if changed else None
 
 
-def rename_step(session: MapSession, step_id: str, title: str) -> bool:
+def _next_stage(journey: JourneyMap, stage_id: str | None) -> str | None:
+    order = [stage.id for stage in journey.stages_in_order()]
+    if stage_id not in order:
+        return order[0] if order else None
+    index = order.index(stage_id)
+    return order[min(index + 1, len(order) - 1)]
+
+
+def rename_step(
+    session: MapSession, step_id: str, title: str, *, merge_key: str | None = None
+) -> bool:
+    """A new title; ``merge_key`` joins it to an earlier edit (e.g. the step's creation)."""
     title = title.strip()
     if not title or step_id not in session.journey.steps:
         return False
@@ -72,7 +105,7 @@ def rename_step(session: MapSession, step_id: str, title: str) -> bool:
     result = session.run_edit(
         "Rename step",
         lambda j: j.update_step(step_id, title=title),
-        merge_key=f"step:{step_id}:title",
+        merge_key=merge_key or f"step:{step_id}:title",
     )
     return result is not None
 
@@ -158,9 +191,16 @@ def tidy(session: MapSession, step_ids: Iterable[str] | None = None) -> bool:
     return session.run_edit(label, change) is not None
 
 
-def set_step_field(session: MapSession, step_id: str, field: str, value: object) -> bool:
-    """One field of one step, as typed or picked in the inspector; edits of the same
-    field follow each other as one undo step."""
+def field_merge_key(record: str, field: str, visit: int | None) -> str:
+    """Edits of one field follow each other as one undo step; with ``visit`` (the
+    field's focus count), only those of one visit to the field."""
+    return f"{record}:{field}" if visit is None else f"{record}:{field}:visit{visit}"
+
+
+def set_step_field(
+    session: MapSession, step_id: str, field: str, value: object, visit: int | None = None
+) -> bool:
+    """One field of one step, as typed or picked in the inspector."""
     journey = session.journey
     if step_id not in journey.steps or getattr(journey.steps[step_id], field) == value:
         return False
@@ -168,7 +208,7 @@ def set_step_field(session: MapSession, step_id: str, field: str, value: object)
     changed = session.run_edit(
         label,
         lambda j: j.update_step(step_id, **{field: value}),
-        merge_key=f"step:{step_id}:{field}",
+        merge_key=field_merge_key(f"step:{step_id}", field, visit),
     )
     return changed is not None
 
@@ -198,7 +238,9 @@ def set_steps_field(
     return changed is not None
 
 
-def set_link_field(session: MapSession, link_id: str, field: str, value: str) -> bool:
+def set_link_field(
+    session: MapSession, link_id: str, field: str, value: str, visit: int | None = None
+) -> bool:
     """A link's agreement, SLA or label; writing an agreement closes a handoff gap."""
     links = session.journey.links
     if link_id not in links or getattr(links[link_id], field) == value:
@@ -207,6 +249,6 @@ def set_link_field(session: MapSession, link_id: str, field: str, value: str) ->
     changed = session.run_edit(
         label,
         lambda j: j.update_link(link_id, **{field: value}),
-        merge_key=f"link:{link_id}:{field}",
+        merge_key=field_merge_key(f"link:{link_id}", field, visit),
     )
     return changed is not None

@@ -21,13 +21,19 @@ class TitleEditor(QObject):
         on_commit: Callable[[str], None],
         on_cancel: Callable[[], None] | None = None,
         placeholder: str = "Name the step and press Enter",
+        focus_after: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        #: Where the keyboard goes back to after Enter or Esc (the canvas), so the next
+        #: key works there; leaving by a click or Tab goes where the user went.
+        self._focus_after = focus_after
         self._on_commit = on_commit
         self._on_cancel = on_cancel
         self._done = False
         self.line = QLineEdit(parent)
         self.line.setObjectName("titleEditor")
+        self.line.setAccessibleName("Step title")
+        self.line.setAccessibleDescription("Type the step's title; Enter keeps it, Esc cancels")
         self.line.setPlaceholderText(placeholder)
         self.line.setText(text)
         font = QFont(parent.font())
@@ -72,6 +78,8 @@ class TitleEditor(QObject):
         return not self._done
 
     def _close(self) -> None:
+        if self._focus_after is not None and self.line.hasFocus():
+            self._focus_after.setFocus(Qt.FocusReason.OtherFocusReason)
         self.line.removeEventFilter(self)
         self.line.hide()
         self.line.deleteLater()

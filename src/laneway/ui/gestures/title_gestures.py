@@ -23,7 +23,12 @@ class _TitleGesture(Gesture):
 
     def _open(self, rect: QRect, text: str) -> None:
         self.editor = TitleEditor(
-            self.canvas.view.viewport(), rect, text, self._commit, self._cancelled
+            self.canvas.view.viewport(),
+            rect,
+            text,
+            self._commit,
+            self._cancelled,
+            focus_after=self.canvas.view,
         )
 
     def _card_rect_in_view(self, scene_x: float, scene_y: float) -> QRect:
@@ -78,11 +83,16 @@ class CreateInCell(_TitleGesture):
 
 
 class RenameInPlace(_TitleGesture):
-    """Double-click on a card (or F2): its title becomes an editor over the card."""
+    """Double-click on a card (or F2): its title becomes an editor over the card.
 
-    def __init__(self, canvas: Canvas, step_id: str) -> None:
+    ``merge_key`` joins the title to an earlier edit: a step just added by a key and
+    the name typed for it are one undo step.
+    """
+
+    def __init__(self, canvas: Canvas, step_id: str, merge_key: str | None = None) -> None:
         super().__init__(canvas)
         self.step_id = step_id
+        self.merge_key = merge_key
 
     def press(self, pointer: Pointer | None) -> None:
         item = self.scene.step_item(self.step_id)
@@ -94,4 +104,4 @@ class RenameInPlace(_TitleGesture):
         self._open(self._card_rect_in_view(corner.x(), corner.y()), title)
 
     def commit_title(self, title: str) -> None:
-        rename_step(self.session, self.step_id, title)
+        rename_step(self.session, self.step_id, title, merge_key=self.merge_key)

@@ -20,6 +20,8 @@ class DepartmentsPanel(RecordListPanel):
         "No departments yet.\n\nAdd one for each team in the room: each becomes a swimlane."
     )
     add_prompt = "Name of the department (a new lane):"
+    list_name = "Departments"
+    list_description = "The lanes in order; F2 renames, Del deletes, Ctrl+Up and Ctrl+Down move"
 
     def add_extra_buttons(self) -> None:
         self.color_button = self._button("Color…", self.recolor, "Change the lane color")

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 from laneway.analysis import RULES, RULES_BY_ID, Finding, Report
 from laneway.canvas.style import SEVERITY_COLORS
 from laneway.ui.editing.session import MapSession
+from laneway.ui.widgets.accessible import describe
 
 SEVERITY_TITLES = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
+SEVERITY_WORDS = {"error": "error", "warning": "warning", "info": "note"}
 SEVERITY_ICONS = {
     "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
     "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -39,8 +41,10 @@ SEVERITY_ICONS = {
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 1
 ALL_RULES = ""
-#: Notes groups longer than this start collapsed (errors and warnings always open).
-COLLAPSE_NOTES_OVER = 12
+#: The groups open at first: errors and warnings are the point, notes wait collapsed
+#: (each group's title says how many it holds). A group opened or closed by the user
+#: stays so.
+OPEN_AT_FIRST = {"error": True, "warning": True, "info": False}
 
 
 def finding_key(finding: Finding) -> tuple:
@@ -125,6 +129,8 @@ class FindingsPanel(QWidget):
         self._groups: dict[str, QTreeWidgetItem] = {}
         self._rows: dict[str, dict[tuple, QTreeWidgetItem]] = {}
         self._shown: dict[str, list[Finding]] = {}
+        #: Severity → open or not, as the user (or the first showing) left it.
+        self._open = dict(OPEN_AT_FIRST)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
@@ -139,7 +145,19 @@ class FindingsPanel(QWidget):
         self.filter.textChanged.connect(lambda _text: self._fill())
         self.rule.currentIndexChanged.connect(lambda _index: self._fill())
         self.tree.itemSelectionChanged.connect(self._picked)
+        self.tree.itemExpanded.connect(lambda item: self._remember_open(item, True))
+        self.tree.itemCollapsed.connect(lambda item: self._remember_open(item, False))
         session.report_changed.connect(self.show_report)
+
+    def focus_chain(self) -> list[QWidget]:
+        """Where Tab goes in the panel: the filter, the rule, the findings."""
+        return [self.filter, self.rule, self.tree]
+
+    def _remember_open(self, item: QTreeWidgetItem, opened: bool) -> None:
+        severity = item.data(0, SEVERITY_ROLE)
+        if severity is not None and item.parent() is None:
+            self._open[severity] = opened
+            self._title_group(item)
 
     def _filters(self) -> QHBoxLayout:
         filters = QHBoxLayout()
@@ -147,10 +165,12 @@ class FindingsPanel(QWidget):
         self.filter.setObjectName("findingsFilter")
         self.filter.setPlaceholderText("Filter findings…")
         self.filter.setClearButtonEnabled(True)
+        describe(self.filter, "Filter findings", "Show only the findings whose text holds this")
         filters.addWidget(self.filter, 3)
         self.rule = QComboBox()
         self.rule.setObjectName("findingsRule")
         self.rule.setToolTip("Show the findings of one rule only")
+        describe(self.rule, "Rule", "Show the findings of one rule only")
         self.rule.addItem("All rules", ALL_RULES)
         for rule in RULES:
             self.rule.addItem(self._icons[rule.severity], rule.id, rule.id)
@@ -164,6 +184,11 @@ class FindingsPanel(QWidget):
         self.tree = _FindingsTree()
         self.tree.setItemDelegate(WrappingDelegate(self.tree))
         self.tree.setObjectName("findingsTree")
+        describe(
+            self.tree,
+            "Findings",
+            "The analysis by severity: errors, warnings, notes; choosing one shows it on the map",
+        )
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -217,11 +242,9 @@ class FindingsPanel(QWidget):
                 rows = self._rows[severity]
                 if restore is None and keep is not None and keep in rows:
                     restore = rows[keep]
-                expanded.append(
-                    severity != "info"
-                    or len(findings) <= COLLAPSE_NOTES_OVER
-                    or (restore is not None and restore.parent() is group)
-                )
+                if restore is not None and restore.parent() is group:
+                    self._open[severity] = True  # the selected finding stays in view
+                expanded.append(self._open.get(severity, True))
             shown_groups = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
             if shown_groups != groups:
                 while self.tree.topLevelItemCount():
@@ -230,6 +253,7 @@ class FindingsPanel(QWidget):
             for group, open_ in zip(groups, expanded, strict=True):
                 if group.isExpanded() != open_:
                     group.setExpanded(open_)
+                self._title_group(group)
             if restore is None:
                 self.tree.clearSelection()
             elif not restore.isSelected():
@@ -257,6 +281,11 @@ class FindingsPanel(QWidget):
             if item.data(0, FINDING_ROLE) != finding:
                 item.setText(0, finding.message)
                 item.setData(0, FINDING_ROLE, finding)
+                item.setData(  # what a screen reader says: the severity in words first
+                    0,
+                    Qt.ItemDataRole.AccessibleTextRole,
+                    f"{SEVERITY_WORDS[severity].capitalize()}: {finding.message}",
+                )
                 item.setToolTip(
                     0,
                     f"{finding.message}\n\n{finding.rule}: {RULES_BY_ID[finding.rule].description}",
@@ -266,10 +295,19 @@ class FindingsPanel(QWidget):
         if [group.child(i) for i in range(group.childCount())] != children:
             group.takeChildren()
             group.addChildren(children)
-        title = f"{SEVERITY_TITLES[severity]} ({len(findings)})"
+        self._rows[severity] = rows
+
+    def _title_group(self, group: QTreeWidgetItem) -> None:
+        """ "Notes (10)" — and, while collapsed, what opening it would show."""
+        severity = group.data(0, SEVERITY_ROLE)
+        count = group.childCount()
+        title = f"{SEVERITY_TITLES[severity]} ({count})"
         if group.text(0) != title:
             group.setText(0, title)
-        self._rows[severity] = rows
+        state = "open" if group.isExpanded() else "collapsed"
+        tip = f"{count} {SEVERITY_WORDS[severity]} findings, {state}"
+        if group.toolTip(0) != tip:
+            group.setToolTip(0, tip)
 
     def _group_item(self, severity: str) -> QTreeWidgetItem:
         group = QTreeWidgetItem([SEVERITY_TITLES[severity]])

@@ -7,11 +7,12 @@ this module picks the one that fits the session's selection and keeps it current
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from laneway.model import ChangeSet
 from laneway.ui.editing.session import MapSession
 from laneway.ui.panels.inspector_link import LinkForm
+from laneway.ui.panels.inspector_map import MapForm
 from laneway.ui.panels.inspector_records import DepartmentForm, StageForm
 from laneway.ui.panels.inspector_step import ManyForm, StepForm
 
@@ -24,14 +25,10 @@ class Inspector(QScrollArea):
         # Fields wrap under their labels instead: nothing is cut off at the right.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setObjectName("inspector")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
         self.pages = QStackedWidget()
-        self.empty = QLabel(
-            "Select a step, a link, a department or a stage to see and edit it here.\n\n"
-            "Double-click a lane to add a step."
-        )
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.empty.setMargin(12)
+        #: Nothing selected: the map's own title and description.
+        self.empty = self.map_form = MapForm(session)
         self.step_form = StepForm(session)
         self.link_form = LinkForm(session)
         self.department_form = DepartmentForm(session)
@@ -67,6 +64,7 @@ class Inspector(QScrollArea):
         session.changed.connect(self._on_changed)
         session.read_only_changed.connect(lambda _r: self.setEnabled(not session.read_only))
         self.setEnabled(not session.read_only)
+        self._show(self._subject)  # nothing selected yet: the map's own fields
 
     def _on_selection(self, steps: frozenset, links: frozenset) -> None:
         journey = self.session.journey
@@ -116,6 +114,7 @@ class Inspector(QScrollArea):
             self.many_form.show_steps([s for s in steps if s in journey.steps], link_count)
             self._show_page(self.many_form)
         else:
+            self.map_form.show_map()
             self._show_page(self.empty)
 
     def _show_page(self, page: QWidget) -> None:
@@ -125,3 +124,22 @@ class Inspector(QScrollArea):
     def current_page(self) -> QWidget:
         holder = self.pages.currentWidget()
         return next(page for page, h in self._holders.items() if h is holder)
+
+    def focus_chain(self) -> list[QWidget]:
+        """Every field of every form, top to bottom (Qt skips the hidden forms')."""
+        chain: list[QWidget] = []
+        for page in self._holders:
+            layout = page.layout()
+            if not isinstance(layout, QFormLayout):
+                continue
+            for index in range(layout.count()):
+                widget = layout.itemAt(index).widget()
+                if widget is not None and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                    chain.append(widget)
+        return chain
+
+    def focus_agreement(self) -> None:
+        """The link's agreement field, ready to type (from a link's context menu)."""
+        if self._subject[0] == "link":
+            self.window().raise_()
+            self.link_form.agreement.setFocus(Qt.FocusReason.OtherFocusReason)

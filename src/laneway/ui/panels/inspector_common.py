@@ -9,6 +9,10 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 from laneway.analysis import Finding
 from laneway.canvas.style import SEVERITY_COLORS
 
+#: Each severity has a shape and a word of its own: never told by colour alone.
+SEVERITY_MARKS = {"error": "✖", "warning": "▲", "info": "ℹ"}
+SEVERITY_WORDS = {"error": "Error", "warning": "Warning", "info": "Note"}
+
 
 def inspector_form(owner: QWidget) -> QFormLayout:
     """A form that puts labels above their fields when the dock is narrow (large text)."""
@@ -32,7 +36,8 @@ def show_findings(label: QLabel, findings: list[Finding]) -> None:
         label.hide()
         return
     rows = [
-        f'<span style="color:{SEVERITY_COLORS[f.severity]}">●</span> {html.escape(f.message)}'
+        f'<span style="color:{SEVERITY_COLORS[f.severity]}">{SEVERITY_MARKS[f.severity]}</span> '
+        f"<b>{SEVERITY_WORDS[f.severity]}:</b> {html.escape(f.message)}"
         for f in findings
     ]
     label.setText("<br>".join(rows))

@@ -9,6 +9,7 @@ from laneway.canvas.style import ALARM_COLOR
 from laneway.ui.editing.session import MapSession
 from laneway.ui.editing.steps import set_link_field
 from laneway.ui.panels.inspector_common import findings_label, inspector_form, show_findings
+from laneway.ui.widgets.accessible import describe
 from laneway.ui.widgets.fields import CommitLineEdit, CommitTextEdit
 from laneway.ui.widgets.headings import heading_label
 
@@ -37,6 +38,9 @@ class LinkForm(QWidget):
         self.sla = CommitLineEdit()
         self.sla.setObjectName("sla")
         self.sla.setPlaceholderText("e.g. call back within 24 h")
+        describe(self.agreement, "Agreement", "What is handed over, and when it is ready")
+        describe(self.sla, "SLA", "How soon the next department acts, e.g. within 24 h")
+        describe(self.label, "Label", "A caption for the arrow")
         form.addRow("Agreement", self.agreement)
         form.addRow("SLA", self.sla)
         form.addRow("Label", self.label)
@@ -47,11 +51,22 @@ class LinkForm(QWidget):
         self._report: Report | None = None
         session.report_changed.connect(self._on_report)
         for name in ("agreement", "label", "sla"):
-            getattr(self, name).committed.connect(lambda text, n=name: self._commit(n, text))
+            editor = getattr(self, name)
+            editor.committed.connect(lambda text, n=name: self._commit(n, text))
+            editor.edited.connect(lambda text, n=name: self._commit(n, text, live=True))
+
+    def editors(self) -> list[CommitLineEdit | CommitTextEdit]:
+        return [self.agreement, self.sla, self.label]
 
     def show_link(self, link_id: str) -> None:
+        another = link_id != self.link_id
+        if another:
+            for editor in self.editors():
+                editor.flush()  # what was typed belongs to the link shown until now
         self.link_id = link_id
         journey = self.session.journey
+        if link_id not in journey.links:
+            return
         link = journey.links[link_id]
         source, target = journey.steps[link.source], journey.steps[link.target]
         self.heading.setText(f"{source.title} → {target.title}")
@@ -71,9 +86,9 @@ class LinkForm(QWidget):
         self.status.setText(text)
         self.status.setStyleSheet(f"color: {color}; font-weight: bold;" if color else "")
         self._set_gap_highlight(color is not None)
-        self.agreement.show_value(link.agreement)
-        self.label.show_value(link.label)
-        self.sla.show_value(link.sla)
+        self.agreement.show_value(link.agreement, force=another)
+        self.label.show_value(link.label, force=another)
+        self.sla.show_value(link.sla, force=another)
         self._show_findings()
 
     def _on_report(self, report: Report) -> None:
@@ -100,12 +115,14 @@ class LinkForm(QWidget):
     def is_gap_highlighted(self) -> bool:
         return self._gap
 
-    def _commit(self, field: str, value: str) -> None:
+    def _commit(self, field: str, value: str, live: bool = False) -> None:
+        """Typed (``live``: typing paused) or finished: the map follows the field."""
         link_id = self.link_id
         if link_id is None or link_id not in self.session.journey.links:
             return
         if getattr(self.session.journey.links[link_id], field) == value:
             return
-        refused = not set_link_field(self.session, link_id, field, value)
-        if refused and link_id in self.session.journey.links:
+        visit = getattr(self, field).visit
+        refused = not set_link_field(self.session, link_id, field, value, visit)
+        if refused and not live and link_id in self.session.journey.links:
             self.show_link(link_id)  # refused: show what the map holds

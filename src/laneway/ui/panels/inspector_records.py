@@ -6,9 +6,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QLabel, QPushButton, QWidget
 
 from laneway.model.wording import plural
-from laneway.ui.editing.records import recolor_department, rename_record
+from laneway.ui.editing.records import Kind, name_is_free, recolor_department, rename_record
 from laneway.ui.editing.session import MapSession
 from laneway.ui.panels.inspector_common import inspector_form
+from laneway.ui.widgets.accessible import describe
 from laneway.ui.widgets.fields import CommitLineEdit
 from laneway.ui.widgets.headings import heading_label
 from laneway.ui.widgets.swatch import swatch
@@ -26,30 +27,34 @@ class DepartmentForm(QWidget):
         self.name.setObjectName("departmentName")
         self.color = QPushButton("Change color…")
         self.color.setObjectName("departmentColor")
+        describe(self.name, "Department name", "The lane's name; renaming keeps its steps")
+        describe(self.color, "Lane color", "Choose the color of the department's lane")
         self.count = QLabel()
         form.addRow("Name", self.name)
         form.addRow("Lane color", self.color)
         form.addRow(self.count)
         self.name.committed.connect(self._rename)
+        self.name.edited.connect(lambda name: self._rename(name, live=True))
         self.color.clicked.connect(self._recolor)
 
     def show_department(self, department_id: str) -> None:
+        another = department_id != self.department_id
+        if another:
+            self.name.flush()
         self.department_id = department_id
         journey = self.session.journey
+        if department_id not in journey.departments:
+            return
         department = journey.departments[department_id]
         self.heading.setText(department.name)
-        self.name.show_value(department.name)
+        self.name.show_value(department.name, force=another)
         self.color.setIcon(swatch(department.color))
         self.color.setText(f"{department.color}  ·  Change…")
         owned = sum(1 for s in journey.steps.values() if s.department_id == department_id)
         self.count.setText(f"Owns {plural(owned, 'step')}.")
 
-    def _rename(self, name: str) -> None:
-        department_id = self.department_id
-        if department_id is None or department_id not in self.session.journey.departments:
-            return
-        if not rename_record(self.session, "department", department_id, name):
-            self.show_department(department_id)  # blank or refused: the old name again
+    def _rename(self, name: str, live: bool = False) -> None:
+        rename_from_field(self.session, "department", self.department_id, self.name, live)
 
     def _recolor(self) -> None:
         department_id = self.department_id
@@ -71,23 +76,44 @@ class StageForm(QWidget):
         form.addRow(self.heading)
         self.name = CommitLineEdit()
         self.name.setObjectName("stageName")
+        describe(self.name, "Stage name", "The column's name; renaming keeps its steps")
         self.count = QLabel()
         form.addRow("Name", self.name)
         form.addRow(self.count)
         self.name.committed.connect(self._rename)
+        self.name.edited.connect(lambda name: self._rename(name, live=True))
 
     def show_stage(self, stage_id: str) -> None:
+        another = stage_id != self.stage_id
+        if another:
+            self.name.flush()
         self.stage_id = stage_id
         journey = self.session.journey
+        if stage_id not in journey.stages:
+            return
         stage = journey.stages[stage_id]
         self.heading.setText(stage.name)
-        self.name.show_value(stage.name)
+        self.name.show_value(stage.name, force=another)
         held = sum(1 for s in journey.steps.values() if s.stage_id == stage_id)
         self.count.setText(f"Holds {plural(held, 'step')}.")
 
-    def _rename(self, name: str) -> None:
-        stage_id = self.stage_id
-        if stage_id is None or stage_id not in self.session.journey.stages:
-            return
-        if not rename_record(self.session, "stage", stage_id, name):
-            self.show_stage(stage_id)  # blank or refused: the old name again
+    def _rename(self, name: str, live: bool = False) -> None:
+        rename_from_field(self.session, "stage", self.stage_id, self.name, live)
+
+
+def rename_from_field(
+    session: MapSession, kind: Kind, record_id: str | None, field: CommitLineEdit, live: bool
+) -> None:
+    """A department's or stage's name field was typed in (``live``) or left."""
+    records = session.journey.departments if kind == "department" else session.journey.stages
+    if record_id is None or record_id not in records:
+        return
+    name = field.current_text()
+    if live:  # while typing, only a name that can be taken; the rest waits
+        if name_is_free(session, kind, record_id, name):
+            rename_record(session, kind, record_id, name, field.visit)
+        return
+    if records[record_id].name == name.strip():
+        return
+    if not rename_record(session, kind, record_id, name, field.visit):
+        field.show_value(records[record_id].name, force=True)  # blank or refused: the old name

@@ -11,6 +11,7 @@ from laneway.model.wording import plural
 from laneway.ui.editing.session import MapSession
 from laneway.ui.editing.steps import set_step_field, set_steps_field
 from laneway.ui.panels.inspector_common import findings_label, inspector_form, show_findings
+from laneway.ui.widgets.accessible import describe
 from laneway.ui.widgets.fields import CommitLineEdit, CommitTextEdit, fill_combo
 from laneway.ui.widgets.headings import heading_label
 from laneway.ui.widgets.swatch import swatch
@@ -32,6 +33,21 @@ STEP_TEXT_FIELDS = [
     ("kpi", "KPI", "line"),
     ("responsible", "Responsible", "line"),
 ]
+#: What each field of the form is for (its accessible description).
+FIELD_DESCRIPTIONS = {
+    "title": "The step's title, as on its card",
+    "channel": "Where the step happens: web, email, phone…",
+    "customer_action": "What the customer does here",
+    "description": "More about the step",
+    "pain_points": "What goes wrong for the customer here",
+    "kpi": "How the step is measured",
+    "responsible": "The person who answers for the step",
+    "department": "Which department owns the step: its lane",
+    "stage": "The stage of the journey: its column",
+    "emotion": "How the customer feels here, from very unhappy to delighted",
+    "entry": "The journey starts at this step",
+    "terminal": "The journey may end at this step",
+}
 
 
 class StepForm(QWidget):
@@ -55,7 +71,9 @@ class StepForm(QWidget):
         for name, label, kind in STEP_TEXT_FIELDS:
             editor = CommitLineEdit() if kind == "line" else CommitTextEdit()
             editor.setObjectName(name)
+            describe(editor, label, FIELD_DESCRIPTIONS[name])
             editor.committed.connect(lambda text, n=name: self._commit(n, text))
+            editor.edited.connect(lambda text, n=name: self._commit(n, text, live=True))
             self.texts[name] = editor
             form.addRow(label, editor)
             if name == "title":
@@ -70,6 +88,14 @@ class StepForm(QWidget):
         form.addRow(self.terminal)
         self.findings = findings_label()
         form.addRow(self.findings)
+        for widget, name in (
+            (self.department, "Owner"),
+            (self.stage, "Stage"),
+            (self.emotion, "Emotion"),
+            (self.entry, "Entry"),
+            (self.terminal, "End"),
+        ):
+            describe(widget, name, FIELD_DESCRIPTIONS[widget.objectName()])
         # The latest analysis delivered by the session: reading ``session.report`` here
         # would re-run the analysis inside every edit instead of once per burst.
         self._report: Report | None = None
@@ -85,12 +111,18 @@ class StepForm(QWidget):
         self.terminal.clicked.connect(lambda checked: self._commit("terminal", checked))
 
     def show_step(self, step_id: str) -> None:
+        another = step_id != self.step_id
+        if another:
+            for editor in self.texts.values():
+                editor.flush()  # what was typed belongs to the step shown until now
         self.step_id = step_id
         journey = self.session.journey
+        if step_id not in journey.steps:
+            return  # the flushed edit's refresh already showed what is there now
         step = journey.steps[step_id]
         self.heading.setText(step.title or "Untitled step")
         for name, editor in self.texts.items():
-            editor.show_value(getattr(step, name))
+            editor.show_value(getattr(step, name), force=another)
         fill_combo(
             self.department,
             [(f"{UNASSIGNED_NAME} (nobody owns it)", None)]
@@ -122,17 +154,23 @@ class StepForm(QWidget):
             self.findings, self._report.findings_for_step(step_id) if known and self._report else []
         )
 
-    def _commit(self, field: str, value: object) -> None:
+    def _commit(self, field: str, value: object, live: bool = False) -> None:
+        """A value picked, typed (``live``: typing paused) or finished in a field."""
         step_id = self.step_id
         if step_id is None or step_id not in self.session.journey.steps:
             return
         if field == "title" and not str(value).strip():
-            self.show_step(step_id)  # a step keeps a name; put the old one back
-            return
+            if not live:
+                self.texts["title"].show_value(
+                    self.session.journey.steps[step_id].title, force=True
+                )
+            return  # a step keeps a name: the old one is back once the typing is done
         if getattr(self.session.journey.steps[step_id], field) == value:
             return
-        refused = not set_step_field(self.session, step_id, field, value)
-        if refused and step_id in self.session.journey.steps:
+        editor = self.texts.get(field)
+        visit = editor.visit if editor is not None else None
+        refused = not set_step_field(self.session, step_id, field, value, visit)
+        if refused and not live and step_id in self.session.journey.steps:
             self.show_step(step_id)  # refused: show what the map holds
 
 
@@ -156,6 +194,8 @@ class ManyForm(QWidget):
         self.stage.setObjectName("bulkStage")
         form.addRow("Owner (lane)", self.department)
         form.addRow("Stage", self.stage)
+        describe(self.department, "Owner of the selected steps", "Give them all one lane")
+        describe(self.stage, "Stage of the selected steps", "Move them all to one stage")
         self.department.activated.connect(
             lambda _i: self._apply("department_id", self.department.currentData())
         )

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from operator import attrgetter
 
-from PySide6.QtCore import QSize, Qt, QTimer, SignalInstance
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,10 +29,13 @@ from laneway.model import ChangeSet
 from laneway.ui.editing import records as record_edits
 from laneway.ui.editing.session import MapSession
 from laneway.ui.widgets import prompts
+from laneway.ui.widgets.accessible import describe
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 #: How long after a burst of step edits the step counts are recounted (ms).
 COUNTS_DELAY_MS = 150
+#: Keys the list keeps from the window's shortcuts: delete the row, rename it.
+LIST_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_F2)
 
 
 class RecordListPanel(QWidget):
@@ -46,6 +49,9 @@ class RecordListPanel(QWidget):
     empty_hint = ""
     #: The question of the Add button's name prompt.
     add_prompt = ""
+    #: What a screen reader calls the list, and what it says the list does.
+    list_name = ""
+    list_description = ""
 
     def __init__(self, session: MapSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +62,7 @@ class RecordListPanel(QWidget):
         layout.setSpacing(6)
         self.list = QListWidget()
         self.list.setObjectName(f"{self.noun}List")
+        describe(self.list, self.list_name, self.list_description)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setEditTriggers(
@@ -110,17 +117,40 @@ class RecordListPanel(QWidget):
         for keys, slot in (
             ("Ctrl+Up", lambda: self.move(-1)),
             ("Ctrl+Down", lambda: self.move(1)),
-            (QKeySequence.StandardKey.Delete, self.delete),
         ):
             shortcut = QShortcut(QKeySequence(keys), self.list)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
+        # Del and F2 are also the window's keys for the canvas (delete steps, rename a
+        # step): while the list has the focus they are the list's, so they act on the row.
+        self.list.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.list and event.type() in (
+            QEvent.Type.ShortcutOverride,
+            QEvent.Type.KeyPress,
+        ):
+            key = event.key()
+            plain = event.modifiers() in (
+                Qt.KeyboardModifier.NoModifier,
+                Qt.KeyboardModifier.KeypadModifier,
+            )
+            if plain and key in LIST_KEYS:
+                if event.type() == QEvent.Type.ShortcutOverride:
+                    event.accept()  # not a shortcut: a key press for the list
+                    return True
+                if key != Qt.Key.Key_F2:
+                    self.delete()
+                    return True
+                # F2 goes on to the list, which edits the row's name.
+        return super().eventFilter(watched, event)
 
     def _button(
         self, text: str, slot: Callable[[], object], tip: str, icon: QIcon | None = None
     ) -> QPushButton:
         button = QPushButton(icon, text) if icon is not None else QPushButton(text)
         button.setToolTip(tip)
+        button.setAccessibleDescription(tip)
         button.clicked.connect(lambda _checked=False: slot())
         count = self.buttons.count()
         self.buttons.addWidget(button, count // 3, count % 3)

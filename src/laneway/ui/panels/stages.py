@@ -17,6 +17,8 @@ class StagesPanel(RecordListPanel):
         "Purchase, Onboarding: each becomes a column."
     )
     add_prompt = "Name of the stage (a new column at the end):"
+    list_name = "Stages"
+    list_description = "The columns in order; F2 renames, Del deletes, Ctrl+Up and Ctrl+Down move"
 
     def records(self) -> list[Stage]:
         return self.session.journey.stages_in_order()

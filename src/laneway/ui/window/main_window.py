@@ -7,6 +7,7 @@ window knows its host only through ``WindowHost`` (open, create, import, setting
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QTabBar,
     QTabWidget,
     QUndoView,
     QVBoxLayout,
@@ -33,10 +35,14 @@ from laneway.ui.panels.departments import DepartmentsPanel
 from laneway.ui.panels.findings import FindingsPanel
 from laneway.ui.panels.inspector import Inspector
 from laneway.ui.panels.stages import StagesPanel
+from laneway.ui.widgets.accessible import describe
 from laneway.ui.window.actions import RECENT, Choices, WindowActions, build_actions
+from laneway.ui.window.canvas_commands import CanvasCommands
+from laneway.ui.window.context_menus import ContextMenus
 from laneway.ui.window.coverage_status import CoverageStatus
 from laneway.ui.window.host import Appearance, WindowHost
 from laneway.ui.window.map_commands import MapCommands
+from laneway.ui.window.session_tools import SessionTools
 from laneway.ui.window.view import MapView
 
 OUTSIDE_CHANGE_POLL_MS = 2000
@@ -61,17 +67,36 @@ class MainWindow(QMainWindow):
         self.scene.set_findings_visible(appearance.show_findings)
         self.view = MapView(self.scene, session)
         self.view.setObjectName("mapView")
+        describe(
+            self.view,
+            "Map canvas",
+            "The journey: lanes are departments, columns are stages, cards are steps; "
+            "arrow keys walk the cards, Ctrl+Enter adds the next step",
+        )
         self.map_commands = MapCommands(self, session, self.show_notice)
+        self.canvas_commands = CanvasCommands(
+            self.view, session, self.show_notice, lambda: self.metrics
+        )
+        self.tools = SessionTools(self)
         self._build_central()
         self._build_docks()
+        self.tools.dock()
         self.coverage = CoverageStatus(session)
         self.statusBar().addPermanentWidget(self.coverage)
         self.zoom_label = QLabel("100%")
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.chrome: WindowActions = build_actions(
-            self, self._commands(), session.undo_stack, self._choices(), self._dock_toggles()
+            self,
+            self._commands(),
+            session.undo_stack,
+            self._choices(),
+            self._dock_toggles(),
+            canvas=self.view,
         )
         self.chrome.menus[RECENT].aboutToShow.connect(self._fill_recent_menu)
+        self.context_menus = ContextMenus(self)
+        self._set_tab_order()
+        QTimer.singleShot(0, self._describe_dock_tabs)  # Qt makes them as it lays out
         self._connect()
         self._update_title()
         self._update_read_only(session.document.read_only_reason or "")
@@ -93,6 +118,9 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.banner)
         layout.addWidget(self.notice)
+        if self.tools.offer is not None:
+            layout.addWidget(self.tools.offer)
+        layout.addWidget(self.tools.search)
         layout.addWidget(self.view, 1)
         self.setCentralWidget(central)
         self._notice_timer = QTimer(self)
@@ -107,7 +135,10 @@ class MainWindow(QMainWindow):
         self.history = QUndoView(self.session.undo_stack)
         self.history.setEmptyLabel("Opened map")
         self.history.setObjectName("history")
-        lanes = QTabWidget()
+        describe(self.history, "History", "Every change, oldest first; choose one to go back to it")
+        lanes = self.lanes_tabs = QTabWidget()
+        lanes.setObjectName("lanesTabs")
+        describe(lanes, "Lanes and stages", "The departments and the stages of the map")
         lanes.addTab(self.departments, "Departments")
         lanes.addTab(self.stages, "Stages")
         self.docks: list[QDockWidget] = []
@@ -117,15 +148,21 @@ class MainWindow(QMainWindow):
             ("Lanes and stages", lanes, Qt.DockWidgetArea.LeftDockWidgetArea),
             ("History", self.history, Qt.DockWidgetArea.LeftDockWidgetArea),
         ):
-            dock = QDockWidget(title, self)
-            dock.setObjectName(f"dock{title.replace(' ', '')}")
-            dock.setWidget(widget)
-            self.addDockWidget(area, dock)
-            self.docks.append(dock)
+            self.add_dock(title, widget, area)
         self.tabifyDockWidget(self.docks[2], self.docks[3])
         self.docks[2].raise_()
         self._size_side_panels()
         self.resizeDocks([self.docks[0], self.docks[1]], [430, 430], Qt.Orientation.Vertical)
+
+    def add_dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock{title.replace(' ', '')}")
+        dock.setWidget(widget)
+        toggle = dock.toggleViewAction()
+        toggle.setStatusTip(f"Show or hide the {title.lower()} panel")
+        self.addDockWidget(area, dock)
+        self.docks.append(dock)
+        return dock
 
     def _dock_toggles(self):
         return [dock.toggleViewAction() for dock in self.docks]
@@ -142,13 +179,15 @@ class MainWindow(QMainWindow):
     def _commands(self) -> dict[str, object]:
         """What each action of the window's table does."""
         host, view, commands = self.host, self.view, self.map_commands
+        canvas = self.canvas_commands
         return {
+            **self._keyboard_commands(canvas),
+            **self.tools.commands(),
             "new": lambda: host.new_map_dialog(self),
             "open": lambda: host.open_dialog(self),
             "import": lambda: host.import_dialog(self),
             "save_copy": commands.save_copy,
             "export": commands.export,
-            "snapshot": commands.take_snapshot,
             "close": self.close,
             "quit": host.quit,
             "cut": self.cut_selection,
@@ -157,8 +196,9 @@ class MainWindow(QMainWindow):
             "delete": self.delete_selection,
             "select_all": lambda: self.focus_items(self.session.journey.steps, []),
             "copy_image": commands.copy_image,
-            "add_next": self.add_next,
-            "add_below": lambda: self.add_next(lane_below=True),
+            "add_next": canvas.add_next,
+            "add_below": lambda: canvas.add_next(lane_below=True),
+            "add_next_stage": lambda: canvas.add_next(next_stage=True),
             "rename": self.rename_selected,
             "zoom_in": lambda: view.zoom_by(1.2),
             "zoom_out": lambda: view.zoom_by(1 / 1.2),
@@ -169,6 +209,41 @@ class MainWindow(QMainWindow):
             "tidy_selection": lambda: self.tidy(True),
             "about": self.about,
         }
+
+    def _keyboard_commands(self, canvas: CanvasCommands) -> dict[str, object]:
+        """The commands added for keyboard-first capture (issue 14)."""
+        return {
+            "link_to": canvas.link_to,
+            "select_left": lambda: canvas.select("left"),
+            "select_right": lambda: canvas.select("right"),
+            "select_up": lambda: canvas.select("up"),
+            "select_down": lambda: canvas.select("down"),
+            "move_left": lambda: canvas.nudge(0, -1),
+            "move_right": lambda: canvas.nudge(0, 1),
+            "move_up": lambda: canvas.nudge(-1, 0),
+            "move_down": lambda: canvas.nudge(1, 0),
+            "add_department": lambda: self._add_record(self.departments),
+            "add_stage": lambda: self._add_record(self.stages),
+        }
+
+    def _add_record(self, panel) -> None:
+        """Map → Add Department / Add Stage: the lanes dock shows the new row."""
+        self.docks[2].show()
+        self.docks[2].raise_()
+        self.lanes_tabs.setCurrentWidget(panel)
+        panel.add()
+
+    def _describe_dock_tabs(self) -> None:
+        """The tab bars Qt makes for docks sharing a place say what they switch."""
+        for bar in self.findChildren(QTabBar):
+            if bar.parent() is self:
+                describe(bar, "Docked panels", "Switch between the panels docked here")
+
+    def _set_tab_order(self) -> None:
+        """Tab goes canvas → inspector fields → findings, and on round the panels."""
+        chain = [self.view, *self.inspector.focus_chain(), *self.findings.focus_chain()]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _choices(self) -> Choices:
         a, host = self.appearance, self.host
@@ -192,6 +267,10 @@ class MainWindow(QMainWindow):
         s.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
         self.scene.selectionChanged.connect(self._scene_selection_changed)
         self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z:.0%}"))
+        self.view.escaped.connect(self.tools.escape)
+        self.view.context_menu_requested.connect(
+            lambda at, scene_at, by_keyboard: self.context_menus.show(at, scene_at, by_keyboard)
+        )
 
     # ------------------------------------------------------------- following
     def _on_changed(self, changeset: ChangeSet, origin: str) -> None:
@@ -203,6 +282,7 @@ class MainWindow(QMainWindow):
         else:
             self.scene.reconcile(changeset)
         self.scene.select_ids(self.session.selected_step_ids, self.session.selected_link_ids)
+        self.tools.follow_map()
         self._update_title()
 
     def _scene_selection_changed(self) -> None:
@@ -252,10 +332,13 @@ class MainWindow(QMainWindow):
         recent = self.host.recent_paths()
         for path in recent:
             action = menu.addAction(f"{path.stem}  —  {path.parent}")
+            action.setStatusTip(f"Open {path}" if path.exists() else f"{path} is not there now")
             action.setEnabled(path.exists())
             action.triggered.connect(lambda _c=False, p=path: self.host.open_path(Path(p)))
         if not recent:
-            menu.addAction("No recent maps").setEnabled(False)
+            empty = menu.addAction("No recent maps")
+            empty.setStatusTip("Maps you open are listed here")
+            empty.setEnabled(False)
 
     def about(self) -> None:
         QMessageBox.about(
@@ -269,18 +352,6 @@ class MainWindow(QMainWindow):
     def rename_selected(self) -> None:
         for step_id in sorted(self.session.selected_step_ids)[:1]:
             self.view.start_rename(step_id)
-
-    def add_next(self, lane_below: bool = False) -> None:
-        selected = sorted(self.session.selected_step_ids)
-        if len(selected) != 1:
-            self.show_notice("Select one step first; the new step follows it.")
-            return
-        new_id = steps.add_next_step(
-            self.session, selected[0], lane_below=lane_below, metrics=self.metrics
-        )
-        if new_id:
-            self.focus_items([new_id], [])
-            self.view.start_rename(new_id)
 
     def copy_selection(self) -> bool:
         return clipboard.copy_to_clipboard(self.session, self.session.selected_step_ids)

@@ -46,7 +46,7 @@ class MapCommands:
         except (StoreError, ModelError) as problem:
             prompts.show_error(self.parent, str(problem))
             return
-        self.notify(f"Snapshot '{info.name}' taken; compare later with laneway diff.")
+        self.notify(f"Snapshot '{info.name}' taken; compare it in Map → Snapshots.")
 
     def export(self) -> None:
         selected = set(self.session.selected_step_ids)

@@ -7,8 +7,8 @@ it, and Esc cancels it. A gesture makes at most one edit; the view makes none.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QCursor, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from laneway.canvas import JourneyScene
@@ -19,11 +19,21 @@ from laneway.ui.gestures.title_gestures import RenameInPlace
 from laneway.ui.window.sticky_headers import paint_sticky_headers
 
 MIN_ZOOM, MAX_ZOOM = 0.15, 4.0
-READABLE_ZOOM = 0.5
+#: Opening a map never zooms in beyond this: a small map is shown at its real size.
+OPEN_ZOOM_LIMIT = 1.0
+#: The canvas shows that it has the keyboard: Tab reaches it visibly.
+FOCUS_FRAME = (
+    "QGraphicsView#mapView { border: 2px solid transparent; }"
+    "QGraphicsView#mapView:focus { border: 2px solid palette(highlight); }"
+)
 
 
 class MapView(QGraphicsView):
     zoom_changed = Signal(float)
+    #: Esc with no gesture under way (the window clears the selection and the search).
+    escaped = Signal()
+    #: A context menu was asked for: (viewport position, scene position, by keyboard).
+    context_menu_requested = Signal(QPoint, QPointF, bool)
 
     def __init__(
         self, scene: JourneyScene, session: MapSession, parent: QWidget | None = None
@@ -36,6 +46,7 @@ class MapView(QGraphicsView):
         # (scrollContentsBy), as the sticky headers are drawn relative to it.
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setStyleSheet(FOCUS_FRAME)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         #: Presentation mode: the whole map stays fitted as the window changes size.
         self.keep_fitted = False
@@ -64,12 +75,22 @@ class MapView(QGraphicsView):
         self.fit_rect(self.journey_scene().sceneRect())
 
     def show_start(self) -> None:
-        """On opening: the whole map when it is readable so, else the journey's start."""
+        """On opening: the whole map fitted, never magnified beyond its real size; a map
+        too large to fit even at the smallest zoom shows its start at that zoom."""
         self.fit_all()
-        if self.zoom < READABLE_ZOOM:
-            self.set_zoom(READABLE_ZOOM)
+        if self.zoom > OPEN_ZOOM_LIMIT or self.zoom < MIN_ZOOM:
+            self.set_zoom(min(max(self.zoom, MIN_ZOOM), OPEN_ZOOM_LIMIT))
             rect = self.journey_scene().sceneRect()
             self.ensureVisible(QRectF(rect.left(), rect.top(), 10, 10), 0, 0)
+
+    def cell_under_pointer(self):
+        """The (department, stage) cell under the mouse while it is over the canvas."""
+        if not self.underMouse():
+            return None
+        position = self.viewport().mapFromGlobal(QCursor.pos())
+        if not self.viewport().rect().contains(position):
+            return None
+        return self.journey_scene().cell_at(self.mapToScene(position))
 
     def fit_rect(self, rect: QRectF) -> None:
         if rect.isEmpty():
@@ -131,10 +152,11 @@ class MapView(QGraphicsView):
             self._gesture = None
         return self._gesture
 
-    def start_rename(self, step_id: str) -> None:
-        """F2 or a new step: type the card's title in place."""
+    def start_rename(self, step_id: str, merge_key: str | None = None) -> None:
+        """F2 or a new step: type the card's title in place (``merge_key``: see
+        ``RenameInPlace``)."""
         if self.isInteractive():
-            self._start(RenameInPlace(self.canvas, step_id), None)
+            self._start(RenameInPlace(self.canvas, step_id, merge_key), None)
 
     def settle_gesture(self) -> None:
         """Before the window closes: a title being typed is kept, a drag is cancelled."""
@@ -217,6 +239,7 @@ class MapView(QGraphicsView):
                 self.cancel_gesture()
             else:
                 self.journey_scene().clearSelection()
+                self.escaped.emit()
             return
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space_down = True
@@ -230,6 +253,14 @@ class MapView(QGraphicsView):
             self.viewport().unsetCursor()
             return
         super().keyReleaseEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self._dragging() is not None:
+            return
+        by_keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard
+        position = event.pos()
+        self.context_menu_requested.emit(position, self.mapToScene(position), by_keyboard)
+        event.accept()
 
     def setInteractive(self, allowed: bool) -> None:
         """A map that turns read-only ends the gesture under way without an edit."""

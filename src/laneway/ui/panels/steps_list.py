@@ -1,0 +1,139 @@
+"""The Steps list: the canvas's cards as a list a screen reader can walk.
+
+One row per step in journey order (stage by stage, lane by lane), saying its title,
+owner, stage and findings in words; picking a row selects and centres the card, and a
+card selected on the canvas is the current row here. The list is brought up to date a
+moment after a burst of edits, and only while it is shown.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from laneway.analysis import Report
+from laneway.layout import NO_STAGE_NAME, UNASSIGNED_NAME
+from laneway.model import ChangeSet
+from laneway.model.wording import plural
+from laneway.operations.searching import reading_order
+from laneway.ui.editing.session import MapSession
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+REFRESH_DELAY_MS = 150
+SEVERITY_WORDS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+class StepsList(QWidget):
+    def __init__(self, session: MapSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._report: Report | None = None
+        self._following = False
+        self._stale = True
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.list = QListWidget()
+        self.list.setObjectName("stepsList")
+        self.list.setAccessibleName("Steps")
+        self.list.setAccessibleDescription(
+            "The map's steps in journey order, with owner, stage and findings; "
+            "choosing one selects it on the canvas"
+        )
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setWordWrap(True)
+        layout.addWidget(self.list)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.list.itemSelectionChanged.connect(self._picked)
+        session.changed.connect(self._on_changed)
+        session.report_changed.connect(self._on_report)
+        session.selection_changed.connect(lambda steps, _links: self._follow(steps))
+
+    # ------------------------------------------------------------- following
+    def _on_changed(self, _changeset: ChangeSet, _origin: str) -> None:
+        self._stale = True
+        if self.isVisible():
+            self._timer.start()
+
+    def _on_report(self, report: Report) -> None:
+        self._report = report
+        self._on_changed(ChangeSet("Report"), "report")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuild the rows from the map (and the latest analysis)."""
+        self._timer.stop()
+        self._stale = False
+        journey = self.session.journey
+        selected = self.session.selected_step_ids
+        self._following = True
+        try:
+            self.list.clear()
+            for step_id in reading_order(journey):
+                item = QListWidgetItem(self.row_text(step_id))
+                item.setData(ID_ROLE, step_id)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, self.spoken_text(step_id))
+                self.list.addItem(item)
+                item.setSelected(step_id in selected)
+        finally:
+            self._following = False
+
+    def _follow(self, steps: frozenset) -> None:
+        if self._stale:
+            return
+        self._following = True
+        try:
+            for row in range(self.list.count()):
+                item = self.list.item(row)
+                chosen = item.data(ID_ROLE) in steps
+                if item.isSelected() != chosen:
+                    item.setSelected(chosen)
+                if chosen and len(steps) == 1:
+                    self.list.setCurrentItem(item, QItemSelectionModel.SelectionFlag.NoUpdate)
+                    self.list.scrollToItem(item)
+        finally:
+            self._following = False
+
+    def _picked(self) -> None:
+        if self._following:
+            return
+        chosen = [item.data(ID_ROLE) for item in self.list.selectedItems()]
+        if chosen:
+            self.session.focus(chosen)
+
+    # ----------------------------------------------------------------- words
+    def _findings(self, step_id: str) -> list:
+        return self._report.findings_for_step(step_id) if self._report else []
+
+    def row_text(self, step_id: str) -> str:
+        journey = self.session.journey
+        step = journey.steps[step_id]
+        owner = journey.department_name(step.department_id) or UNASSIGNED_NAME
+        stage = journey.stage_name(step.stage_id) or NO_STAGE_NAME
+        text = f"{step.title} — {owner}, {stage}"
+        findings = self._findings(step_id)
+        if findings:
+            text += f" · {plural(len(findings), 'finding')}"
+        return text
+
+    def spoken_text(self, step_id: str) -> str:
+        """The row as a screen reader says it: owner, stage and each finding in words."""
+        journey = self.session.journey
+        step = journey.steps[step_id]
+        owner = journey.department_name(step.department_id)
+        stage = journey.stage_name(step.stage_id) or "no stage"
+        who = f"owned by {owner}" if owner else "owned by nobody"
+        sentence = f"{step.title}, {who}, in {stage}."
+        for finding in self._findings(step_id):
+            sentence += f" {SEVERITY_WORDS[finding.severity].capitalize()}: {finding.message}"
+        return sentence
+
+    def step_ids(self) -> list[str]:
+        return [self.list.item(row).data(ID_ROLE) for row in range(self.list.count())]

@@ -1,0 +1,254 @@
+"""Context menus on the canvas: a card, an arrow, a lane header, a stage header, an
+empty cell. The right mouse button or the Menu key (Shift+F10) opens the one for what is
+under the pointer, or for the selection when asked by keyboard.
+
+The entries reuse the window's actions where there is one (same text, same key), so
+a menu never says something the menu bar does not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from laneway.layout import UNASSIGNED_NAME
+from laneway.ui.editing import records, steps
+from laneway.ui.widgets import prompts
+
+
+@dataclass(frozen=True)
+class RecordEntries:
+    """The words of a lane's or a stage's menu entries: (text, tip) each."""
+
+    rename: str
+    rename_tip: str
+    back: tuple[str, str]
+    on: tuple[str, str]
+    delete: tuple[str, str]
+
+
+class ContextMenus:
+    def __init__(self, window: QMainWindow) -> None:
+        """``window`` is the map's MainWindow (not imported: it imports this module)."""
+        self.window = window
+        #: The menu shown last (kept alive while it is open; tests read it).
+        self.last_menu: QMenu | None = None
+        self.last_kind = ""
+
+    # ---------------------------------------------------------------- showing
+    def show(self, at: QPoint, scene_at: QPointF, by_keyboard: bool) -> QMenu | None:
+        window = self.window
+        if by_keyboard:
+            menu, at = self._for_selection(at)
+        else:
+            menu = self._for_point(at, scene_at)
+        if menu is None:
+            return None
+        self.last_menu = menu
+        menu.popup(window.view.viewport().mapToGlobal(at))
+        return menu
+
+    def _for_selection(self, at: QPoint) -> tuple[QMenu | None, QPoint]:
+        session, view, scene = self.window.session, self.window.view, self.window.scene
+        if session.selected_step_ids:
+            step_id = sorted(session.selected_step_ids)[0]
+            item = scene.step_item(step_id)
+            if item is not None:
+                at = view.mapFromScene(item.sceneBoundingRect().center())
+            return self.card_menu(step_id), at
+        if session.selected_link_ids:
+            return self.link_menu(sorted(session.selected_link_ids)[0]), at
+        center = view.viewport().rect().center()
+        return self.cell_menu(view.mapToScene(center)), center
+
+    def _for_point(self, at: QPoint, scene_at: QPointF) -> QMenu | None:
+        window = self.window
+        scene, view = window.scene, window.view
+        metrics = scene.grid.metrics
+        card = scene.step_at(scene_at)
+        if card is not None:
+            if card.step_id not in window.session.selected_step_ids:
+                window.focus_items([card.step_id], [])
+            return self.card_menu(card.step_id)
+        link = scene.link_at(scene_at)
+        if link is not None:
+            window.focus_items([], [link.link_id])
+            return self.link_menu(link.link_id)
+        zoom = view.zoom
+        # The headers stay pinned to the view's edges: a click on them counts there too.
+        if scene_at.x() < metrics.lane_header_width or at.x() < metrics.lane_header_width * zoom:
+            lane = scene.grid.lane_at(scene_at.y())
+            return self.lane_menu(lane.department_id) if lane is not None else None
+        if (
+            scene_at.y() < metrics.stage_header_height
+            or at.y() < metrics.stage_header_height * zoom
+        ):
+            column = scene.grid.column_at(scene_at.x())
+            return self.stage_menu(column.stage_id) if column is not None else None
+        return self.cell_menu(scene_at)
+
+    def _menu(self, kind: str, title: str) -> QMenu:
+        self.last_kind = kind
+        menu = QMenu(self.window.view)
+        menu.setObjectName(f"{kind}ContextMenu")
+        menu.setTitle(title)
+        menu.setAccessibleName(title)
+        return menu
+
+    def _entry(self, menu: QMenu, text: str, tip: str, slot, enabled: bool = True) -> QAction:
+        action = menu.addAction(text)
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.setEnabled(enabled and not self.window.session.read_only)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _actions(self, menu: QMenu, *keys: str) -> None:
+        for key in keys:
+            if key == "-":
+                menu.addSeparator()
+            else:
+                menu.addAction(self.window.chrome.actions[key])
+
+    # ------------------------------------------------------------------ menus
+    def card_menu(self, step_id: str) -> QMenu:
+        journey = self.window.session.journey
+        menu = self._menu("card", f"Step {journey.steps[step_id].title}")
+        self._actions(menu, "rename", "add_next", "add_next_stage", "add_below", "link_to", "-")
+        self._choices(menu, "&Owner", step_id, "department_id")
+        self._choices(menu, "Sta&ge", step_id, "stage_id")
+        self._actions(menu, "-", "cut", "copy", "delete")
+        return menu
+
+    def _choices(self, menu: QMenu, title: str, step_id: str, field: str) -> None:
+        journey = self.window.session.journey
+        submenu = menu.addMenu(title)
+        submenu.menuAction().setStatusTip(f"Give the selected steps another {title[1:].lower()}")
+        records_in_order = (
+            [(None, UNASSIGNED_NAME), *((d.id, d.name) for d in journey.departments_in_order())]
+            if field == "department_id"
+            else [(s.id, s.name) for s in journey.stages_in_order()]
+        )
+        current = getattr(journey.steps[step_id], field)
+        chosen = self.window.session.selected_step_ids or {step_id}
+        for record_id, name in records_in_order:
+            action = self._entry(
+                submenu,
+                name,
+                f"Move the selected steps to {name}",
+                lambda r=record_id: steps.set_steps_field(self.window.session, chosen, field, r),
+            )
+            action.setCheckable(True)
+            action.setChecked(record_id == current)
+
+    def link_menu(self, link_id: str) -> QMenu:
+        menu = self._menu("link", "Link")
+        self._entry(
+            menu,
+            "Write the &Agreement",
+            "Type what is handed over and when it is ready, in the inspector",
+            self.window.inspector.focus_agreement,
+        )
+        self._actions(menu, "-", "delete")
+        return menu
+
+    def lane_menu(self, department_id: str | None) -> QMenu:
+        journey = self.window.session.journey
+        name = journey.department_name(department_id) or UNASSIGNED_NAME
+        first_stage = next((s.id for s in journey.stages_in_order()), None)
+        entries = RecordEntries(
+            "&Rename Department…", f"Give {name} another name",
+            ("Move Lane &Up", f"Move {name} one lane up"),
+            ("Move Lane Do&wn", f"Move {name} one lane down"),
+            ("D&elete Department…", f"Delete {name}; its steps become unowned"),
+        )  # fmt: skip
+        return self._record_menu(
+            "department", department_id, f"Lane {name}", (department_id, first_stage),
+            f"Add a step to the {name} lane, in the first stage", entries,
+        )  # fmt: skip
+
+    def stage_menu(self, stage_id: str | None) -> QMenu:
+        journey = self.window.session.journey
+        name = journey.stage_name(stage_id) or "No stage"
+        first_lane = next((d.id for d in journey.departments_in_order()), None)
+        entries = RecordEntries(
+            "&Rename Stage…", f"Give the stage {name} another name",
+            ("Move Stage &Left", f"Move {name} one column to the left"),
+            ("Move Stage Ri&ght", f"Move {name} one column to the right"),
+            ("D&elete Stage…", f"Delete the stage {name}; its steps stay"),
+        )  # fmt: skip
+        return self._record_menu(
+            "stage", stage_id, f"Stage {name}", (first_lane, stage_id),
+            f"Add a step to the {name} stage, in the first lane", entries,
+        )  # fmt: skip
+
+    def _record_menu(
+        self,
+        kind: records.Kind,
+        record_id: str | None,
+        title: str,
+        cell: tuple[str | None, str | None],
+        add_tip: str,
+        entries: RecordEntries,
+    ) -> QMenu:
+        """A lane's or a stage's menu: add a step in it, rename, (recolor), move, delete."""
+        window = self.window
+        menu = self._menu("lane" if kind == "department" else "stage", title)
+        self._entry(menu, "Add Step &Here", add_tip, lambda: window.canvas_commands.add_at(*cell))
+        if record_id is not None:
+            panel = window.departments if kind == "department" else window.stages
+
+            def row(action):
+                return lambda: self._on_row(panel, record_id, action)
+
+            self._entry(
+                menu, entries.rename, entries.rename_tip, lambda: self._rename(kind, record_id)
+            )
+            if kind == "department":
+                self._entry(
+                    menu, "Lane &Color…", "Change the color of the lane", row(panel.recolor)
+                )
+            menu.addSeparator()
+            for (text, tip), delta in ((entries.back, -1), (entries.on, 1)):
+                self._entry(menu, text, tip, row(lambda d=delta: panel.move(d)))
+            menu.addSeparator()
+            self._entry(menu, *entries.delete, row(panel.delete))
+        self._actions(menu, "-", "add_department" if kind == "department" else "add_stage")
+        return menu  # fmt: skip
+
+    def cell_menu(self, scene_at: QPointF) -> QMenu:
+        window = self.window
+        scene = window.scene
+        menu = self._menu("canvas", "Map")
+        cell = scene.cell_at(scene_at)
+        if cell is not None:
+            rect = scene.grid.cell_rect(*cell)
+            metrics = scene.metrics
+            near = (
+                (scene_at.x() - rect.x - metrics.card_width / 2) / metrics.scale,
+                (scene_at.y() - rect.y - metrics.card_height / 2) / metrics.scale,
+            )
+            self._entry(
+                menu,
+                "Add Step &Here",
+                "Add a step in this lane and stage",
+                lambda: window.canvas_commands.add_at(cell[0], cell[1], near),
+            )
+        self._actions(menu, "paste", "-", "add_department", "add_stage", "-", "select_all", "fit")
+        return menu
+
+    # ----------------------------------------------------------------- helpers
+    def _on_row(self, panel, record_id: str, action) -> None:
+        """Run a panel's command on one of its rows (as if it had been picked there)."""
+        panel.select(record_id)
+        action()
+
+    def _rename(self, kind: records.Kind, record_id: str) -> None:
+        journey = self.window.session.journey
+        current = (journey.departments if kind == "department" else journey.stages)[record_id].name
+        name = prompts.ask_name(self.window, f"Rename {kind}", "New name:", current)
+        if name is not None and name != current:
+            records.rename_record(self.window.session, kind, record_id, name)
