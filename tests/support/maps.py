@@ -151,8 +151,9 @@ class _JourneyWriter:
                           "author": "Ana", "resolved": rng.random() < 0.3})  # fmt: skip
         for link in self.links[:: max(1, len(self.links) // 16)]:
             on = {"link": [link["from"], link["to"]]}
-            notes.append({"text": "Agree the wording", "on": on,
-                          "created": "2026-12-01T10:02:00Z", "resolved": rng.random() < 0.3})  # fmt: skip
+            when = "2026-12-01T10:02:00Z"
+            notes.append({"text": "Agree the wording", "on": on, "created": when,
+                          "resolved": rng.random() < 0.3})  # fmt: skip
         return notes
 
 

@@ -81,7 +81,8 @@ COUNT_LIMITS: dict[str, int] = {
     "note": MAX_NOTES,
 }
 
-_PLURAL = {
+#: Each record table's plural, for sentences.
+PLURAL = {
     "step": "steps",
     "link": "links",
     "department": "departments",
@@ -113,7 +114,7 @@ def count_problem(table: str, count: int) -> str | None:
     limit = COUNT_LIMITS.get(table)
     if limit is None or count <= limit:
         return None
-    return f"has {count:,} {_PLURAL[table]}; Laneway opens maps of up to {limit:,}"
+    return f"has {count:,} {PLURAL[table]}; Laneway opens maps of up to {limit:,}"
 
 
 def coordinate_problem(value: object) -> str | None:
