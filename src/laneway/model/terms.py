@@ -19,6 +19,8 @@ CITATION = re.compile(r"\[\[([^\[\]\r\n]*)\]\]")
 FORBIDDEN_IN_TERM = frozenset("[]\r\n")
 #: An unfinished citation just before a cursor: ``[[`` and what was typed since.
 _OPEN_CITATION = re.compile(r"\[\[([^\[\]\r\n]*)$")
+#: The rest of a citation after the cursor, up to and with its ``]]``.
+_REST_OF_CITATION = re.compile(r"[^\[\]\r\n]*\]\]")
 
 
 def term_key(term: str) -> str:
@@ -98,8 +100,8 @@ def complete_citation(text: str, cursor: int, term: str) -> tuple[str, int]:
         return text, cursor
     start, _typed = found
     rest = text[cursor:]
-    closing = len(rest) - len(rest.lstrip(" ")) if rest.lstrip(" ").startswith("]]") else -1
-    after = rest[closing + 2 :] if closing >= 0 else rest
+    closed = _REST_OF_CITATION.match(rest)  # the cursor inside a closed citation
+    after = rest[closed.end() :] if closed else rest
     completed = text[:start] + term.strip() + "]]"
     return completed + after, len(completed)
 
