@@ -138,6 +138,8 @@ def test_notes_on_a_step_a_link_or_the_map_are_resolved_and_reopened():
         journey.add_note("Both?", step_id="s1", link_id=link)
     with pytest.raises(ModelError, match="not a time like"):
         journey.add_note("When?", created="last Friday")
+    assert journey.notes_matching(" fridays") == [on_step]
+    assert journey.notes_matching("ANA") == [on_step] and journey.notes_matching(" ") == []
     journey.remove_note(on_map.id)
     assert on_map.id not in journey.notes and journey.notes_on("map") == []
 

@@ -104,6 +104,18 @@ class JourneyContent:
     def open_notes(self) -> list[Note]:
         return [note for note in self.notes.values() if not note.resolved]
 
+    def notes_matching(self, query: str) -> list[Note]:
+        """Notes whose text or author holds ``query`` (ignoring case), in the map's order:
+        what a search of the map finds among its notes."""
+        key = query.strip().casefold()
+        if not key:
+            return []
+        return [
+            note
+            for note in self.notes.values()
+            if key in note.text.casefold() or key in note.author.casefold()
+        ]
+
     # ----------------------------------------------------------------- personas
     def add_persona(
         self,
