@@ -1,4 +1,5 @@
-"""SPEC §2 in plain networkx: the yardstick ``laneway analyze --json`` is measured against.
+"""SPEC §2 and §7 in plain networkx: the yardstick ``laneway analyze --json`` is measured
+against.
 
 Written for the purpose, kept simple: read the interchange JSON (SPEC §4), build a
 ``networkx.DiGraph``, apply each rule as the SPEC words it, print one JSON object of
@@ -9,11 +10,15 @@ A test checks that it finds what Laneway finds on generated maps.
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 import networkx as nx
 
 SOURCE = ("virtual source",)
+#: SPEC §7: an agreement cites a defined term as [[TERM]], matched ignoring case and
+#: surrounding spaces.
+CITATION = re.compile(r"\[\[([^\[\]\r\n]*)\]\]")
 
 
 def read_map(path: str) -> tuple[dict, nx.DiGraph]:
@@ -46,8 +51,18 @@ def read_map(path: str) -> tuple[dict, nx.DiGraph]:
             terminal=bool(step.get("terminal")),
         )
     for link in data.get("links") or []:
-        graph.add_edge(str(link["from"]), str(link["to"]), agreement=link.get("agreement") or "")
-    info = {"departments": list(departments.values()), "stages": stages}
+        graph.add_edge(
+            str(link["from"]),
+            str(link["to"]),
+            agreement=link.get("agreement") or "",
+            sla=link.get("sla") or "",
+        )
+    info = {
+        "departments": list(departments.values()),
+        "stages": stages,
+        "terms": {d["term"].strip().casefold() for d in data.get("definitions") or []},
+        "notes": data.get("notes") or [],
+    }
     return info, graph
 
 
@@ -202,7 +217,46 @@ def analyze(info: dict, graph: nx.DiGraph, threshold: int = 3) -> dict:
         if name not in owners:
             out.append(finding("idle-department", "info", f"{name} owns nothing.", graph, [],
                                department=name))  # fmt: skip
+    out += journey_content(info, graph, handoffs)
     return {"summary": summary(info, graph, handoffs, chain), "findings": out}
+
+
+def journey_content(info: dict, graph: nx.DiGraph, handoffs: list) -> list[dict]:
+    """SPEC §7's rules, as its words say them."""
+    out: list[dict] = []
+    for a, b in graph.edges:
+        cited = [t.strip() for t in CITATION.findall(graph.edges[a, b]["agreement"]) if t.strip()]
+        undefined = [t for t in cited if t.casefold() not in info["terms"]]
+        if undefined:
+            message = f"{a}→{b} cites undefined terms."
+            out.append(finding("undefined-term", "warning", message, graph, [a, b], [(a, b)]))
+    between = {}
+    for a, b in handoffs:
+        pair = (graph.nodes[a]["department"], graph.nodes[b]["department"])
+        between.setdefault(pair, []).append((a, b))
+    for (giver, receiver), links in between.items():
+        if (receiver, giver) not in between:
+            steps = {s for link in links for s in link}
+            out.append(finding("one-way-handoff", "info", f"{giver} → {receiver} only.", graph,
+                               steps, links, departments=[giver, receiver]))  # fmt: skip
+    for a, b in handoffs:
+        edge = graph.edges[a, b]
+        if edge["agreement"].strip() and not edge["sla"].strip():
+            message = f"{a}→{b} has no SLA."
+            out.append(finding("agreement-without-sla", "info", message, graph, [a, b], [(a, b)]))
+    for note in info["notes"]:
+        if note.get("resolved"):
+            continue
+        on = note.get("on", "map")
+        steps, links = [], []
+        if isinstance(on, dict) and "step" in on:
+            steps = [str(on["step"])]
+        elif isinstance(on, dict):
+            links = [tuple(str(end) for end in on["link"])]
+            steps = list(links[0])
+        out.append(finding("open-note", "info", "An open note.", graph, steps, links,
+                           note={"text": note["text"], "on": on}))  # fmt: skip
+    return out
 
 
 def summary(info: dict, graph: nx.DiGraph, handoffs: list, chain: int) -> dict:

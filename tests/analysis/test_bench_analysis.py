@@ -1,7 +1,8 @@
 """Benchmarks (skipped in the normal run): `pytest tests/analysis --benchmark-only`.
 
 The maps exercise every rule (tests/support/maps.py): entries, converging routes, loop
-backs, loops between departments, dead ends, unreachable steps.
+backs, loops between departments, dead ends, unreachable steps, agreements citing the
+glossary (and a term it lacks), agreements without an SLA, one-way handoffs, open notes.
 """
 
 from __future__ import annotations
@@ -9,6 +10,10 @@ from __future__ import annotations
 import pytest
 
 from laneway.analysis import analyze
+from laneway.analysis.graph import JourneyGraph
+from laneway.analysis.rules.feedback import one_way_handoffs
+from laneway.analysis.rules.notes import open_notes
+from laneway.analysis.rules.vocabulary import agreements_without_sla, undefined_terms
 from laneway.analysis.structure import keeps_structure
 from laneway.model import map_from_dict
 from tests.support.maps import complete_journey, generated_journey, journey_dict
@@ -22,6 +27,7 @@ def test_bench_analyze_generated_map(benchmark, steps):
     assert report.summary.steps == steps
     rules = {finding.rule for finding in report.findings}
     assert {"bottleneck", "handoff-loop", "dead-end", "unreachable-step"} <= rules
+    assert {"undefined-term", "one-way-handoff", "agreement-without-sla", "open-note"} <= rules
 
 
 @pytest.mark.benchmark(group="analysis")
@@ -51,3 +57,23 @@ def test_bench_map_from_dict(benchmark, steps):
     data = journey_dict(steps)
     journey = benchmark(map_from_dict, data)
     assert len(journey.steps) == steps
+
+
+def _content_rules(jg):
+    return [*undefined_terms(jg), *one_way_handoffs(jg), *agreements_without_sla(jg),
+            *open_notes(jg)]  # fmt: skip
+
+
+@pytest.mark.benchmark(group="analysis: SPEC §7's rules alone")
+@pytest.mark.parametrize("steps", [2_000, 50_000])
+def test_bench_journey_content_rules(benchmark, steps):
+    """The four rules of the journey content: their share of ``analyze``, on maps whose
+    agreements cite the glossary and whose steps and links carry notes. The order along
+    the map and the handoff links are made first, as the full analysis has them already."""
+    jg = JourneyGraph.of(generated_journey(steps))
+    jg.links_in_order([])
+    assert jg.handoff_links
+    found = benchmark(_content_rules, jg)
+    assert {f.rule for f in found} == {
+        "undefined-term", "one-way-handoff", "agreement-without-sla", "open-note"
+    }  # fmt: skip

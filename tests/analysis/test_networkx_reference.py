@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from laneway.cli import main
 from laneway.model import JourneyMap, map_to_dict
@@ -39,7 +40,11 @@ def _what(report: dict) -> Counter:
         links = frozenset((link["from"], link["to"]) for link in f["links"])
         if f["rule"] == "long-handoff-chain":
             steps = links = frozenset()
-        found[(f["rule"], f["severity"], steps, links, f.get("stage"), f.get("department"))] += 1
+        departments = tuple(f.get("departments", ()))
+        note = f.get("note")
+        note = (note["text"], json.dumps(note["on"], sort_keys=True)) if note else None
+        key = (f["rule"], f["severity"], steps, links, f.get("stage"), f.get("department"))
+        found[(*key, departments, note)] += 1
     return found
 
 
@@ -57,7 +62,9 @@ def test_the_reference_agrees_on_generated_journeys(tmp_path, steps, seed):
     report = _agree(path)
     rules = {f["rule"] for f in report["findings"]}
     assert steps < 300 or rules >= {"unowned-step", "handoff-gap", "unreachable-step", "dead-end",
-                     "empty-stage", "handoff-loop", "bottleneck", "idle-department"}  # fmt: skip
+                     "empty-stage", "handoff-loop", "bottleneck", "idle-department",
+                     "undefined-term", "one-way-handoff", "agreement-without-sla",
+                     "open-note"}  # fmt: skip
 
 
 def test_the_reference_agrees_on_a_complete_graph(tmp_path):
@@ -66,10 +73,33 @@ def test_the_reference_agrees_on_a_complete_graph(tmp_path):
     _agree(path)
 
 
+@st.composite
+def random_content_maps(draw) -> JourneyMap:
+    """Random maps with a glossary, citing agreements, SLAs and notes (SPEC §7)."""
+    journey = draw(random_maps())
+    for term in draw(st.lists(st.sampled_from(["MQL", "SQL", "Closed won"]), unique=True)):
+        journey.add_definition(term, "Agreed")
+    agreements = ["", " ", "agreed", "[[MQL]] reached", "[[ mql ]] and [[SQL]]", "[[SAL]]"]
+    for link_id in sorted(journey.links):
+        journey.update_link(
+            link_id,
+            agreement=draw(st.sampled_from(agreements)),
+            sla=draw(st.sampled_from(["", " ", "24 h"])),
+        )
+    targets = [
+        {},
+        *({"step_id": s} for s in journey.steps),
+        *({"link_id": k} for k in journey.links),
+    ]
+    for target in draw(st.lists(st.sampled_from(targets), max_size=4)):
+        journey.add_note("Who calls back?", resolved=draw(st.booleans()), **target)
+    return journey
+
+
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(random_maps())
+@given(random_content_maps())
 def test_the_reference_agrees_on_random_maps(tmp_path, journey: JourneyMap):
     path = tmp_path / "random.json"
     path.write_text(json.dumps(map_to_dict(journey)), encoding="utf-8")

@@ -76,14 +76,27 @@ def test_no_unreachable_step_when_every_step_is_an_entry(journey):
 @settings(max_examples=100, deadline=None)
 @given(random_maps(), st.data())
 def test_adding_an_agreement_never_adds_a_finding(journey, data):
+    """An agreement with its SLA closes what it closes and opens nothing; without an
+    SLA it opens at most ``agreement-without-sla`` on that one link (SPEC §7)."""
     if not journey.links:
         return
     before = analyze(journey)
     link_id = data.draw(st.sampled_from(sorted(journey.links)))
-    journey.update_link(link_id, agreement="Agreed in the workshop")
+    agreed_before = journey.links[link_id].agreed
+    with_sla = data.draw(st.booleans())
+    sla = "Call back within 24 h" if with_sla else ""
+    journey.update_link(link_id, agreement="Agreed in the workshop", sla=sla)
     after = analyze(journey)
     key = lambda f: (f.rule, f.step_ids, f.link_ids, f.stage_id, f.department_id)  # noqa: E731
-    assert {key(f) for f in after.findings} <= {key(f) for f in before.findings}
+    added = {key(f) for f in after.findings} - {key(f) for f in before.findings}
+    if with_sla:
+        assert not added
+    else:
+        assert {(rule, links) for rule, _, links, *_ in added} <= {
+            ("agreement-without-sla", (link_id,))
+        }
+        if journey.is_handoff(journey.links[link_id]) and not agreed_before:
+            assert ("agreement-without-sla", (link_id,)) in {(k[0], k[2]) for k in added}
     assert after.summary.agreed_handoffs >= before.summary.agreed_handoffs
 
 

@@ -23,6 +23,10 @@ def test_rules_table_matches_the_spec_order_and_severities():
         ("bottleneck", "info"),
         ("long-handoff-chain", "warning"),
         ("idle-department", "info"),
+        ("undefined-term", "warning"),
+        ("one-way-handoff", "info"),
+        ("agreement-without-sla", "info"),
+        ("open-note", "info"),
     ]
     assert all(r.description.endswith(".") for r in RULES)
 
@@ -374,5 +378,9 @@ def test_findings_come_in_rule_order_and_index_by_step_and_link():
     ranks = [order.index(f.rule) for f in report.findings]
     assert ranks == sorted(ranks)
     link_id = built.link_between("a", "c").id
-    assert [f.rule for f in report.findings_for_link(link_id)] == ["handoff-gap"]
+    # Marketing hands to Sales and nothing comes back: a gap and a one-way handoff.
+    assert [f.rule for f in report.findings_for_link(link_id)] == [
+        "handoff-gap",
+        "one-way-handoff",
+    ]
     assert "unowned-step" in [f.rule for f in report.findings_for_step("b")]

@@ -179,7 +179,8 @@ def test_export_only_selected_steps(laneway, tmp_path):
     assert laneway("export", tmp_path / "m.laneway", "-o", tmp_path / "s.json", "--steps", "s3,s5")
     data = json.loads((tmp_path / "s.json").read_text())
     assert [s["id"] for s in data["steps"]] == ["s3", "s5"]
-    assert data["links"][0]["agreement"].startswith("MQL")
+    assert "[[MQL]]" in data["links"][0]["agreement"]
+    assert {d["term"] for d in data["definitions"]} >= {"MQL", "SQL"}  # the glossary goes along
     bad = laneway("export", tmp_path / "m.laneway", "-o", tmp_path / "t.json", "--steps", "zz")
     assert bad.code == 2 and "no step with id 'zz'" in bad.err
 

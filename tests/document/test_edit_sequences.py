@@ -59,11 +59,41 @@ def perform(doc: Document, action: tuple, undo_stack: list, redo_stack: list) ->
                 journey.merge_departments(first, second)
             elif kind == "remove_stage" and stage:
                 journey.remove_stage(stage)
+            else:
+                _edit_content(journey, kind, a, b, text)
     except ModelError:
         return
     if result.changeset:
         undo_stack.append(result.changeset)
         redo_stack.clear()
+
+
+def _edit_content(journey, kind: str, a: int, b: int, text: str) -> None:
+    """Personas, definitions and notes (SPEC §7)."""
+    step, persona = _pick(journey.steps, a), _pick(journey.personas, b)
+    definition, note = _pick(journey.definitions, a), _pick(journey.notes, b)
+    if kind == "add_persona":
+        journey.add_persona(text or "Buyer", description=text)
+    elif kind == "name_personas" and step:
+        journey.update_step(step, personas=sorted(journey.personas)[: a % 3])
+    elif kind == "remove_persona" and persona:
+        journey.remove_persona(persona)
+    elif kind == "add_definition":
+        journey.add_definition(text or "MQL", text)
+        if journey.links:  # and an agreement cites it
+            link = _pick(journey.links, b)
+            journey.update_link(link, agreement=f"[[{text.strip() or 'MQL'}]] reached")
+    elif kind == "rename_term" and definition:
+        journey.update_definition(definition, term=text or "SQL")
+    elif kind == "remove_definition" and definition:
+        journey.remove_definition(definition)
+    elif kind == "add_note":
+        target = [{}, {"step_id": step}, {"link_id": _pick(journey.links, a)}][b % 3]
+        journey.add_note(text or "Why?", author=text[:4], **{k: v for k, v in target.items() if v})
+    elif kind == "resolve_note" and note:
+        (journey.reopen_note if journey.notes[note].resolved else journey.resolve_note)(note)
+    elif kind == "remove_note" and note:
+        journey.remove_note(note)
 
 
 ACTIONS = st.tuples(
@@ -78,6 +108,15 @@ ACTIONS = st.tuples(
             "add_department",
             "merge",
             "remove_stage",
+            "add_persona",
+            "name_personas",
+            "remove_persona",
+            "add_definition",
+            "rename_term",
+            "remove_definition",
+            "add_note",
+            "resolve_note",
+            "remove_note",
             "undo",
             "undo",
             "redo",

@@ -32,6 +32,9 @@ def _base(target):
     target.add_step("Reads blog", step_id="s1", department_id=marketing.id, stage_id=stage.id)
     target.add_step("Calls", step_id="s2", department_id="d2")
     target.add_link("s1", "s2", link_id="l1", agreement="MQL")
+    target.add_persona("Buyer", persona_id="p1")
+    target.add_definition("MQL", "Score >= 50", definition_id="t1")
+    target.add_note("Who calls back?", step_id="s2", note_id="n1", created="")
     return target
 
 
@@ -57,6 +60,23 @@ VIOLATIONS: dict[str, Callable] = {
     "self-link": lambda m: m.add_link("s1", "s1"),
     "second link of a pair": lambda m: m.add_link("s1", "s2"),
     "link id twice": lambda m: m.add_link("s2", "s1", link_id="l1"),
+    "persona name in another case": lambda m: m.add_persona(" buyer"),
+    "blank persona name": lambda m: m.add_persona(" "),
+    "persona colour": lambda m: m.add_persona("Champion", "purple"),
+    "persona id twice": lambda m: m.add_persona("Champion", persona_id="p1"),
+    "missing persona": lambda m: m.add_step("For whom?", personas=["p9"]),
+    "personas not a list": lambda m: m.add_step("For whom?", personas="p1"),
+    "term in another case": lambda m: m.add_definition(" mql "),
+    "blank term": lambda m: m.add_definition("  "),
+    "term with brackets": lambda m: m.add_definition("[[SQL]]"),
+    "term with a line break": lambda m: m.add_definition("Closed\nwon"),
+    "definition id twice": lambda m: m.add_definition("SQL", definition_id="t1"),
+    "note on a missing step": lambda m: m.add_note("?", step_id="s9"),
+    "note on a missing link": lambda m: m.add_note("?", link_id="l9"),
+    "note on two things": lambda m: m.add_note("?", step_id="s1", link_id="l1"),
+    "empty note": lambda m: m.add_note("  ", step_id="s1"),
+    "note time not ISO": lambda m: m.add_note("?", created="yesterday"),
+    "note id twice": lambda m: m.add_note("Again", note_id="n1"),
 }
 
 
@@ -86,6 +106,8 @@ def _same_map(a: JourneyMap, b: JourneyMap) -> None:
     assert a.add_department("New lane").id == b.add_department("New lane").id
     assert a.add_stage("New stage").id == b.add_stage("New stage").id
     assert a.add_step("New").id == b.add_step("New").id
+    assert a.add_note("New").id == b.add_note("New").id
+    assert a.add_definition("New term").id == b.add_definition("New term").id
     first, second, *_ = [*sorted(a.steps), "s-none"]
     if second in a.steps and a.link_between(first, second) is None:
         assert a.add_link(first, second).id == b.add_link(first, second).id
@@ -98,6 +120,8 @@ def _by_mutation(data: dict) -> JourneyMap:
         journey.add_department(item["name"], item.get("color"))
     for name in data.get("stages", []):
         journey.add_stage(name)
+    for item in data.get("definitions", []):
+        journey.add_definition(item["term"], item.get("meaning", ""))
     for raw in data["steps"]:
         values = {k: v for k, v in raw.items() if k not in ("id", "department", "stage")}
         department, stage = raw.get("department"), raw.get("stage")
@@ -111,6 +135,15 @@ def _by_mutation(data: dict) -> JourneyMap:
     for raw in data["links"]:
         texts = {k: v for k, v in raw.items() if k not in ("from", "to")}
         journey.add_link(str(raw["from"]), str(raw["to"]), **texts)
+    for raw in data.get("notes", []):
+        on = raw.get("on", "map")
+        target = {}
+        if isinstance(on, dict) and "step" in on:
+            target["step_id"] = on["step"]
+        elif isinstance(on, dict):
+            target["link_id"] = journey.link_between(*on["link"]).id
+        extra = {k: raw[k] for k in ("author", "created", "resolved") if k in raw}
+        journey.add_note(raw["text"], created=extra.pop("created", ""), **target, **extra)
     return journey
 
 
@@ -134,7 +167,11 @@ def test_from_records_keeps_the_records_and_their_indexes():
         journey.stages.values(),
         journey.steps.values(),
         journey.links.values(),
+        journey.personas.values(),
+        journey.definitions.values(),
+        journey.notes.values(),
     )
+    assert loaded.notes and loaded.definitions
     _same_map(loaded, journey.copy())
 
 

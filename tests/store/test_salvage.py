@@ -32,6 +32,10 @@ def _rebuild(source, capsys) -> tuple[int, list[str]]:
         ("missing-department", "departments of steps that do not exist (cleared)"),
         ("departments-differ-in-case", "departments whose name (ignoring case)"),
         ("null-title", "steps without a usable id or title"),
+        ("step-names-missing-persona", "personas of steps that do not exist (cleared)"),
+        ("note-on-missing-step", "notes on a step or link that is not in the rebuilt map"),
+        ("terms-differ-in-case", "definitions whose term was used twice or cannot be cited"),
+        ("note-time-not-iso", "notes that were empty, on two things or had no ISO 8601 time"),
     ],
 )
 def test_a_hostile_map_is_rebuilt_from_what_passes(case, left_out, tmp_path, sample_map, capsys):

@@ -7,7 +7,15 @@ import sqlite3
 import pytest
 
 from laneway.model import JourneyMap
-from laneway.store import MapStore, StoreError, StoreWriteError, create_map, migrations, save_copy
+from laneway.store import (
+    FORMAT_VERSION,
+    MapStore,
+    StoreError,
+    StoreWriteError,
+    create_map,
+    migrations,
+    save_copy,
+)
 from tests.conftest import reopen
 
 
@@ -142,7 +150,9 @@ def test_failed_create_leaves_no_file(tmp_path, monkeypatch):
 def test_older_format_is_backed_up_then_migrated_in_one_transaction(
     map_file, monkeypatch, tmp_path
 ):
-    # "Format 0" here: the current schema without the index on links' targets.
+    # "Format 0" here: the current schema without the index on links' targets; its
+    # upgrade adds the index and the later ones find nothing left to do (the real
+    # format 1 → 2 upgrade is tested in test_migration.py).
     conn = sqlite3.connect(map_file)
     conn.execute("DROP INDEX link_to_step")
     conn.execute("PRAGMA user_version = 0")
@@ -154,9 +164,11 @@ def test_older_format_is_backed_up_then_migrated_in_one_transaction(
         connection.execute("CREATE INDEX link_to_step ON link(to_step)")
 
     monkeypatch.setitem(migrations.MIGRATIONS, 0, add_index)
+    for later in range(1, FORMAT_VERSION):
+        monkeypatch.setitem(migrations.MIGRATIONS, later, lambda connection: None)
     store = MapStore.open(map_file)
     try:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == FORMAT_VERSION
         assert "link_to_step" in {index.name for index in store.db["link"].indexes}
     finally:
         store.close()

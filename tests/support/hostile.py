@@ -153,6 +153,67 @@ HOSTILE_MAPS: dict[str, tuple[Callable[[Path], None], str]] = {
         _sql("INSERT INTO snapshot(name, taken_at, content) VALUES ('x', '2020', X'00')"),
         "content that is not text",
     ),
+    # format 2's tables (SPEC §7): personas, definitions, notes
+    "persona-bad-color": (
+        _sql("INSERT INTO persona VALUES ('p1', 'Buyer', 'buyer', '', 'purple', 0)"),
+        "not a color",
+    ),
+    "persona-of-no-step": (
+        _sql(
+            "INSERT INTO persona VALUES ('p1', 'Buyer', 'buyer', '', '#8e44ad', 0)",
+            "INSERT INTO step_persona VALUES ('s404', 'p1', 0)",
+        ),
+        "belongs to a step that does not exist",
+    ),
+    "step-names-missing-persona": (
+        _sql("INSERT INTO step_persona VALUES ('s1', 'p9', 0)"),
+        "names a persona that does not exist",
+    ),
+    "personas-differ-in-case": (
+        _sql(
+            "INSERT INTO persona VALUES ('p1', 'Buyer', 'a', '', '#8e44ad', 0)",
+            "INSERT INTO persona VALUES ('p2', 'BUYER', 'b', '', '#8e44ad', 1)",
+        ),
+        "repeats another persona's name",
+    ),
+    "term-with-brackets": (
+        _sql("INSERT INTO definition VALUES ('t1', '[[MQL]]', '[[mql]]', '', 0)"),
+        "term with square brackets",
+    ),
+    "terms-differ-in-case": (
+        _sql(
+            "INSERT INTO definition VALUES ('t1', 'MQL', 'a', '', 0)",
+            "INSERT INTO definition VALUES ('t2', 'mql', 'b', '', 1)",
+        ),
+        "repeats another definition's term",
+    ),
+    "note-on-missing-step": (
+        _sql("INSERT INTO note (id, text, step_id) VALUES ('n1', 'Who?', 's404')"),
+        "is on a step that does not exist",
+    ),
+    "note-on-missing-link": (
+        _sql("INSERT INTO note (id, text, link_id) VALUES ('n1', 'Who?', 'l404')"),
+        "is on a link that does not exist",
+    ),
+    "note-on-two-things": (
+        _sql(
+            "INSERT INTO note (id, text, step_id, link_id) VALUES ('n1', 'Who?', 's1', 'l1')",
+            checks=False,
+        ),
+        "is on a step and a link at once",
+    ),
+    "note-without-text": (
+        _sql("INSERT INTO note (id, text) VALUES ('n1', '   ')"),
+        "has an empty text",
+    ),
+    "note-time-not-iso": (
+        _sql("INSERT INTO note (id, text, created) VALUES ('n1', 'Who?', 'next Friday')"),
+        "'created' time that is not ISO 8601",
+    ),
+    "note-resolved-text": (
+        _sql("INSERT INTO note (id, text, resolved) VALUES ('n1', 'Who?', 'yes')", checks=False),
+        "resolved",
+    ),
     "newer-format": (_sql("PRAGMA user_version = 7"), "newer Laneway"),
     "no-format-number": (_sql("PRAGMA user_version = 0"), "no map format number"),
     "not-laneway": (_sql("PRAGMA application_id = 1"), "not a Laneway map"),

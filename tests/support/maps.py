@@ -15,6 +15,17 @@ THINGS = ("pricing page", "case study", "demo", "proposal", "contract", "invoice
           "onboarding plan", "training", "support ticket", "renewal quote", "webinar",
           "security questionnaire", "usage report", "referral programme")  # fmt: skip
 CHANNELS = ("web", "email", "phone", "video call", "in product", "event", "chat")
+#: The generated journeys' glossary, and agreements that cite it (and one term it lacks).
+DEFINITIONS = (
+    {"term": "MQL", "meaning": "Score >= 50 and a confirmed budget"},
+    {"term": "SQL", "meaning": "Sales accepted the lead after a first call"},
+)
+AGREEMENTS = (
+    "Agreed: checklist done",
+    "[[MQL]] reached, budget confirmed",
+    "Only an [[ sql ]] with a named buyer",
+    "[[SAL]] accepted by the account team",
+)
 
 
 def workshop_map(steps: int = 60, seed: int = 3, unowned_share: float = 0.08) -> JourneyMap:
@@ -79,8 +90,9 @@ JOURNEY_STAGES = (
     "Retention",
     "Advocacy",
 )
-#: "IT" owns no step (``idle-department``).
-JOURNEY_DEPARTMENTS = (*DEPARTMENTS, "IT")
+#: "IT" owns no step (``idle-department``); "Partners" is only ever handed customers
+#: (``one-way-handoff``).
+JOURNEY_DEPARTMENTS = (*DEPARTMENTS, "Partners", "IT")
 _USED_STAGES = tuple(s for s in JOURNEY_STAGES if s != "Evaluation")
 _HUB_STAGE = "Purchase"
 _AFTER_HUB = ("Onboarding", "Retention", "Advocacy")
@@ -124,10 +136,25 @@ class _JourneyWriter:
         item: dict = {"from": source, "to": target}
         a, b = self.owner[source], self.owner[target]
         if a is not None and b is not None and a != b and self.rng.random() < 0.5:
-            item["agreement"] = "Agreed: checklist done"
+            # Some agreements cite the glossary (SAL is never defined: undefined-term).
+            item["agreement"] = self.rng.choice(AGREEMENTS)
             if self.rng.random() < 0.5:
                 item["sla"] = "within 24 h"
         self.links.append(item)
+
+    def notes(self) -> list[dict]:
+        """The room's open questions: on about one step in 40, a link in 60, the map."""
+        rng = self.rng
+        notes: list[dict] = [{"text": "Retention is out of scope today", "on": "map"}]
+        for step in self.steps[:: max(1, len(self.steps) // 25)]:
+            notes.append({"text": f"Who owns '{step['title']}'?", "on": {"step": step["id"]},
+                          "author": "Ana", "resolved": rng.random() < 0.3})  # fmt: skip
+        for link in self.links[:: max(1, len(self.links) // 16)]:
+            on = {"link": [link["from"], link["to"]]}
+            when = "2026-12-01T10:02:00Z"
+            notes.append({"text": "Agree the wording", "on": on, "created": when,
+                          "resolved": rng.random() < 0.3})  # fmt: skip
+        return notes
 
 
 def journey_dict(steps: int = 1_000, seed: int = 7) -> dict:
@@ -143,11 +170,14 @@ def journey_dict(steps: int = 1_000, seed: int = 7) -> dict:
     (``dead-end``), a few are reached by nothing (``unreachable-step``); entries are
     the first stage's steps, as SPEC §2 finds them (none is flagged); the chain of
     handoffs is long (``long-handoff-chain``); "Evaluation" is empty and IT owns nothing.
+    Agreements cite the glossary (one term is never defined, ``undefined-term``), half
+    have no SLA (``agreement-without-sla``), some department pairs only ever hand one way
+    (``one-way-handoff``), and open questions sit on steps, links and the map (``open-note``).
     """
     rng = random.Random(seed)
     out = _JourneyWriter(rng)
     orphans = max(1, steps // 100)
-    budget = steps - 1 - orphans
+    budget = steps - 2 - orphans  # the contract step and the partner step aside
     share = [budget // len(_USED_STAGES)] * len(_USED_STAGES)
     share[0] += budget - sum(share)
     heads_by_stage: dict[str, list[str]] = {}
@@ -165,6 +195,10 @@ def journey_dict(steps: int = 1_000, seed: int = 7) -> dict:
         if rng.random() < 0.5:
             out.steps[int(end[1:]) - 1]["terminal"] = True
     _loop_backs(out, heads_by_stage)
+    advocates = [s["id"] for s in out.steps if s["stage"] == "Advocacy" and s["department"]]
+    partner = out.step("Advocacy", "Partners", owned=True, title="Partner takes the referral")
+    if advocates:  # handed on to a partner, who never hands anyone back
+        out.link(advocates[0], partner)
     for _ in range(orphans):  # reached by nothing: unreachable (and dead ends)
         out.step(rng.choice(_USED_STAGES[1:]), rng.choice(DEPARTMENTS))
     return {
@@ -172,8 +206,10 @@ def journey_dict(steps: int = 1_000, seed: int = 7) -> dict:
         "title": f"Generated journey ({steps} steps)",
         "departments": [{"name": name} for name in JOURNEY_DEPARTMENTS],
         "stages": list(JOURNEY_STAGES),
+        "definitions": list(DEFINITIONS),
         "steps": out.steps,
         "links": out.links,
+        "notes": out.notes(),
     }
 
 

@@ -11,6 +11,9 @@ from tests.sync.harness import Peer, assert_projection_is_memory, edit
 DEPARTMENT_NAMES = ("Sales", "sales", " SALES ", "Legal", "Ops", "Finance", "Sales (2)")
 STAGE_NAMES = ("Onboarding", "Renewal", "Awareness", "Purchase", "Renewal (2)")
 TITLES = ("Call back", "Send quote", "Sign", "Pay", "Escalate", "")
+PERSONA_NAMES = ("Buyer", "buyer", "Champion", "Procurement lead", "Buyer (2)")
+TERMS = ("MQL", " mql ", "SQL", "Closed won", "MQL (2)")
+NOTE_TEXTS = ("Who calls back?", "Out of scope", "Agree the wording")
 
 
 def _pick(rng: random.Random, records: dict) -> str | None:
@@ -95,6 +98,58 @@ def _link_edit(rng: random.Random, j: JourneyMap) -> None:
         j.remove_link(chosen)
 
 
+def _persona_edit(rng: random.Random, j: JourneyMap) -> None:
+    chosen = _pick(rng, j.personas)
+    roll = rng.random()
+    if chosen is None or roll < 0.35:
+        j.add_persona(rng.choice(PERSONA_NAMES))
+    elif roll < 0.5:
+        j.update_persona(chosen, name=rng.choice(PERSONA_NAMES))
+    elif roll < 0.7 and j.steps:
+        step_id = _pick(rng, j.steps)
+        count = rng.randint(0, min(2, len(j.personas)))
+        j.update_step(step_id, personas=rng.sample(sorted(j.personas), count))
+    elif roll < 0.85:
+        j.remove_persona(chosen)
+    else:
+        order = sorted(j.personas)
+        rng.shuffle(order)
+        j.reorder_personas(order)
+
+
+def _definition_edit(rng: random.Random, j: JourneyMap) -> None:
+    chosen = _pick(rng, j.definitions)
+    roll = rng.random()
+    if chosen is None or roll < 0.4:
+        j.add_definition(rng.choice(TERMS), "What both sides agreed")
+    elif roll < 0.7:
+        j.update_definition(chosen, term=rng.choice(TERMS))  # rewrites citing agreements
+    elif roll < 0.85 and j.links:
+        term = j.definitions[chosen].term
+        j.update_link(_pick(rng, j.links), agreement=f"[[{term}]] reached")
+    else:
+        j.remove_definition(chosen)
+
+
+def _note_edit(rng: random.Random, j: JourneyMap) -> None:
+    chosen = _pick(rng, j.notes)
+    roll = rng.random()
+    if chosen is None or roll < 0.45:
+        target = rng.choice(("map", "step", "link"))
+        on: dict[str, str | None] = {}
+        if target == "step" and j.steps:
+            on["step_id"] = _pick(rng, j.steps)
+        elif target == "link" and j.links:
+            on["link_id"] = _pick(rng, j.links)
+        j.add_note(rng.choice(NOTE_TEXTS), author="Ana", **on)
+    elif roll < 0.7:
+        (j.reopen_note if j.notes[chosen].resolved else j.resolve_note)(chosen)
+    elif roll < 0.85:
+        j.update_note(chosen, text=rng.choice(NOTE_TEXTS))
+    else:
+        j.remove_note(chosen)
+
+
 def _info_edit(rng: random.Random, j: JourneyMap) -> None:
     j.set_info(title=rng.choice(("Journey", "Workshop map", "B2B")))
 
@@ -104,6 +159,9 @@ EDITS = (
     (_stage_edit, 2),
     (_step_edit, 5),
     (_link_edit, 3),
+    (_persona_edit, 2),
+    (_definition_edit, 2),
+    (_note_edit, 2),
     (_info_edit, 1),
 )
 

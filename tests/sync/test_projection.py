@@ -167,3 +167,55 @@ def test_the_projection_does_not_depend_on_the_order_records_arrive_in():
         assert again.same_content(first)
     keys = [d.name.strip().casefold() for d in first.departments.values()]
     assert len(keys) == len(set(keys))
+
+
+# ---------------------------------------------------- journey content (SPEC §7)
+def test_personas_and_terms_are_unique_and_a_term_stays_citable():
+    journey = project(
+        raw(
+            persona={"p2": {"name": "Buyer", "color": "#8e44ad"}, "p9": {"name": " buyer "},
+                     "p3": {"name": 7, "color": "red"}},
+            definition={"t1": {"term": "MQL", "meaning": "Score"}, "t2": {"term": "mql"},
+                        "t3": {"term": "[[SQL]]\nnow"}},
+        )
+    )  # fmt: skip
+    assert {k: (p.name, p.color) for k, p in journey.personas.items()} == {
+        "p2": ("Buyer", "#8e44ad"),
+        "p3": ("Persona", "#8e44ad"),
+        "p9": ("buyer (2)", "#8e44ad"),
+    }
+    assert {k: d.term for k, d in journey.definitions.items()} == {
+        "t1": "MQL",
+        "t2": "mql (2)",
+        "t3": "SQLnow",
+    }
+
+
+def test_a_steps_missing_personas_are_left_out_of_its_list():
+    journey = project(
+        raw(
+            persona={"p1": {"name": "Buyer"}},
+            step={"s1": step("A", personas=["p9", "p1", "p1", 3]), "s2": step("B", personas="p1")},
+        )
+    )
+    assert journey.steps["s1"].personas == ("p1",)
+    assert journey.steps["s2"].personas == ()
+
+
+def test_a_note_on_a_missing_step_or_link_is_hidden_until_it_comes_back():
+    notes = {
+        "n1": {"text": "On a step", "step_id": "s1"},
+        "n2": {"text": "On a gone step", "step_id": "s9"},
+        "n3": {"text": "On a link", "link_id": "l1"},
+        "n4": {"text": "On both", "step_id": "s1", "link_id": "l1"},
+        "n5": {"text": "", "created": "soon", "resolved": 1},
+    }
+    state = raw(step={"s1": step("A"), "s2": step("B")}, link={"l1": link("s1", "s2")}, note=notes)
+    journey = project(state)
+    assert sorted(journey.notes) == ["n1", "n3", "n5"]
+    assert journey.notes["n5"].text == "(no text)" and journey.notes["n5"].created == ""
+    assert journey.notes["n5"].resolved is False  # not a boolean: the default
+    state["step"]["s9"] = step("Back again")
+    assert "n2" in project(state).notes
+    del state["step"]["s2"]  # the link goes hidden, and the note on it with it
+    assert sorted(project(state).notes) == ["n1", "n2", "n5"]

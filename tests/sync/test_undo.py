@@ -142,3 +142,35 @@ def test_repeated_edits_of_one_field_can_merge_into_one_entry():
     history.record(ChangeSet("Move", (Change("step", "s1", None, None),)))
     assert history.merge_last_two() and len(history) == 1
     assert len(history.pop_undo().changes) == 2
+
+
+def test_undo_of_my_step_deletion_brings_back_the_notes_bo_wrote_on_it(room: Room):
+    lead = room.step(room.host, "Qualify lead")
+    room.sync()
+    edit(room.bo, "Note", lambda j: j.add_note("Who calls back?", author="Bo", step_id=lead))
+    room.sync()
+    edit(room.ana, "Delete step", lambda j: j.remove_step(lead))
+    room.sync()
+    assert not room.host.journey.notes
+    room.ana.live.undo()
+    room.sync()
+    assert_converged(room.peers)
+    [note] = room.host.journey.notes.values()
+    assert (note.text, note.author, note.step_id) == ("Who calls back?", "Bo", lead)
+
+
+def test_renaming_a_term_reaches_everyone_with_the_agreements_that_cite_it(room: Room):
+    first, second = room.step(room.host, "Requests demo"), room.step(room.host, "Qualify lead")
+    made = {}
+
+    def define(j):
+        made["term"] = j.add_definition("MQL", "Score >= 50")
+        j.add_link(first, second, agreement="[[MQL]] reached")
+
+    edit(room.ana, "Define", define)
+    room.sync()
+    edit(room.bo, "Rename", lambda j: j.update_definition(made["term"].id, term="Lead"))
+    room.sync()
+    assert_converged(room.peers)
+    link = room.ana.journey.link_between(first, second)
+    assert link.agreement == "[[Lead]] reached"

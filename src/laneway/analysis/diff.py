@@ -1,4 +1,5 @@
-"""What changed between a snapshot and the map now: steps, links, owners, gaps.
+"""What changed between a snapshot and the map now: steps, links, owners, gaps, and the
+journey content (definitions, notes, personas: ``content_diff``).
 
 Steps are matched by id, links by their (from, to) pair. A handoff gap is
 "closed" when the map no longer has it (agreed, re-owned or removed) and
@@ -7,9 +8,10 @@ Steps are matched by id, links by their (from, to) pair. A handoff gap is
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from laneway.analysis.content_diff import CONTENT_SECTIONS, ContentDiff, diff_content
 from laneway.model import JourneyMap
 
 _COMPARED_STEP_FIELDS = (
@@ -40,6 +42,7 @@ class MapDiff:
     gaps_opened: list[str] = field(default_factory=list)
     unowned_before: int = 0
     unowned_after: int = 0
+    content: ContentDiff = field(default_factory=ContentDiff)
 
     @property
     def unchanged(self) -> bool:
@@ -52,6 +55,7 @@ class MapDiff:
                 self.links_added,
                 self.links_removed,
                 self.agreements_changed,
+                *asdict(self.content).values(),
             )
         )
 
@@ -69,6 +73,7 @@ class MapDiff:
             "gaps_opened": self.gaps_opened,
             "unowned_before": self.unowned_before,
             "unowned_after": self.unowned_after,
+            **asdict(self.content),
         }
 
 
@@ -103,6 +108,8 @@ def diff_maps(before: JourneyMap, after: JourneyMap, snapshot_name: str) -> MapD
         ]
         if before.stage_name(old.stage_id) != after.stage_name(step.stage_id):
             changed.append("stage")
+        if _persona_names(before, old.personas) != _persona_names(after, step.personas):
+            changed.append("personas")
         if changed:
             result.steps_changed.append(f"'{step.title}': {', '.join(changed)}")
         old_owner, new_owner = _owner(before, step_id), _owner(after, step_id)
@@ -133,8 +140,14 @@ def diff_maps(before: JourneyMap, after: JourneyMap, snapshot_name: str) -> MapD
             **result.__dict__,
             "unowned_before": sum(not s.owned for s in before.steps.values()),
             "unowned_after": sum(not s.owned for s in after.steps.values()),
+            "content": diff_content(before, after),
         }
     )
+
+
+def _persona_names(journey: JourneyMap, persona_ids: tuple[str, ...]) -> list[str]:
+    """Persona ids differ between a snapshot and the map: compare the names."""
+    return [journey.personas[persona_id].name.casefold() for persona_id in persona_ids]
 
 
 def format_diff(diff: MapDiff) -> str:
@@ -151,6 +164,7 @@ def format_diff(diff: MapDiff) -> str:
         ("Links added", diff.links_added),
         ("Links removed", diff.links_removed),
         ("Agreements changed", diff.agreements_changed),
+        *((heading, getattr(diff.content, name)) for heading, name in CONTENT_SECTIONS),
     )
     for heading, items in sections:
         if items:

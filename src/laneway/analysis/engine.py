@@ -1,4 +1,4 @@
-"""analyze(map) → Report: every SPEC §2 rule, in the order of RULES."""
+"""analyze(map) → Report: every SPEC §2 and §7 rule, in the order of RULES."""
 
 from __future__ import annotations
 
@@ -6,10 +6,13 @@ from laneway.analysis.findings import Finding, Report
 from laneway.analysis.graph import JourneyGraph
 from laneway.analysis.rules.bottleneck import bottleneck_steps, bottlenecks
 from laneway.analysis.rules.chain import long_handoff_chains, longest_handoff_chain
+from laneway.analysis.rules.feedback import one_way_handoffs
 from laneway.analysis.rules.handoffs import handoff_gaps, handoff_loops
+from laneway.analysis.rules.notes import open_notes
 from laneway.analysis.rules.ownership import idle_departments, unowned_steps
 from laneway.analysis.rules.reachability import dead_ends, no_entry, unreachable_steps
 from laneway.analysis.rules.stages import empty_stages
+from laneway.analysis.rules.vocabulary import agreements_without_sla, undefined_terms
 from laneway.analysis.structure import Structure
 from laneway.analysis.summary import summarize
 from laneway.model import JourneyMap
@@ -45,6 +48,10 @@ def analyze(
             *bottlenecks(jg, structure.bottlenecks),
             *long_handoff_chains(jg, structure.chain, handoff_threshold),
             *idle_departments(jg),
+            *undefined_terms(jg),
+            *one_way_handoffs(jg),
+            *agreements_without_sla(jg),
+            *open_notes(jg),
         ]
         return Report(
             summary=summarize(jg, structure.chain.length),

@@ -20,7 +20,8 @@ class Rule:
     description: str
 
 
-#: SPEC §2's rules, in the order findings are reported (the app and the docs reuse it).
+#: SPEC §2's rules, then §7's, in the order findings are reported (the app and the docs
+#: reuse it).
 RULES: tuple[Rule, ...] = (
     Rule("unowned-step", "error", "A step no department owns."),
     Rule("handoff-gap", "warning", "A handoff between departments with no agreement."),
@@ -46,6 +47,16 @@ RULES: tuple[Rule, ...] = (
         "The customer is handed from department to department more times than the threshold.",
     ),
     Rule("idle-department", "info", "A department owns no step."),
+    # SPEC §7, after SPEC §2's rules: what the journey content says.
+    Rule("undefined-term", "warning", "An agreement cites a [[term]] nobody defined."),
+    Rule(
+        "one-way-handoff",
+        "info",
+        "One department hands customers to another, and nothing ever comes back (no "
+        "feedback link, such as sales reporting lead quality back to marketing).",
+    ),
+    Rule("agreement-without-sla", "info", "An agreed handoff with no SLA."),
+    Rule("open-note", "info", "A note nobody has resolved yet."),
 )
 RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
 
@@ -58,6 +69,12 @@ class Finding:
     link_ids: tuple[str, ...] = ()
     stage_id: str | None = None
     department_id: str | None = None
+    #: ``one-way-handoff``: the giving department, then the receiving one.
+    department_ids: tuple[str, ...] = ()
+    #: ``open-note``: the note.
+    note_id: str | None = None
+    #: ``undefined-term``: the undefined terms, as the agreement writes them.
+    terms: tuple[str, ...] = ()
 
     @property
     def severity(self) -> Severity:

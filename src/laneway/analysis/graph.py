@@ -7,6 +7,7 @@ without it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -102,6 +103,11 @@ class JourneyGraph:
 
     def step_order_key(self, step_id: str) -> int:
         return self._order_index[step_id]
+
+    def links_in_order(self, links: Iterable[Link]) -> list[Link]:
+        """Links along the map: by their source's place, then their target's."""
+        order = self._order_index
+        return sorted(links, key=lambda link: (order[link.source], order[link.target]))
 
     # ------------------------------------------------------------------ terms
     @cached_property

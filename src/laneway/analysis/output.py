@@ -6,6 +6,7 @@ from typing import Any
 
 from laneway.analysis.findings import SEVERITIES, Finding, Report, Summary
 from laneway.model import JourneyMap
+from laneway.model.dictcontent import note_target_item
 from laneway.model.wording import plural
 
 _HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
@@ -45,6 +46,15 @@ def _finding_to_dict(journey: JourneyMap, finding: Finding) -> dict[str, Any]:
         entry["stage"] = journey.stages[finding.stage_id].name
     if finding.department_id is not None:
         entry["department"] = journey.departments[finding.department_id].name
+    if finding.department_ids:
+        entry["departments"] = [journey.departments[d].name for d in finding.department_ids]
+    if finding.terms:
+        entry["terms"] = list(finding.terms)
+    if finding.note_id is not None:
+        note = journey.notes[finding.note_id]
+        entry["note"] = {"text": note.text, "on": note_target_item(journey, note)}
+        if note.author:
+            entry["note"]["author"] = note.author
     return entry
 
 

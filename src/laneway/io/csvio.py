@@ -4,8 +4,10 @@ Design (README "CSV"): one file. Step rows have ``id, title, department, stage,
 channel, emotion, description, customer action, pain points, KPI, responsible,
 entry, terminal, next`` (``next``: ids of following steps, separated by ``;``).
 Link rows (``kind`` = ``link``) have ``from, to, label, agreement, SLA`` — the way to
-write down an agreement. Headers match ignoring case, spaces and underscores;
-comma or semicolon delimiters; UTF-8 with or without BOM.
+write down an agreement. A step row's ``personas`` names the personas it concerns;
+persona, definition and note rows are kinds of their own (``csvcontent``). Headers
+match ignoring case, spaces and underscores; comma or semicolon delimiters; UTF-8 with
+or without BOM.
 """
 
 from __future__ import annotations
@@ -16,6 +18,15 @@ import re
 from pathlib import Path
 from typing import Any
 
+from laneway.io.csvcontent import (
+    CONTENT_COLUMNS,
+    FALSE,
+    TRUE,
+    ContentRows,
+    content_rows,
+    join_names,
+)
+from laneway.io.csvcontent import split_names as split_persona_names
 from laneway.io.errors import InputError, read_text, shown
 from laneway.io.limits import check_count, check_map_limits
 from laneway.model import JourneyMap, ModelError, map_from_dict, map_to_dict
@@ -38,9 +49,9 @@ STEP_COLUMNS = (
     "terminal",
 )
 LINK_COLUMNS = ("from", "to", "label", "agreement", "SLA")
-EXPORT_COLUMNS = ("kind", *STEP_COLUMNS, "x", "y", *LINK_COLUMNS)
+EXPORT_COLUMNS = ("kind", *STEP_COLUMNS, "x", "y", *LINK_COLUMNS, *CONTENT_COLUMNS)
+ROW_KINDS = ("step", "link", "persona", "definition", "note")
 KNOWN = {re.sub(r"[\s_]+", "", c.casefold()) for c in (*EXPORT_COLUMNS, "next")}
-TRUE, FALSE = {"yes", "y", "true", "1", "x", "✓"}, {"no", "n", "false", "0", ""}
 FIELD = {"customeraction": "customer_action", "painpoints": "pain_points", "kpi": "kpi"}
 
 
@@ -90,10 +101,13 @@ def loads(text: str, path: Path | None = None) -> JourneyMap:
         "steps": reading.steps,
         "links": [{k: v for k, v in link.items() if k != "_line" and v != ""} for link in links],
     }
+    reading.content.into(data)
     try:
         journey = map_from_dict(data)
     except DictFormError as error:
-        where = _line_of(error.element, reading.steps, links)
+        where = reading.content.line_of(error.element) or _line_of(
+            error.element, reading.steps, links
+        )
         raise InputError(path, error.problem, where=where) from None
     except ModelError as error:
         raise InputError(path, str(error)) from None
@@ -110,6 +124,7 @@ class _Reading:
         self.links: list[dict[str, Any]] = []
         self.pending_next: list[tuple[int, str, str]] = []
         self.ids: dict[str, int] = {}
+        self.content = ContentRows(path)
 
     def add_row(self, line: int, row: dict[str, str]) -> None:
         kind = (row.get("kind") or "step").strip().casefold()
@@ -117,10 +132,12 @@ class _Reading:
             self._add_link(line, row)
         elif kind == "step":
             self._add_step(line, row)
+        elif kind in ROW_KINDS:
+            self.content.add(kind, line, row)
         else:
             raise InputError(
                 self.path,
-                f"the kind {shown(kind)} is neither 'step' nor 'link'",
+                f"the kind {shown(kind)} is none of {', '.join(map(repr, ROW_KINDS))}",
                 where=f"line {line}",
             )
 
@@ -196,10 +213,12 @@ def _rows(text: str, path: Path | None) -> list[tuple[int, dict[str, str]]]:
                     path,
                     f"has an unknown column {shown(raw.strip())} (known: id, title, department, "
                     "stage, channel, emotion, description, customer action, pain points, KPI, "
-                    "responsible, entry, terminal, next, kind, from, to, label, agreement, SLA)",
+                    "responsible, entry, terminal, next, kind, from, to, label, agreement, SLA, "
+                    "personas, name, color, term, meaning, text, author, created, resolved, "
+                    "step)",
                     where="line 1",
                 )
-        if "title" not in keys and "from" not in keys:
+        if not {"title", "from", "name", "term", "text"} & set(keys):
             raise InputError(path, "has no 'title' column", where="line 1")
         rows = []
         for values in reader:
@@ -274,6 +293,9 @@ def _step(row: dict[str, str], line: int, path: Path | None, number: int) -> dic
             raise InputError(
                 path, f"'{flag}' must be yes or no, not {shown(value)}", where=f"line {line}"
             )
+    personas = split_persona_names(row.get("personas") or "")
+    if personas:
+        step["personas"] = personas
     for axis in ("x", "y"):
         value = (row.get(axis) or "").strip()
         if value:
@@ -319,11 +341,9 @@ def write_bytes(journey: JourneyMap) -> bytes:
                 "yes" if step.get("terminal") else "",
                 _number(step.get("x")),
                 _number(step.get("y")),
-                "",
-                "",
-                "",
-                "",
-                "",
+                *[""] * len(LINK_COLUMNS),
+                join_names(step.get("personas", [])),
+                *[""] * (len(CONTENT_COLUMNS) - 1),
             ],
         )
     for link in data["links"]:
@@ -337,8 +357,11 @@ def write_bytes(journey: JourneyMap) -> bytes:
                 link.get("label", ""),
                 link.get("agreement", ""),
                 link.get("sla", ""),
+                *[""] * len(CONTENT_COLUMNS),
             ],
         )
+    for cells in content_rows(data, EXPORT_COLUMNS):
+        _write_guarded(writer, cells)
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # the BOM makes Excel read UTF-8
 
 

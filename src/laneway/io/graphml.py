@@ -1,4 +1,10 @@
-"""GraphML export (networkx, yEd, Gephi): steps and links with all their fields."""
+"""GraphML export (networkx, yEd, Gephi): steps and links with all their fields.
+
+The journey content goes along as plain attributes: a step's ``personas`` (names, ``;``
+between them; empty: all), each step's and link's ``notes`` (one per line) and
+``open_notes`` (how many), a link's cited ``terms``, and on the graph the map's
+``personas``, ``definitions`` ("TERM: meaning" per line) and its own ``notes``.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +12,25 @@ import io
 
 import networkx as nx
 
-from laneway.model import JourneyMap
+from laneway.model import JourneyMap, cited_terms
+
+
+def _notes(journey: JourneyMap, kind: str, record_id: str | None) -> dict[str, object]:
+    notes = journey.notes_on(kind, record_id)
+    return {
+        "notes": "\n".join(note.text for note in notes),
+        "open_notes": sum(1 for note in notes if not note.resolved),
+    }
 
 
 def to_graph(journey: JourneyMap) -> nx.DiGraph:
-    graph = nx.DiGraph(title=journey.info.title, description=journey.info.description)
+    graph = nx.DiGraph(
+        title=journey.info.title,
+        description=journey.info.description,
+        personas="; ".join(p.name for p in journey.personas_in_order()),
+        definitions="\n".join(f"{d.term}: {d.meaning}" for d in journey.definitions_in_order()),
+        **_notes(journey, "map", None),
+    )
     for step in journey.steps.values():
         attributes = {
             "label": step.title,
@@ -25,6 +45,8 @@ def to_graph(journey: JourneyMap) -> nx.DiGraph:
             "responsible": step.responsible,
             "entry": step.entry,
             "terminal": step.terminal,
+            "personas": "; ".join(journey.personas[p].name for p in step.personas),
+            **_notes(journey, "step", step.id),
         }
         if step.emotion is not None:
             attributes["emotion"] = step.emotion
@@ -42,6 +64,8 @@ def to_graph(journey: JourneyMap) -> nx.DiGraph:
             sla=link.sla,
             handoff=handoff,
             gap=journey.is_gap(link),
+            terms="; ".join(dict.fromkeys(c.term.strip() for c in cited_terms(link.agreement))),
+            **_notes(journey, "link", link.id),
         )
     return graph
 

@@ -20,7 +20,16 @@ from laneway.model.limits import COUNT_LIMITS, MAX_DEPTH, MAX_ID, MAX_TEXT
 
 #: Digits in the longest integer accepted (an id, an emotion, a coordinate).
 MAX_INTEGER_DIGITS = 15
-_ID_KEYS = {("steps", "id"), ("links", "from"), ("links", "to")}
+_ID_KEYS = {("steps", "id"), ("links", "from"), ("links", "to"), ("notes", "id")}
+_COUNTED = {
+    "steps": "step",
+    "links": "link",
+    "departments": "department",
+    "stages": "stage",
+    "personas": "persona",
+    "definitions": "definition",
+    "notes": "note",
+}
 
 
 class _Refused(ValueError):
@@ -81,9 +90,8 @@ def _parse(text: str, path: str | Path | None) -> object:
 def _check_values(data: object, path: str | Path | None) -> None:
     """Depth, text and counts, checked without recursion before the map is built."""
     if isinstance(data, dict):
-        for key in ("steps", "links", "departments", "stages"):
+        for key, table in _COUNTED.items():
             items = data.get(key)
-            table = key[:-1]
             if isinstance(items, list) and len(items) > COUNT_LIMITS[table]:
                 raise InputError(
                     path,

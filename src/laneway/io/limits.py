@@ -6,9 +6,7 @@ from pathlib import Path
 
 from laneway.io.errors import InputError
 from laneway.model import JourneyMap
-from laneway.model.limits import COUNT_LIMITS, MAX_NAME, map_problem
-
-_PLURAL = {"step": "steps", "link": "links", "department": "departments", "stage": "stages"}
+from laneway.model.limits import COUNT_LIMITS, MAX_NAME, PLURAL, map_problem
 
 
 def check_map_limits(journey: JourneyMap, path: str | Path | None) -> None:
@@ -24,7 +22,7 @@ def check_count(table: str, count: int, path: str | Path | None, where: str | No
     limit = COUNT_LIMITS[table]
     if count > limit:
         raise InputError(
-            path, f"has more than {limit:,} {_PLURAL[table]}, as many as a map holds", where=where
+            path, f"has more than {limit:,} {PLURAL[table]}, as many as a map holds", where=where
         )
 
 

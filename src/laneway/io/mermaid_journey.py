@@ -1,7 +1,8 @@
 """Mermaid ``journey`` import: sections are stages, tasks steps in order.
 
 Each task is linked to the task before it; its score (1–5) becomes the emotion
-(−2…+2); its first actor the department (none: unowned). Accepts what Mermaid
+(−2…+2); its first actor the department (none: unowned), the actors after it the
+personas the step concerns (each persona made on first use). Accepts what Mermaid
 accepts: front matter, ``accTitle``/``accDescr`` (also ``accDescr { … }``
 blocks), ``%%`` comments, repeated section names, no space after colons.
 """
@@ -84,6 +85,7 @@ class _Builder:
         self.count = 0
         self._stages: dict[str, str] = {}
         self._departments: dict[str, str] = {}
+        self._personas: dict[str, str] = {}
 
     @property
     def has_stages(self) -> bool:
@@ -124,28 +126,39 @@ class _Builder:
                 f"{shown(score_text.strip(), 20)}, not 1 to 5; its emotion is left empty"
             )
         self.count += 1
+        actors = self._actors(actors_text, where)
         step = self.journey.add_step(
             title,
             step_id=f"t{self.count}",
-            department_id=self._department(actors_text, where),
+            department_id=self._department(actors[0], where) if actors else None,
             stage_id=self.stage_id,
             emotion=emotion,
+            personas=[self._persona(name, where) for name in actors[1:]],
         )
         if self.previous is not None:
             self.journey.add_link(self.previous, step.id)
         self.previous = step.id
 
-    def _department(self, actors_text: str, where: str) -> str | None:
-        """The first actor's department (made on first use), or None."""
-        for actor in actors_text.split(","):
-            name = check_name(clean_name(actor), "an actor name", self.path, where)
-            if name:
-                key = name_key(name)
-                if key not in self._departments:
-                    check_count("department", len(self._departments) + 1, self.path, where)
-                    self._departments[key] = self.journey.add_department(name).id
-                return self._departments[key]
-        return None
+    def _actors(self, actors_text: str, where: str) -> list[str]:
+        """The task's actors, in order, blanks left out."""
+        names = (clean_name(actor) for actor in actors_text.split(","))
+        return [check_name(n, "an actor name", self.path, where) for n in names if n]
+
+    def _department(self, name: str, where: str) -> str:
+        """The first actor's department (made on first use)."""
+        key = name_key(name)
+        if key not in self._departments:
+            check_count("department", len(self._departments) + 1, self.path, where)
+            self._departments[key] = self.journey.add_department(name).id
+        return self._departments[key]
+
+    def _persona(self, name: str, where: str) -> str:
+        """An actor after the first: a persona of the task (made on first use)."""
+        key = name_key(name)
+        if key not in self._personas:
+            check_count("persona", len(self._personas) + 1, self.path, where)
+            self._personas[key] = self.journey.add_persona(name).id
+        return self._personas[key]
 
 
 def _front_matter(lines: list[str], path: Path | None) -> tuple[str, int]:

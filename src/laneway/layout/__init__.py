@@ -1,6 +1,8 @@
-"""Pure geometry, no Qt: lanes, stage columns, cells, placement and tidy layout."""
+"""Pure geometry, no Qt: lanes, stage columns, cells, placement, tidy layout and the
+emotion curve."""
 
 from laneway.layout.cells import Cell, cell_of, has_no_stage_column, steps_by_cell
+from laneway.layout.emotion_curve import CurveLine, CurvePoint, EmotionCurve, emotion_curve
 from laneway.layout.geometry import Metrics, Rect
 from laneway.layout.grid import NO_STAGE_NAME, UNASSIGNED_NAME, Column, Grid, Lane, compute_grid
 from laneway.layout.placement import cards_in_cell, free_spot, next_spot, paste_spots
@@ -11,6 +13,9 @@ __all__ = [
     "UNASSIGNED_NAME",
     "Cell",
     "Column",
+    "CurveLine",
+    "CurvePoint",
+    "EmotionCurve",
     "Grid",
     "Lane",
     "Metrics",
@@ -18,6 +23,7 @@ __all__ = [
     "cards_in_cell",
     "cell_of",
     "compute_grid",
+    "emotion_curve",
     "free_spot",
     "has_no_stage_column",
     "journey_ranks",

@@ -14,12 +14,17 @@ from collections.abc import Iterable
 from dataclasses import MISSING, fields, replace
 
 from laneway.model import invariants
-from laneway.model.changes import Table
+from laneway.model.changes import RECORD_TABLES, Table
+from laneway.model.content import utc_now
 from laneway.model.entities import (
     DEPARTMENT_PALETTE,
+    PERSONA_PALETTE,
+    Definition,
     Department,
     Link,
     MapInfo,
+    Note,
+    Persona,
     Stage,
     Step,
     field_names,
@@ -28,6 +33,7 @@ from laneway.model.gcpause import paused_gc
 from laneway.model.ids import IdAllocator
 from laneway.model.invariants import ModelError, name_key
 from laneway.model.journey import JourneyMap
+from laneway.model.terms import term_key
 
 _STEP_VALUES = tuple(name for name in field_names(Step) if name not in ("id", "title"))
 #: Every field of a step, in order, with its default (the id and title have none).
@@ -40,7 +46,8 @@ class MapBuilder:
 
     ``add_*`` take the arguments of the mutation API's methods of the same names;
     ``put_*`` take a stored record as it is (the store's ``load``). The record
-    dictionaries are readable as ``departments``, ``stages``, ``steps`` and ``links``.
+    dictionaries are readable as ``departments``, ``stages``, ``steps``, ``links``,
+    ``personas``, ``definitions`` and ``notes``.
     """
 
     def __init__(self, info: MapInfo | None = None) -> None:
@@ -53,18 +60,20 @@ class MapBuilder:
         self.stages: dict[str, Stage] = {}
         self.steps: dict[str, Step] = {}
         self.links: dict[str, Link] = {}
+        self.personas: dict[str, Persona] = {}
+        self.definitions: dict[str, Definition] = {}
+        self.notes: dict[str, Note] = {}
         self._department_by_key: dict[str, Department] = {}
         self._stage_by_name: dict[str, Stage] = {}
+        self._persona_by_key: dict[str, Persona] = {}
+        self._definition_by_key: dict[str, Definition] = {}
         self._link_by_pair: dict[tuple[str, str], str] = {}
-        self._next_order: dict[str, int | None] = {"department": None, "stage": None}
+        self._next_order: dict[str, int | None] = dict.fromkeys(
+            ("department", "stage", "persona", "definition")
+        )
         self._ids = IdAllocator()
         #: Ids given by the caller and not yet noted by the allocator (noted in bulk).
-        self._unnoted: dict[str, list[str]] = {
-            "department": [],
-            "stage": [],
-            "step": [],
-            "link": [],
-        }
+        self._unnoted: dict[str, list[str]] = {table: [] for table in RECORD_TABLES}
 
     # ------------------------------------------------------------------ queries
     def department_by_name(self, name: str) -> Department | None:
@@ -76,6 +85,12 @@ class MapBuilder:
     def link_between(self, source: str, target: str) -> Link | None:
         link_id = self._link_by_pair.get((source, target))
         return self.links[link_id] if link_id else None
+
+    def persona_by_name(self, name: str) -> Persona | None:
+        return self._persona_by_key.get(name_key(name))
+
+    def definition_by_term(self, term: str) -> Definition | None:
+        return self._definition_by_key.get(term_key(term))
 
     # ------------------------------------------------------------------ records
     def set_info(self, **values: str) -> None:
@@ -121,7 +136,9 @@ class MapBuilder:
         new_id = self._claim("step", step_id, self.steps)
         fields_of_step = _STEP_TEMPLATE.copy()
         fields_of_step["id"] = new_id
-        invariants.step_values(values, self.departments, self.stages, into=fields_of_step)
+        invariants.step_values(
+            values, self.departments, self.stages, into=fields_of_step, personas=self.personas
+        )
         step = _record(Step, fields_of_step)
         self.steps[new_id] = step
         return step
@@ -158,6 +175,101 @@ class MapBuilder:
         self._link_by_pair[pair] = new_id
         return link
 
+    def add_persona(
+        self,
+        name: str,
+        color: str | None = None,
+        *,
+        description: str = "",
+        persona_id: str | None = None,
+        order: int | None = None,
+    ) -> Persona:
+        clean = invariants.persona_name(name, self.persona_by_name, None)
+        new_id = self._claim("persona", persona_id, self.personas)
+        if not color:
+            color = PERSONA_PALETTE[len(self.personas) % len(PERSONA_PALETTE)]
+        persona = Persona(
+            new_id,
+            clean,
+            invariants.text(description),
+            invariants.color(color),
+            self._order("persona", order),
+        )
+        self.personas[new_id] = self._persona_by_key[name_key(clean)] = persona
+        return persona
+
+    def add_definition(
+        self,
+        term: str,
+        meaning: str = "",
+        *,
+        definition_id: str | None = None,
+        order: int | None = None,
+    ) -> Definition:
+        clean = invariants.definition_term(term, self.definition_by_term, None)
+        new_id = self._claim("definition", definition_id, self.definitions)
+        definition = Definition(
+            new_id, clean, invariants.text(meaning), self._order("definition", order)
+        )
+        self.definitions[new_id] = self._definition_by_key[term_key(clean)] = definition
+        return definition
+
+    def add_note(
+        self,
+        text: str,
+        *,
+        author: str = "",
+        created: str | None = None,
+        step_id: str | None = None,
+        link_id: str | None = None,
+        resolved: bool = False,
+        note_id: str | None = None,
+    ) -> Note:
+        invariants.note_target(step_id, link_id, self.steps, self.links)
+        body = invariants.text(text)
+        if not body.strip():
+            raise ModelError("A note needs some text.")
+        new_id = self._claim("note", note_id, self.notes)
+        note = Note(
+            new_id,
+            body,
+            invariants.text(author),
+            utc_now() if created is None else invariants.note_created(created),
+            step_id,
+            link_id,
+            bool(resolved),
+        )
+        self.notes[new_id] = note
+        return note
+
+    def put_persona(self, persona: Persona) -> Persona:
+        return self.add_persona(
+            persona.name,
+            persona.color,
+            description=persona.description,
+            persona_id=persona.id,
+            order=persona.order,
+        )
+
+    def put_definition(self, definition: Definition) -> Definition:
+        return self.add_definition(
+            definition.term,
+            definition.meaning,
+            definition_id=definition.id,
+            order=definition.order,
+        )
+
+    def put_note(self, note: Note) -> Note:
+        return self.add_note(
+            note.text,
+            author=note.author,
+            created=note.created,
+            step_id=note.step_id,
+            link_id=note.link_id,
+            resolved=note.resolved,
+            note_id=note.id,
+        )
+
     def put_department(self, department: Department) -> Department:
         return self.add_department(
             department.name, department.color, department_id=department.id, order=department.order
@@ -189,6 +301,9 @@ class MapBuilder:
             "stage": self.stages,
             "step": self.steps,
             "link": self.links,
+            "persona": self.personas,
+            "definition": self.definitions,
+            "note": self.notes,
         }
         journey = JourneyMap._assembled(self.info, records, self._link_by_pair, self._ids)
         self._start(None)  # the map owns the records now
@@ -237,6 +352,9 @@ def map_from_records(
     stages: Iterable[Stage],
     steps: Iterable[Step],
     links: Iterable[Link],
+    personas: Iterable[Persona] = (),
+    definitions: Iterable[Definition] = (),
+    notes: Iterable[Note] = (),
 ) -> JourneyMap:
     """A map holding stored records, each checked against the invariants (a damaged
     file raises ModelError); loading emits no changes."""
@@ -246,8 +364,14 @@ def map_from_records(
             builder.put_department(department)
         for stage in stages:
             builder.put_stage(stage)
+        for persona in personas:
+            builder.put_persona(persona)
+        for definition in definitions:
+            builder.put_definition(definition)
         for step in steps:
             builder.put_step(step)
         for link in links:
             builder.put_link(link)
+        for note in notes:
+            builder.put_note(note)
         return builder.build()

@@ -11,7 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Table = Literal["info", "department", "stage", "step", "link"]
+Table = Literal["info", "department", "stage", "step", "link", "persona", "definition", "note"]
+#: Every record table (``info`` aside), in the order a file's foreign keys accept inserts.
+RECORD_TABLES: tuple[Table, ...] = (
+    "department",
+    "stage",
+    "persona",
+    "definition",
+    "step",
+    "link",
+    "note",
+)
 
 
 @dataclass(frozen=True)

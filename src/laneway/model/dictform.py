@@ -1,9 +1,10 @@
-"""The interchange dict form of SPEC §4, both ways.
+"""The interchange dict form of SPEC §4 (and §8's journey content), both ways.
 
 ``map_to_dict`` writes the shape that ``export -o x.json`` saves and the clipboard
 carries; ``map_from_dict`` checks a parsed document element by element and builds the
 map on the bulk path (``JourneyMap.bulk``: the invariants, no change events). Every
 problem is one sentence naming the element (``links[3]``), raised as ``DictFormError``.
+Personas, definitions and notes are read and written by ``dictcontent``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,24 @@ from collections.abc import Iterable
 from typing import Any
 
 from laneway.model.bulk import MapBuilder
+from laneway.model.dictcheck import (
+    DictFormError,
+    key_set,
+    listed,
+    lower_first,
+    no_unknown_keys,
+    record_id,
+    text_of,
+)
+from laneway.model.dictcontent import (
+    notes_to_dict,
+    read_definitions,
+    read_notes,
+    read_personas,
+    read_step_personas,
+    step_personas_item,
+    vocabulary_to_dict,
+)
 from laneway.model.entities import EMOTION_MAX, EMOTION_MIN, MapInfo
 from laneway.model.gcpause import paused_gc
 from laneway.model.journey import JourneyMap, ModelError
@@ -34,19 +53,24 @@ STEP_KEYS = (
     "terminal",
     "x",
     "y",
+    "personas",
 )
 _STEP_TEXT = ("channel", "description", "customer_action", "pain_points", "kpi", "responsible")
 LINK_KEYS = ("from", "to", "label", "agreement", "sla")
-TOP_KEYS = ("laneway", "title", "description", "departments", "stages", "steps", "links")
+TOP_KEYS = (
+    "laneway",
+    "title",
+    "description",
+    "departments",
+    "stages",
+    "personas",
+    "definitions",
+    "steps",
+    "links",
+    "notes",
+)
 
-
-class DictFormError(ModelError):
-    """One readable sentence about one element of an interchange document."""
-
-    def __init__(self, element: str, problem: str) -> None:
-        self.element = element
-        self.problem = problem
-        super().__init__(f"{element} {problem}" if element else problem)
+__all__ = ["DictFormError", "excerpt", "map_from_dict", "map_to_dict"]
 
 
 def excerpt(journey: JourneyMap, step_ids: Iterable[str] | None) -> JourneyMap:
@@ -67,6 +91,7 @@ def map_to_dict(journey: JourneyMap, step_ids: set[str] | None = None) -> dict[s
         {"name": d.name, "color": d.color} for d in journey.departments_in_order()
     ]
     out["stages"] = [s.name for s in journey.stages_in_order()]
+    vocabulary_to_dict(journey, out)
     steps = []
     for step in journey.steps.values():
         if step.id not in wanted:
@@ -90,6 +115,8 @@ def map_to_dict(journey: JourneyMap, step_ids: set[str] | None = None) -> dict[s
         if step.x is not None and step.y is not None:
             item["x"] = _compact_number(step.x)
             item["y"] = _compact_number(step.y)
+        if step.personas:
+            item["personas"] = step_personas_item(journey, step.personas)
         steps.append(item)
     out["steps"] = steps
     links = []
@@ -103,6 +130,7 @@ def map_to_dict(journey: JourneyMap, step_ids: set[str] | None = None) -> dict[s
                 item[key] = value
         links.append(item)
     out["links"] = links
+    notes_to_dict(journey, None if step_ids is None else wanted, out)
     return out
 
 
@@ -114,7 +142,7 @@ def map_from_dict(data: object) -> JourneyMap:
     """Check ``data`` (parsed JSON) and build the map it describes."""
     if not isinstance(data, dict):
         raise DictFormError("", "The document must be a JSON object with 'steps' and 'links'.")
-    _no_unknown_keys(data, TOP_KEYS, "The document")
+    no_unknown_keys(data, TOP_KEYS, "The document")
     version = data.get("laneway", FORMAT_VERSION)
     if isinstance(version, bool) or not isinstance(version, int):
         raise DictFormError("'laneway'", "must be the format version number 1.")
@@ -126,57 +154,29 @@ def map_from_dict(data: object) -> JourneyMap:
         )
     journey = MapBuilder(
         MapInfo(
-            title=_text(data, "title", "The document", default="Untitled journey"),
-            description=_text(data, "description", "The document"),
+            title=text_of(data, "title", "The document", default="Untitled journey"),
+            description=text_of(data, "description", "The document"),
         )
     )
-    _read_departments(journey, _list(data, "departments"))
-    _read_stages(journey, _list(data, "stages"))
-    steps = _list(data, "steps")
-    links = _list(data, "links")
+    _read_departments(journey, listed(data, "departments"))
+    _read_stages(journey, listed(data, "stages"))
+    read_personas(journey, listed(data, "personas"))
+    read_definitions(journey, listed(data, "definitions"))
+    steps = listed(data, "steps")
+    links = listed(data, "links")
+    notes = listed(data, "notes")
     read_step = _StepReader(journey).read
     with paused_gc():  # a big document makes a million objects and no cycles
         for index, raw in enumerate(steps):
             read_step(raw, f"steps[{index}]")
         for index, raw in enumerate(links):
             _read_link(journey, raw, f"links[{index}]")
+        read_notes(journey, notes)
         return journey.build()
 
 
-def _list(data: dict, key: str) -> list:
-    value = data.get(key, [])
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise DictFormError(f"'{key}'", "must be a list.")
-    return value
-
-
-def _text(item: dict, key: str, where: str, default: str = "") -> str:
-    value = item.get(key, default)
-    if type(value) is str:  # the common case, first
-        return value
-    if value is None:
-        return default
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise DictFormError(where, f"has a {key!r} that is not text.")
-    return str(value)
-
-
-def _no_unknown_keys(item: dict, allowed: tuple[str, ...], where: str) -> None:
-    known = _ALLOWED_KEYS.get(allowed)
-    if known is not None and item.keys() <= known:
-        return
-    for key in item:
-        if key not in allowed:
-            raise DictFormError(
-                where, f"has an unknown field {key!r} (allowed: {', '.join(allowed)})."
-            )
-
-
-_ALLOWED_KEYS = {keys: frozenset(keys) for keys in (TOP_KEYS, STEP_KEYS, LINK_KEYS)}
-_LINK_KEY_SET = _ALLOWED_KEYS[LINK_KEYS]
-_STEP_KEY_SET = _ALLOWED_KEYS[STEP_KEYS]
+_LINK_KEY_SET = key_set(LINK_KEYS)
+_STEP_KEY_SET = key_set(STEP_KEYS)
 
 
 def _read_departments(journey: MapBuilder, items: list) -> None:
@@ -186,8 +186,8 @@ def _read_departments(journey: MapBuilder, items: list) -> None:
             raw = {"name": raw}
         if not isinstance(raw, dict):
             raise DictFormError(where, "must be an object with a 'name' or a plain name.")
-        _no_unknown_keys(raw, ("name", "color"), where)
-        name = _text(raw, "name", where).strip()
+        no_unknown_keys(raw, ("name", "color"), where)
+        name = text_of(raw, "name", where).strip()
         if not name:
             raise DictFormError(where, "has no name.")
         existing = journey.department_by_name(name)
@@ -196,33 +196,22 @@ def _read_departments(journey: MapBuilder, items: list) -> None:
                 where, f"repeats the department {existing.name!r} (names ignore case)."
             )
         try:
-            journey.add_department(name, _text(raw, "color", where) or None)
+            journey.add_department(name, text_of(raw, "color", where) or None)
         except ModelError as error:
-            raise DictFormError(where, _lower_first(str(error))) from None
+            raise DictFormError(where, lower_first(str(error))) from None
 
 
 def _read_stages(journey: MapBuilder, items: list) -> None:
     for index, raw in enumerate(items):
         where = f"stages[{index}]"
         if isinstance(raw, dict):
-            _no_unknown_keys(raw, ("name",), where)
+            no_unknown_keys(raw, ("name",), where)
             raw = raw.get("name")
         if not isinstance(raw, str) or not raw.strip():
             raise DictFormError(where, "must be a stage name.")
         if journey.stage_by_name(raw) is not None:
             raise DictFormError(where, f"repeats the stage {raw.strip()!r}.")
         journey.add_stage(raw)
-
-
-def _step_id(value: object, where: str, key: str) -> str:
-    if type(value) is str and value.strip():
-        return value
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise DictFormError(where, f"needs {key!r}: a text or whole-number id.")
-    text = str(value)
-    if not text.strip():
-        raise DictFormError(where, f"has an empty {key!r}.")
-    return text
 
 
 class _StepReader:
@@ -239,19 +228,19 @@ class _StepReader:
         if not isinstance(raw, dict):
             raise DictFormError(where, "must be an object with an 'id' and a 'title'.")
         if not raw.keys() <= _STEP_KEY_SET:
-            _no_unknown_keys(raw, STEP_KEYS, where)
+            no_unknown_keys(raw, STEP_KEYS, where)
         if "id" not in raw:
             raise DictFormError(where, "has no 'id'.")
         step_id = raw["id"]
         if type(step_id) is not str or not step_id.strip():
-            step_id = _step_id(step_id, where, "id")
+            step_id = record_id(step_id, where, "id")
         if step_id in journey.steps:
             raise DictFormError(where, f"repeats the step id {step_id!r}.")
         title = raw.get("title")
         if title is None:
             raise DictFormError(where, "has no 'title'.")
         values: dict[str, object] = {
-            "title": title if type(title) is str else _text(raw, "title", where)
+            "title": title if type(title) is str else text_of(raw, "title", where)
         }
         department, stage = raw.get("department"), raw.get("stage")
         if department is not None:
@@ -266,9 +255,11 @@ class _StepReader:
                 values["stage_id"] = stage_id
         for key in _STEP_TEXT:
             if key in raw:
-                values[key] = _text(raw, key, where)
+                values[key] = text_of(raw, key, where)
         if not raw.keys().isdisjoint(_STEP_FIGURES):
             _read_step_figures(raw, where, values)
+        if "personas" in raw:
+            values["personas"] = read_step_personas(journey, raw["personas"], where)
         journey.add_step_values(step_id, values)
 
     def _department(self, raw: dict, where: str) -> str:
@@ -286,7 +277,7 @@ class _StepReader:
 
     @staticmethod
     def _named(raw: dict, where: str, key: str, seen: dict[str, str], find_or_add) -> str:
-        name = _text(raw, key, where).strip()
+        name = text_of(raw, key, where).strip()
         if not name:
             return ""
         found = find_or_add(name).id
@@ -333,7 +324,7 @@ def _read_link(journey: MapBuilder, raw: object, where: str) -> None:
     if not isinstance(raw, dict):
         raise DictFormError(where, "must be an object with 'from' and 'to'.")
     if not raw.keys() <= _LINK_KEY_SET:
-        _no_unknown_keys(raw, LINK_KEYS, where)
+        no_unknown_keys(raw, LINK_KEYS, where)
     if "from" not in raw or "to" not in raw:
         raise DictFormError(where, f"has no {'from' if 'from' not in raw else 'to'!r}.")
     source, target = raw["from"], raw["to"]
@@ -343,8 +334,8 @@ def _read_link(journey: MapBuilder, raw: object, where: str) -> None:
         or not source.strip()
         or not target.strip()
     ):
-        source = _step_id(source, where, "from")
-        target = _step_id(target, where, "to")
+        source = record_id(source, where, "from")
+        target = record_id(target, where, "to")
     steps = journey.steps
     if source not in steps or target not in steps:
         key, end = ("from", source) if source not in steps else ("to", target)
@@ -356,9 +347,5 @@ def _read_link(journey: MapBuilder, raw: object, where: str) -> None:
     if len(raw) == 2:  # only the ends: the common case
         journey.add_link(source, target)
         return
-    texts = {key: _text(raw, key, where) for key in ("label", "agreement", "sla") if key in raw}
+    texts = {key: text_of(raw, key, where) for key in ("label", "agreement", "sla") if key in raw}
     journey.add_link(source, target, **texts)
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]

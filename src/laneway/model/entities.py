@@ -7,6 +7,7 @@ without copying: an edit replaces a record, it never mutates one.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from typing import Literal
 
 EMOTION_MIN = -2
 EMOTION_MAX = 2
@@ -23,6 +24,18 @@ DEPARTMENT_PALETTE: tuple[str, ...] = (
     "#d35aa6",
     "#6f7d8c",
     "#b8a200",
+)
+
+#: Persona colours handed out in order: the lines of the emotion curve, never alarm red.
+PERSONA_PALETTE: tuple[str, ...] = (
+    "#8e44ad",
+    "#0f8b8d",
+    "#d97706",
+    "#1d4ed8",
+    "#4d7c0f",
+    "#a0522d",
+    "#475569",
+    "#be185d",
 )
 
 
@@ -66,10 +79,16 @@ class Step:
     terminal: bool = False
     x: float | None = None
     y: float | None = None
+    #: The personas the step concerns, by id, in the order given; empty: every persona.
+    personas: tuple[str, ...] = ()
 
     @property
     def owned(self) -> bool:
         return self.department_id is not None
+
+    def concerns(self, persona_id: str) -> bool:
+        """True when the step is about ``persona_id`` (a step naming none is about all)."""
+        return not self.personas or persona_id in self.personas
 
 
 @dataclass(frozen=True)
@@ -90,7 +109,60 @@ class Link:
         return bool(self.agreement.strip())
 
 
-Record = Department | Stage | Step | Link
+@dataclass(frozen=True)
+class Persona:
+    """Who the journey is for (SPEC §7); names are unique ignoring case."""
+
+    id: str
+    name: str
+    description: str
+    color: str
+    order: int
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A term both sides agreed on; agreements cite it as ``[[term]]`` (model/terms.py)."""
+
+    id: str
+    term: str
+    meaning: str
+    order: int
+
+
+@dataclass(frozen=True)
+class Note:
+    """The room's parking lot: a question or remark on a step, a link or the whole map.
+
+    At most one of ``step_id`` and ``link_id`` is set; neither means the map.
+    ``created`` is an ISO 8601 time in UTC (``2026-12-01T10:02:00Z``) or empty.
+    """
+
+    id: str
+    text: str
+    author: str = ""
+    created: str = ""
+    step_id: str | None = None
+    link_id: str | None = None
+    resolved: bool = False
+
+    @property
+    def target(self) -> NoteTarget:
+        """What the note is on: ("step", id), ("link", id) or ("map", None)."""
+        if self.step_id is not None:
+            return ("step", self.step_id)
+        if self.link_id is not None:
+            return ("link", self.link_id)
+        return ("map", None)
+
+    @property
+    def is_open(self) -> bool:
+        return not self.resolved
+
+
+NoteTarget = tuple[Literal["step", "link", "map"], str | None]
+
+Record = Department | Stage | Step | Link | Persona | Definition | Note
 
 STEP_TEXT_FIELDS: tuple[str, ...] = (
     "title",
@@ -102,6 +174,9 @@ STEP_TEXT_FIELDS: tuple[str, ...] = (
     "responsible",
 )
 LINK_TEXT_FIELDS: tuple[str, ...] = ("label", "agreement", "sla")
+PERSONA_TEXT_FIELDS: tuple[str, ...] = ("name", "description")
+DEFINITION_TEXT_FIELDS: tuple[str, ...] = ("term", "meaning")
+NOTE_TEXT_FIELDS: tuple[str, ...] = ("text", "author", "created")
 
 
 def field_names(record_type: type) -> tuple[str, ...]:
@@ -109,14 +184,22 @@ def field_names(record_type: type) -> tuple[str, ...]:
 
 
 __all__ = [
+    "DEFINITION_TEXT_FIELDS",
     "DEPARTMENT_PALETTE",
     "EMOTION_MAX",
     "EMOTION_MIN",
     "LINK_TEXT_FIELDS",
+    "NOTE_TEXT_FIELDS",
+    "PERSONA_PALETTE",
+    "PERSONA_TEXT_FIELDS",
     "STEP_TEXT_FIELDS",
+    "Definition",
     "Department",
     "Link",
     "MapInfo",
+    "Note",
+    "NoteTarget",
+    "Persona",
     "Record",
     "Stage",
     "Step",

@@ -14,7 +14,15 @@ import secrets
 import string
 from collections.abc import Iterable
 
-PREFIXES = {"department": "d", "stage": "g", "step": "s", "link": "l"}
+PREFIXES = {
+    "department": "d",
+    "stage": "g",
+    "step": "s",
+    "link": "l",
+    "persona": "p",
+    "definition": "t",
+    "note": "n",
+}
 _NUMBERED = re.compile(r"^([a-z]+)(\d+)(?:\.([0-9a-z]+))?$")
 SITE_TAG_ALPHABET = string.ascii_lowercase + string.digits
 SITE_TAG_LENGTH = 5

@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
+from datetime import datetime
 
 from laneway.model.entities import (
     EMOTION_MAX,
     EMOTION_MIN,
     STEP_TEXT_FIELDS,
+    Definition,
     Department,
+    Link,
+    Persona,
     Stage,
     Step,
 )
+from laneway.model.terms import term_problem
 
 
 class ModelError(ValueError):
@@ -40,18 +45,92 @@ def stage_name(name: str, holder: Callable[[str], Stage | None], own_id: str | N
     return _unique_name("stage", name, holder, own_id)
 
 
+def persona_name(name: str, holder: Callable[[str], Persona | None], own_id: str | None) -> str:
+    """Persona names are unique ignoring case: steps and the interchange JSON name them."""
+    return _unique_name("persona", name, holder, own_id)
+
+
 def _unique_name(
-    kind: str, name: str, holder: Callable[[str], Department | Stage | None], own_id: str | None
+    kind: str,
+    name: str,
+    holder: Callable[[str], Department | Stage | Persona | None],
+    own_id: str | None,
 ) -> str:
-    clean = (name or "").strip()
+    clean = (name or "").strip() if isinstance(name, str) else str(name).strip()
     if not clean:
         raise ModelError(f"A {kind} needs a name.")
     existing = holder(clean)
     if existing is not None and existing.id != own_id:
-        # a department's name may differ in case: say the one the map has
-        shown = existing.name if kind == "department" else clean
+        # a department's or persona's name may differ in case: say the one the map has
+        shown = existing.name if kind != "stage" else clean
         raise ModelError(f"There is already a {kind} called {shown!r}.")
     return clean
+
+
+def definition_term(
+    term: str, holder: Callable[[str], Definition | None], own_id: str | None
+) -> str:
+    """``term`` cleaned; refused when blank, uncitable, or another definition's term."""
+    clean = term.strip() if isinstance(term, str) else str(term).strip()
+    problem = term_problem(clean)
+    if problem:
+        raise ModelError(problem)
+    existing = holder(clean)
+    if existing is not None and existing.id != own_id:
+        raise ModelError(f"The term {existing.term!r} is already defined (terms ignore case).")
+    return clean
+
+
+def step_personas(value: object, personas: Mapping[str, object]) -> tuple[str, ...]:
+    """A step's persona ids: each an existing persona, once, in the order given."""
+    if value is None:
+        return ()
+    if isinstance(value, str) or not isinstance(value, (list, tuple, set, frozenset)):
+        raise ModelError("A step's personas must be a list of persona ids.")
+    chosen: dict[str, None] = {}
+    for persona_id in value:
+        if persona_id not in personas:
+            raise ModelError(f"There is no persona with id {persona_id!r}.")
+        chosen[persona_id] = None
+    return tuple(chosen)
+
+
+def note_target(
+    step_id: str | None,
+    link_id: str | None,
+    steps: Mapping[str, Step],
+    links: Mapping[str, Link],
+) -> None:
+    """A note is on one existing step, one existing link, or (neither) the map."""
+    if step_id is not None and link_id is not None:
+        raise ModelError("A note is on one step, one link or the map, not on two things.")
+    if step_id is not None and step_id not in steps:
+        raise ModelError(f"There is no step with id {step_id!r}.")
+    if link_id is not None and link_id not in links:
+        raise ModelError(f"There is no link with id {link_id!r}.")
+
+
+def note_created(value: object) -> str:
+    """A note's time: empty (unknown) or ISO 8601, such as ``2026-12-01T10:02:00Z``."""
+    created = text(value)
+    if created and not _is_iso_time(created):
+        raise ModelError(f"{created[:40]!r} is not a time like 2026-12-01T10:02:00Z.")
+    return created
+
+
+def _is_iso_time(value: str) -> bool:
+    if value != value.strip():
+        return False
+    try:
+        datetime.fromisoformat(value[:-1] + "+00:00" if value[-1:] in "Zz" else value)
+    except ValueError:
+        return False
+    return True
+
+
+def text(value: object) -> str:
+    """A text field's value: text as it is, None as empty, anything else as its text."""
+    return value if type(value) is str else "" if value is None else str(value)
 
 
 def check_new_id(table: str, wanted: str | None, records: Mapping[str, object]) -> str | None:
@@ -77,7 +156,7 @@ def check_link(steps: Mapping[str, Step], source: str, target: str, taken: bool)
         raise ModelError(f"'{steps[source].title}' is already linked to '{steps[target].title}'.")
 
 
-_TEXT, _REFERENCE, _EMOTION, _FLAG, _NUMBER = range(5)
+_TEXT, _REFERENCE, _EMOTION, _FLAG, _NUMBER, _PERSONAS = range(6)
 _STEP_FIELD_KIND: dict[str, int] = {
     **dict.fromkeys(STEP_TEXT_FIELDS, _TEXT),
     "department_id": _REFERENCE,
@@ -87,6 +166,7 @@ _STEP_FIELD_KIND: dict[str, int] = {
     "terminal": _FLAG,
     "x": _NUMBER,
     "y": _NUMBER,
+    "personas": _PERSONAS,
 }
 
 
@@ -95,6 +175,7 @@ def step_values(
     departments: Mapping[str, object],
     stages: Mapping[str, object],
     into: dict[str, object] | None = None,
+    personas: Mapping[str, object] | None = None,
 ) -> dict[str, object]:
     """``values`` of a step's fields checked and converted (text, references, emotion…),
     written into ``into`` (a new dict by default) and returned."""
@@ -116,6 +197,8 @@ def step_values(
             clean[key] = emotion(value)
         elif kind == _FLAG:
             clean[key] = bool(value)
+        elif kind == _PERSONAS:
+            clean[key] = step_personas(value, personas or {})
         else:
             clean[key] = None if value is None else float(value)  # type: ignore[arg-type]
     return clean

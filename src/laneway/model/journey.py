@@ -1,8 +1,9 @@
 """JourneyMap: the one mutation API of the domain.
 
-Every change goes through a method here. The methods keep the invariants of
-SPEC §1 (department names unique ignoring case, at most one link per ordered
-pair, no self-links, a step's links go before the step) and emit a ``Change``
+Every change goes through a method here (or of its mixin ``JourneyContent``, the
+personas, definitions and notes of SPEC §7, in model/content.py). The methods keep the
+invariants of SPEC §1 (department names unique ignoring case, at most one link per
+ordered pair, no self-links, a step's notes and links go before the step) and emit a ``Change``
 for each record they touch, recorded by ``transaction()`` / ``record(label)`` into
 change sets; nothing outside this module writes the record dictionaries.
 """
@@ -14,12 +15,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from laneway.model import invariants
-from laneway.model.changes import Change, ChangeSet, Table
+from laneway.model.changes import RECORD_TABLES, Change, ChangeSet, Table
+from laneway.model.content import JourneyContent
 from laneway.model.entities import (
     DEPARTMENT_PALETTE,
+    Definition,
     Department,
     Link,
     MapInfo,
+    Note,
+    NoteTarget,
+    Persona,
     Stage,
     Step,
     field_names,
@@ -38,13 +44,17 @@ _LINK_FIELDS = {"label", "agreement", "sla"}
 _INFO_FIELDS = set(field_names(MapInfo))
 
 
-class JourneyMap:
+class JourneyMap(JourneyContent):
     def __init__(self, info: MapInfo | None = None) -> None:
         self.info = info or MapInfo()
         self.departments: dict[str, Department] = {}
         self.stages: dict[str, Stage] = {}
         self.steps: dict[str, Step] = {}
         self.links: dict[str, Link] = {}
+        self.personas: dict[str, Persona] = {}
+        self.definitions: dict[str, Definition] = {}
+        self.notes: dict[str, Note] = {}
+        self._notes_by_target: dict[NoteTarget, dict[str, None]] = {}
         self._link_by_pair: dict[tuple[str, str], str] = {}
         self._out_links: dict[str, set[str]] = {}
         self._in_links: dict[str, set[str]] = {}
@@ -177,7 +187,18 @@ class JourneyMap:
             return self.steps
         if table == "link":
             return self.links
-        return self.departments if table == "department" else self.stages
+        if table == "department":
+            return self.departments
+        if table == "stage":
+            return self.stages
+        return self.personas if table == "persona" else self._content_table(table)
+
+    def _content_table(self, table: Table) -> dict:
+        if table == "definition":
+            return self.definitions
+        if table == "note":
+            return self.notes
+        raise ModelError(f"A map has no table {table!r}.")
 
     def _put(self, table: Table, key: str, new: object | None) -> None:
         """Write one record (or delete it when ``new is None``), keeping the indexes."""
@@ -195,6 +216,8 @@ class JourneyMap:
         if table == "step" and new is None:
             self._out_links.pop(key, None)
             self._in_links.pop(key, None)
+        if table == "note":
+            self._index_note(key, old, new)
         if new is None:
             return
         records[key] = new
@@ -203,6 +226,12 @@ class JourneyMap:
             self._link_by_pair[new.pair] = key
             self._out_links.setdefault(new.source, set()).add(key)
             self._in_links.setdefault(new.target, set()).add(key)
+
+    def _index_note(self, key: str, old: Note | None, new: Note | None) -> None:
+        if old is not None:
+            self._notes_by_target.get(old.target, {}).pop(key, None)
+        if new is not None:
+            self._notes_by_target.setdefault(new.target, {})[key] = None
 
     # -------------------------------------------------------------------- info
     def set_info(self, **values: str) -> None:
@@ -323,14 +352,19 @@ class JourneyMap:
         return updated
 
     def remove_step(self, step_id: str) -> None:
-        """Delete a step and, first, every link that touches it."""
+        """Delete a step and, first, every link that touches it and every note on them."""
         self._existing(self.steps, step_id, "step")
         for link in self.links_of(step_id):
+            self._remove_notes_on("link", link.id)
             self._change("link", link.id, None)
+        self._remove_notes_on("step", step_id)
         self._change("step", step_id, None)
 
     def _valid_step(self, step: Step, values: dict[str, object]) -> Step:
-        return replace(step, **invariants.step_values(values, self.departments, self.stages))
+        checked = invariants.step_values(
+            values, self.departments, self.stages, personas=self.personas
+        )
+        return replace(step, **checked)
 
     # ------------------------------------------------------------------- links
     def add_link(
@@ -359,7 +393,9 @@ class JourneyMap:
         return updated
 
     def remove_link(self, link_id: str) -> None:
+        """Delete a link and, first, the notes on it."""
         self._existing(self.links, link_id, "link")
+        self._remove_notes_on("link", link_id)
         self._change("link", link_id, None)
 
     # ----------------------------------------------------------------- helpers
@@ -388,6 +424,11 @@ class JourneyMap:
         journey.stages = records["stage"]
         journey.steps = records["step"]
         journey.links = records["link"]
+        journey.personas = records.get("persona", {})
+        journey.definitions = records.get("definition", {})
+        journey.notes = records.get("note", {})
+        for key, note in journey.notes.items():
+            journey._notes_by_target.setdefault(note.target, {})[key] = None
         journey._link_by_pair = link_by_pair
         journey._ids = ids
         out_links, in_links = journey._out_links, journey._in_links
@@ -401,7 +442,7 @@ class JourneyMap:
         twin = JourneyMap(self.info)
         if self.site_tag:
             twin.use_site_tag(self.site_tag)
-        for table in ("department", "stage", "step", "link"):
+        for table in RECORD_TABLES:
             for key, record in self._table(table).items():
                 twin._put(table, key, record)
         return twin
@@ -414,6 +455,9 @@ class JourneyMap:
             and self.stages == other.stages
             and self.steps == other.steps
             and self.links == other.links
+            and self.personas == other.personas
+            and self.definitions == other.definitions
+            and self.notes == other.notes
         )
 
 

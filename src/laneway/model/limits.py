@@ -8,7 +8,7 @@ file can make the app hang or run out of memory.
 
 from __future__ import annotations
 
-#: Characters in an id (step, link, department or stage).
+#: Characters in an id (step, link, department, stage, persona, definition or note).
 MAX_ID = 200
 #: Characters in a name: a title, a department or stage name, a channel, a label…
 MAX_NAME = 1_000
@@ -21,6 +21,9 @@ MAX_STEPS = 20_000
 MAX_LINKS = 100_000
 MAX_DEPARTMENTS = 500
 MAX_STAGES = 500
+MAX_PERSONAS = 200
+MAX_DEFINITIONS = 5_000
+MAX_NOTES = 20_000
 MAX_SNAPSHOTS = 1_000
 #: Characters in one snapshot (the interchange JSON of the map when it was taken).
 MAX_SNAPSHOT = 50 * 1024 * 1024
@@ -56,6 +59,16 @@ TEXT_LIMITS: dict[str, dict[str, int]] = {
         "agreement": MAX_TEXT,
         "sla": MAX_NAME,
     },
+    "persona": {"id": MAX_ID, "name": MAX_NAME, "description": MAX_TEXT, "color": MAX_ID},
+    "definition": {"id": MAX_ID, "term": MAX_NAME, "meaning": MAX_TEXT},
+    "note": {
+        "id": MAX_ID,
+        "text": MAX_TEXT,
+        "author": MAX_NAME,
+        "created": MAX_ID,
+        "step_id": MAX_ID,
+        "link_id": MAX_ID,
+    },
 }
 
 COUNT_LIMITS: dict[str, int] = {
@@ -63,9 +76,21 @@ COUNT_LIMITS: dict[str, int] = {
     "link": MAX_LINKS,
     "department": MAX_DEPARTMENTS,
     "stage": MAX_STAGES,
+    "persona": MAX_PERSONAS,
+    "definition": MAX_DEFINITIONS,
+    "note": MAX_NOTES,
 }
 
-_PLURAL = {"step": "steps", "link": "links", "department": "departments", "stage": "stages"}
+#: Each record table's plural, for sentences.
+PLURAL = {
+    "step": "steps",
+    "link": "links",
+    "department": "departments",
+    "stage": "stages",
+    "persona": "personas",
+    "definition": "definitions",
+    "note": "notes",
+}
 _FIELD_WORDS = {"customer_action": "customer action", "pain_points": "pain points", "kpi": "KPI"}
 
 
@@ -89,7 +114,7 @@ def count_problem(table: str, count: int) -> str | None:
     limit = COUNT_LIMITS.get(table)
     if limit is None or count <= limit:
         return None
-    return f"has {count:,} {_PLURAL[table]}; Laneway opens maps of up to {limit:,}"
+    return f"has {count:,} {PLURAL[table]}; Laneway opens maps of up to {limit:,}"
 
 
 def coordinate_problem(value: object) -> str | None:
@@ -131,6 +156,9 @@ def map_problem(journey) -> tuple[str, str] | None:
         ("stage", journey.stages),
         ("step", journey.steps),
         ("link", journey.links),
+        ("persona", journey.personas),
+        ("definition", journey.definitions),
+        ("note", journey.notes),
     ):
         problem = count_problem(table, len(records))
         if problem:

@@ -29,7 +29,7 @@ from laneway.store.schema import (
     APPLICATION_ID,
     FORMAT_VERSION,
     MAP_ID_KEY,
-    SCHEMA_V1,
+    SCHEMA_CURRENT,
     WRITER_PRAGMAS,
 )
 
@@ -228,7 +228,7 @@ def write_new_database(
             conn.execute(pragma)
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute(f"PRAGMA user_version = {FORMAT_VERSION}")
-        conn.executescript(SCHEMA_V1)
+        conn.executescript(SCHEMA_CURRENT)
         db = Database(conn, execute_plugins=False)
         stamp = now_iso()
         info = journey.info
@@ -245,10 +245,17 @@ def write_new_database(
             for table, records in (
                 ("department", journey.departments.values()),
                 ("stage", journey.stages.values()),
+                ("persona", journey.personas.values()),
+                ("definition", journey.definitions.values()),
                 ("step", journey.steps.values()),
                 ("link", journey.links.values()),
+                ("note", journey.notes.values()),
             ):
                 db[table].insert_all((rows.ROW_OF[table](r) for r in records), batch_size=500)
+            db["step_persona"].insert_all(
+                (row for step in journey.steps.values() for row in rows.step_persona_rows(step)),
+                batch_size=500,
+            )
             db["snapshot"].insert_all(
                 {"name": name, "taken_at": taken_at, "content": content}
                 for name, taken_at, content in snapshots

@@ -35,7 +35,7 @@ from laneway.store.failures import gone, not_unicode, os_failure, read_failure, 
 from laneway.store.migrations import migrate
 from laneway.store.opening import Opened, connect, read_transaction
 from laneway.store.transaction import WriteTransaction
-from laneway.store.validation import check_current, validate
+from laneway.store.validation import check_readable, validate
 
 
 def now_iso() -> str:
@@ -99,8 +99,8 @@ class MapStore:
             with read_transaction(conn):
                 self._check_identity(data_changed=True)
                 data_version = self._read_data_version()
-                check_current(conn, self.path)
-                journey = rows.load_map(conn, self.path)
+                version = check_readable(conn, self.path)
+                journey = rows.load_map(conn, self.path, version)
             self._data_version = data_version
             self._refresh_identity()
             return journey

@@ -8,12 +8,22 @@ from collections.abc import Callable
 from pathlib import Path
 
 from laneway.store.errors import StoreError
-from laneway.store.schema import FORMAT_VERSION
+from laneway.store.schema import FORMAT_VERSION, SCHEMA_V2_STATEMENTS
 
-#: ``MIGRATIONS[v]`` upgrades a format-``v`` file to ``v + 1`` on an open connection.
-#: Format 1 is the first released format, so the table starts empty; a future
-#: format 2 adds ``MIGRATIONS[1]`` here.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+
+def add_journey_content(conn: sqlite3.Connection) -> None:
+    """Format 1 → 2: the tables of personas, definitions and notes (SPEC §7), empty.
+
+    Nothing of format 1 changes: every step names no persona (so it is about all of
+    them), and the map has no definition and no note yet.
+    """
+    for statement in SCHEMA_V2_STATEMENTS:
+        conn.execute(statement)
+
+
+#: ``MIGRATIONS[v]`` upgrades a format-``v`` file to ``v + 1`` on an open connection,
+#: inside the one transaction ``migrate`` runs them all in.
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: add_journey_content}
 
 
 def backup_path(path: Path, version: int) -> Path:

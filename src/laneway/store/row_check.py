@@ -21,12 +21,15 @@ from laneway.model.limits import (
     MAX_INFO_ROWS,
     MAX_MAP_TEXT_BYTES,
     MAX_NAME,
+    MAX_PERSONAS,
     MAX_SNAPSHOT,
     MAX_SNAPSHOTS,
+    MAX_STEPS,
     MAX_TEXT,
     field_words,
 )
 from laneway.store.failures import read_failure
+from laneway.store.schema import TABLES_OF
 from laneway.store.schema_check import foreign
 
 #: A character takes at most four bytes in UTF-8: the byte guard before Python counts.
@@ -146,6 +149,35 @@ TABLE_COLUMNS: dict[str, tuple[Column, ...]] = {
         _t("taken_at", "id", MAX_ID),
         _t("content", limit=MAX_SNAPSHOT // _BYTES_PER_CHARACTER),
     ),
+    "persona": (
+        _t("id", "id", MAX_ID),
+        _t("name", "name", MAX_NAME),
+        _t("name_key", "name", MAX_NAME),
+        _t("description"),
+        _t("color", "color", 7),
+        _t("ord", "integer"),
+    ),
+    "step_persona": (
+        _t("step_id", "id", MAX_ID),
+        _t("persona_id", "id", MAX_ID),
+        _t("ord", "integer"),
+    ),
+    "definition": (
+        _t("id", "id", MAX_ID),
+        _t("term", "name", MAX_NAME),
+        _t("term_key", "name", MAX_NAME),
+        _t("meaning"),
+        _t("ord", "integer"),
+    ),
+    "note": (
+        _t("id", "id", MAX_ID),
+        _t("text", "name", MAX_TEXT),
+        _t("author", limit=MAX_NAME),
+        _t("created", limit=MAX_ID),
+        _t("step_id", "id", MAX_ID, nullable=True),
+        _t("link_id", "id", MAX_ID, nullable=True),
+        _t("resolved", "flag"),
+    ),
 }
 
 #: (table, SQL condition of a row whose reference is broken, the problem).
@@ -160,23 +192,52 @@ REFERENCES = (
     ("map_info", f"key = 'title' AND (length(value) > {MAX_NAME} "
      f"OR length(CAST(value AS BLOB)) > {MAX_NAME * _BYTES_PER_CHARACTER})",
      f"is longer than the {MAX_NAME:,} characters a title may have"),
+    ("step_persona", "step_id NOT IN (SELECT id FROM step)",
+     "belongs to a step that does not exist"),
+    ("step_persona", "persona_id NOT IN (SELECT id FROM persona)",
+     "names a persona that does not exist"),
+    ("step_persona", "rowid NOT IN (SELECT min(rowid) FROM step_persona GROUP BY step_id, "
+     "persona_id)", "names one persona twice"),
+    ("note", "step_id IS NOT NULL AND step_id NOT IN (SELECT id FROM step)",
+     "is on a step that does not exist"),
+    ("note", "link_id IS NOT NULL AND link_id NOT IN (SELECT id FROM link)",
+     "is on a link that does not exist"),
+    ("note", "step_id IS NOT NULL AND link_id IS NOT NULL", "is on a step and a link at once"),
 )  # fmt: skip
 
-_SINGULAR = {"map_info": "map information row", "snapshot": "snapshot"}
-_COUNT_LIMITS = {**COUNT_LIMITS, "map_info": MAX_INFO_ROWS, "snapshot": MAX_SNAPSHOTS}
+_SINGULAR = {
+    "map_info": "map information row",
+    "snapshot": "snapshot",
+    "step_persona": "persona list of step",
+}
+_COUNT_LIMITS = {
+    **COUNT_LIMITS,
+    "map_info": MAX_INFO_ROWS,
+    "snapshot": MAX_SNAPSHOTS,
+    "step_persona": MAX_STEPS * MAX_PERSONAS,
+}
+#: The tables whose text counts towards a map's total (snapshots aside).
+_CONTENT_TABLES = ("map_info", "department", "stage", "step", "link", "persona", "definition",
+                   "note")  # fmt: skip
 
 
-def check_rows(conn: sqlite3.Connection, path: Path) -> None:
-    """Refuse (StoreForeignError) the first row a Laneway map never holds."""
+def check_rows(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """Refuse (StoreForeignError) the first row a Laneway map of format ``version`` never
+    holds."""
+    tables = TABLES_OF[version]
     try:
         for table, columns in TABLE_COLUMNS.items():
+            if table not in tables:
+                continue
             _check_count(conn, path, table)
             where = " OR ".join(column.bad_sql() for column in columns)
             found = conn.execute(f"SELECT rowid FROM {table} WHERE {where} LIMIT 1").fetchone()
             if found:
                 raise foreign(path, _row_problem(conn, table, columns, found[0]))
-        _check_total_size(conn, path)
+        _check_total_size(conn, path, tables)
         for table, condition, problem in REFERENCES:
+            if table not in tables:
+                continue
             found = conn.execute(f"SELECT rowid FROM {table} WHERE {condition} LIMIT 1").fetchone()
             if found:
                 raise foreign(path, f"{_element(conn, table, found[0])} {problem}")
@@ -192,9 +253,9 @@ def _check_count(conn: sqlite3.Connection, path: Path, table: str) -> None:
         raise foreign(path, f"holds {count:,} {plural}; Laneway opens maps of up to {limit:,}")
 
 
-def _check_total_size(conn: sqlite3.Connection, path: Path) -> None:
+def _check_total_size(conn: sqlite3.Connection, path: Path, tables: tuple[str, ...]) -> None:
     total = 0
-    for table in ("map_info", "department", "stage", "step", "link"):
+    for table in (t for t in _CONTENT_TABLES if t in tables):
         texts = [c.name for c in TABLE_COLUMNS[table] if c.kind in ("text", "id", "name")]
         lengths = " + ".join(f"coalesce(length(CAST({c} AS BLOB)), 0)" for c in texts)
         total += conn.execute(f"SELECT coalesce(sum({lengths}), 0) FROM {table}").fetchone()[0]
@@ -224,7 +285,7 @@ def _row_problem(conn, table: str, columns: tuple[Column, ...], rowid: int) -> s
 
 def _element(conn, table: str, rowid: int) -> str:
     """'step 's4'' when the row has a short text id, else 'the step in row 17'."""
-    key = {"map_info": "key", "snapshot": "name"}.get(table, "id")
+    key = {"map_info": "key", "snapshot": "name", "step_persona": "step_id"}.get(table, "id")
     row = conn.execute(
         f"SELECT CASE WHEN typeof({key}) = 'text' AND length(CAST({key} AS BLOB)) <= 80 "
         f"THEN {key} END FROM {table} WHERE rowid = ?",

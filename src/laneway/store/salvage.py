@@ -29,15 +29,18 @@ from laneway.model.limits import (
 from laneway.store.errors import StoreError
 from laneway.store.files import create_map
 from laneway.store.opening import connect
-from laneway.store.schema import FORMAT_VERSION
+from laneway.store.salvage_content import CONTENT_RULES, ContentSalvage
+from laneway.store.salvage_content import usable_id as _id
+from laneway.store.salvage_content import usable_text as _text
+from laneway.store.schema import FORMAT_VERSION, TABLES
 from laneway.store.schema_check import reference_objects
 
-_TABLES = ("map_info", "department", "stage", "step", "link", "snapshot")
 _LIMIT = {
     "id": MAX_ID, "name": MAX_NAME, "title": MAX_NAME, "channel": MAX_NAME, "kpi": MAX_NAME,
     "responsible": MAX_NAME, "label": MAX_NAME, "sla": MAX_NAME, "color": 7, "taken_at": MAX_ID,
     "key": MAX_ID, "department_id": MAX_ID, "stage_id": MAX_ID, "from_step": MAX_ID,
-    "to_step": MAX_ID, "content": MAX_SNAPSHOT,
+    "to_step": MAX_ID, "content": MAX_SNAPSHOT, "term": MAX_NAME, "author": MAX_NAME,
+    "created": MAX_ID, "step_id": MAX_ID, "link_id": MAX_ID, "persona_id": MAX_ID,
 }  # fmt: skip
 
 
@@ -46,6 +49,7 @@ _RULE = {
     "stage": "stages whose name or id was used twice",
     "step": "steps whose id was used twice",
     "link": "links repeating another link or linking a step to itself",
+    **CONTENT_RULES,
 }
 _STEP_TEXT = {"channel": MAX_NAME, "description": MAX_TEXT, "customer_action": MAX_TEXT,
               "pain_points": MAX_TEXT, "kpi": MAX_NAME, "responsible": MAX_NAME}  # fmt: skip
@@ -96,7 +100,7 @@ def _readable_tables(conn: sqlite3.Connection, path: Path, notes: _Notes) -> dic
     tables: dict[str, set[str]] = {}
     for kind, name, sql in objects:
         virtual = (sql or "").upper().startswith("CREATE VIRTUAL")
-        if kind == "table" and name in _TABLES and not virtual:
+        if kind == "table" and name in TABLES and not virtual:
             columns = {row[1] for row in conn.execute(f"PRAGMA table_xinfo({name})") if not row[6]}
             tables[name] = columns
         elif (kind, name) not in ours and not name.startswith("sqlite_autoindex"):
@@ -111,7 +115,7 @@ def _shown(name: str) -> str:
     return repr(clean[:60])
 
 
-class _Reader:
+class _Reader(ContentSalvage):
     def __init__(self, conn: sqlite3.Connection, tables: dict[str, set[str]], notes: _Notes):
         self.conn = conn
         self.tables = tables
@@ -148,8 +152,11 @@ class _Reader:
         journey = JourneyMap(self._info())
         self._departments(journey)
         self._stages(journey)
+        self._personas(journey)
+        self._definitions(journey)
         self._steps(journey)
         self._links(journey)
+        self._map_notes(journey)
         return journey
 
     def _info(self) -> MapInfo:
@@ -218,12 +225,14 @@ class _Reader:
     def _steps(self, journey: JourneyMap) -> None:
         columns = ("id", "title", "department_id", "stage_id", *_STEP_TEXT,
                    "emotion", "entry", "terminal", "x", "y")  # fmt: skip
+        named = self._step_personas(journey)
         for row in self.rows("step", columns):
             record_id, title = _id(row["id"]), _text(row["title"], MAX_NAME, empty=True)
             if record_id is None or title is None:
                 self.notes["steps without a usable id or title"] += 1
                 continue
             values = self._step_values(journey, row)
+            values["personas"] = named.get(record_id, ())
             self._add(
                 "step", len(journey.steps), journey.add_step, title, step_id=record_id, **values
             )
@@ -298,23 +307,6 @@ class _Reader:
             names.add(name)
             kept.append((name, _text(row["taken_at"], MAX_ID, empty=True) or "", content))
         return kept
-
-
-def _id(value: object) -> str | None:
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if isinstance(value, str) and value.strip() and len(value) <= MAX_ID:
-        return value
-    return None
-
-
-def _text(value: object, limit: int, *, empty: bool = False) -> str | None:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str) or len(value) > limit:
-        return None
-    text = value if empty else value.strip()
-    return text if (text or empty) else None
 
 
 def _coordinate(value: object) -> bool:

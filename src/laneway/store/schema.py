@@ -5,11 +5,23 @@ from __future__ import annotations
 #: ``PRAGMA application_id``: the bytes "LNWY", marking the file as a Laneway map.
 APPLICATION_ID = 0x4C4E5759
 #: ``PRAGMA user_version``: the newest format this code writes and reads.
-FORMAT_VERSION = 1
+#: Format 2 adds the journey content of SPEC §7 (personas, definitions, notes).
+FORMAT_VERSION = 2
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
-TABLES = ("map_info", "department", "stage", "step", "link", "snapshot")
+TABLES = (
+    "map_info",
+    "department",
+    "stage",
+    "step",
+    "link",
+    "snapshot",
+    "persona",
+    "step_persona",
+    "definition",
+    "note",
+)
 
 SCHEMA_V1 = """
 CREATE TABLE map_info (
@@ -66,9 +78,56 @@ CREATE TABLE snapshot (
 );
 """
 
+#: Format 2's new objects, one statement each: the migration from format 1 runs them in
+#: its transaction (``executescript`` would commit first). Their foreign keys are
+#: checked at commit (deferred), so the order of a change set's rows never matters.
+#: A step's personas are rows of ``step_persona`` (``ord``: the order the step names
+#: them in); a note is on a step, a link or (neither) the map.
+SCHEMA_V2_STATEMENTS: tuple[str, ...] = (
+    """CREATE TABLE persona (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE,
+    description TEXT NOT NULL DEFAULT '',
+    color TEXT NOT NULL,
+    ord INTEGER NOT NULL
+)""",
+    """CREATE TABLE step_persona (
+    step_id TEXT NOT NULL REFERENCES step(id) DEFERRABLE INITIALLY DEFERRED,
+    persona_id TEXT NOT NULL REFERENCES persona(id) DEFERRABLE INITIALLY DEFERRED,
+    ord INTEGER NOT NULL,
+    UNIQUE (step_id, persona_id)
+)""",
+    "CREATE INDEX step_persona_persona ON step_persona(persona_id)",
+    """CREATE TABLE definition (
+    id TEXT PRIMARY KEY,
+    term TEXT NOT NULL,
+    term_key TEXT NOT NULL UNIQUE,
+    meaning TEXT NOT NULL DEFAULT '',
+    ord INTEGER NOT NULL
+)""",
+    """CREATE TABLE note (
+    id TEXT PRIMARY KEY,
+    text TEXT NOT NULL,
+    author TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL DEFAULT '',
+    step_id TEXT REFERENCES step(id) DEFERRABLE INITIALLY DEFERRED,
+    link_id TEXT REFERENCES link(id) DEFERRABLE INITIALLY DEFERRED,
+    resolved INTEGER NOT NULL DEFAULT 0 CHECK (resolved IN (0, 1)),
+    CHECK (step_id IS NULL OR link_id IS NULL)
+)""",
+    "CREATE INDEX note_step ON note(step_id)",
+    "CREATE INDEX note_link ON note(link_id)",
+)
+SCHEMA_V2 = SCHEMA_V1 + "".join(f"{statement};\n" for statement in SCHEMA_V2_STATEMENTS)
+#: The schema a new map is made with.
+SCHEMA_CURRENT = SCHEMA_V2
+
 #: The schema script of every format this code reads; a file of format ``v`` must hold
 #: exactly the objects ``SCHEMAS[v]`` creates (``validation.check_schema``).
-SCHEMAS = {1: SCHEMA_V1}
+SCHEMAS = {1: SCHEMA_V1, 2: SCHEMA_V2}
+#: The tables of each format (a format-1 file read without upgrading has only these).
+TABLES_OF = {1: TABLES[:6], 2: TABLES}
 
 #: The ``map_info`` key of the map's identity: a random id written when the file is made,
 #: so that a journal or a file that takes another's place can be told apart.

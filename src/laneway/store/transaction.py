@@ -16,7 +16,7 @@ from typing import Protocol
 
 from sqlite_utils import Database
 
-from laneway.model import ChangeSet, JourneyMap
+from laneway.model import ChangeSet, JourneyMap, Step
 from laneway.model.limits import COUNT_LIMITS, record_problem, text_problem
 from laneway.store import rows
 from laneway.store.errors import (
@@ -62,7 +62,7 @@ class WriteTransaction:
         path = self.store.path
         try:
             check_current(self.conn, path)
-            journey = rows.load_map(self.conn, path)
+            journey = rows.load_map(self.conn, path, FORMAT_VERSION)
             map_id = rows.read_map_id(self.conn)
         except StoreForeignError as error:
             raise StoreReplacedError(
@@ -115,6 +115,8 @@ class WriteTransaction:
         if table == "info":
             self.put_info(key, "" if new is None else str(new))
             return
+        if table == "step":
+            self._write_step_personas(key, old, new)
         if new is None:
             cursor = self.conn.execute(f"DELETE FROM {table} WHERE id = ?", [key])
         elif old is None:
@@ -139,6 +141,21 @@ class WriteTransaction:
                 self.store.path,
                 "no longer holds what this change was made to (another program changed it); "
                 "the change was not saved and the map will reload",
+            )
+
+    def _write_step_personas(self, key: str, old: object, new: object) -> None:
+        """A step's personas are rows of ``step_persona``: rewritten when they change
+        (their foreign keys are checked at commit, so rows and step go in any order)."""
+        before = old.personas if isinstance(old, Step) else ()
+        after = new.personas if isinstance(new, Step) else ()
+        if before == after:
+            return
+        if before:
+            self.conn.execute("DELETE FROM step_persona WHERE step_id = ?", [key])
+        if isinstance(new, Step) and after:
+            self.conn.executemany(
+                "INSERT INTO step_persona (step_id, persona_id, ord) VALUES (?, ?, ?)",
+                [(key, persona_id, position) for position, persona_id in enumerate(after)],
             )
 
     def _check_limits(self, changeset: ChangeSet) -> None:

@@ -1,7 +1,8 @@
 """Let one write move a unique name from one record to another.
 
-``department.name_key`` and ``stage.name`` are unique, and SQLite checks a unique
-index after every statement. A live-session merge can swap two names, or give
+``department.name_key``, ``stage.name``, ``persona.name_key`` and
+``definition.term_key`` are unique, and SQLite checks a unique index after every
+statement. A live-session merge can swap two names, or give
 "Sales" back to the department that showed as "Sales (2)" while the other one is
 renamed in the same change set: no order of row updates gets through that. So
 before the rows are written, every department and stage whose unique value changes
@@ -14,12 +15,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from laneway.model import ChangeSet, name_key
+from laneway.model import ChangeSet, name_key, term_key
 
 #: table → (unique column, how a record gives its value)
 UNIQUE_COLUMNS: dict[str, tuple[str, Callable[[object], str]]] = {
     "department": ("name_key", lambda record: name_key(record.name)),  # type: ignore[attr-defined]
     "stage": ("name", lambda record: record.name),  # type: ignore[attr-defined]
+    "persona": ("name_key", lambda record: name_key(record.name)),  # type: ignore[attr-defined]
+    "definition": ("term_key", lambda record: term_key(record.term)),  # type: ignore[attr-defined]
 }
 #: No real name starts with a NUL character (names are stripped text).
 PLACEHOLDER_PREFIX = "\x00parked:"

@@ -25,8 +25,11 @@ def can_upgrade(version: int) -> bool:
 def older_format_problem(version: int, *, read_only: bool) -> str | None:
     """Why a file of an older ``version`` cannot be opened so (None: it can be upgraded).
 
-    The command line (read-only) and the app (read-write) give the same advice.
+    The command line (read-only) and the app (read-write) give the same advice. A
+    read-only open reads an older format this code knows as it is, without upgrading.
     """
+    if read_only and version in SCHEMAS:
+        return None
     if can_upgrade(version):
         if read_only:
             return (
@@ -45,7 +48,7 @@ def older_format_problem(version: int, *, read_only: bool) -> str | None:
 def validate(conn: sqlite3.Connection, path: Path, *, read_only: bool) -> int:
     """Check markers, version, schema and integrity; return the file's format version.
 
-    Rows are checked by ``check_rows`` once the file is at the current format.
+    Rows are checked by ``check_rows`` once the file is at a format read as it is.
     """
     try:
         application_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -69,23 +72,37 @@ def validate(conn: sqlite3.Connection, path: Path, *, read_only: bool) -> int:
         check_schema(conn, path, version)
     else:
         check_no_code(conn, path)  # checked against its schema once upgraded
-    _check_integrity(conn, path, rows_first=version == FORMAT_VERSION)
+    _check_integrity(conn, path, version if version in SCHEMAS else None)
     return version
 
 
 def check_current(conn: sqlite3.Connection, path: Path) -> None:
     """A file at the current format: its schema and every row."""
     check_schema(conn, path, FORMAT_VERSION)
-    check_rows(conn, path)
+    check_rows(conn, path, FORMAT_VERSION)
 
 
-def _check_integrity(conn: sqlite3.Connection, path: Path, *, rows_first: bool) -> None:
+def check_readable(conn: sqlite3.Connection, path: Path) -> int:
+    """A file at a format this code reads as it is (the current one, or an older one
+    opened read-only): its schema and every row; returns the format."""
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise read_failure(path, error) from None
+    if version not in SCHEMAS:
+        raise StoreError(path, f"now uses map format {version}, which Laneway cannot read here")
+    check_schema(conn, path, version)
+    check_rows(conn, path, version)
+    return version
+
+
+def _check_integrity(conn: sqlite3.Connection, path: Path, version: int | None) -> None:
     try:
         problems = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
     except sqlite3.DatabaseError as error:
         raise read_failure(path, error) from None
     if problems != ["ok"]:
-        if rows_first:  # a NULL title or a broken CHECK is a foreign row, not damage
-            check_rows(conn, path)
+        if version is not None:  # a NULL title or a broken CHECK is a foreign row, not damage
+            check_rows(conn, path, version)
         detail = " ".join(line.strip("* ") for line in problems[0].splitlines() if line.strip("* "))
         raise StoreDamagedError(path, f"is damaged ({detail[:200]})")

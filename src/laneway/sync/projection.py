@@ -11,7 +11,11 @@ always this projection:
   exactly): the smallest id keeps the name, the others show "Name (2)", "Name (3)"…;
 - a reference to a missing department or stage reads as none (unowned, no stage);
 - a link whose step is missing is hidden (and shows again if the step comes back),
-  a self-link is hidden, and of two links on one ordered pair the smallest id shows.
+  a self-link is hidden, and of two links on one ordered pair the smallest id shows;
+- a step's personas that are missing are left out of its list;
+- a note on a missing step or link is hidden (it shows again when that comes back),
+  and so is one that names both a step and a link; duplicate persona names and terms
+  are renamed as departments are ("Buyer (2)").
 """
 
 from __future__ import annotations
@@ -59,20 +63,41 @@ def build_map(info: dict[str, str], records: Records) -> JourneyMap:
         made(TABLES["stage"]),
         made(TABLES["step"]),
         made(TABLES["link"]),
+        made(TABLES["persona"]),
+        made(TABLES["definition"]),
+        made(TABLES["note"]),
     )
 
 
 def _resolve(spec: TableSpec, values: dict[str, Any], kept: Records) -> bool:
     """Clear references to missing records; False when a required one is missing."""
+    if spec.one_target and not _on_one_target(spec, values, kept):
+        return False
     for field in spec.fields:
         if field.refers_to is None:
             continue
+        existing = kept.get(field.refers_to, {})
         value = values[field.name]
-        if value is not None and value in kept.get(field.refers_to, {}):
+        if field.many:
+            values[field.name] = tuple(item for item in value if item in existing)
+            continue
+        if value is not None and value in existing:
             continue
         if field.name in spec.required_references:
             return False
         values[field.name] = None
+    return True
+
+
+def _on_one_target(spec: TableSpec, values: dict[str, Any], kept: Records) -> bool:
+    """At most one of the target references is set, and it names an existing record."""
+    chosen = [name for name in spec.one_target if values[name] is not None]
+    if len(chosen) > 1:
+        return False
+    for name in chosen:
+        target = spec.fields[spec.field_names.index(name)].refers_to
+        if values[name] not in kept.get(target or "", {}):
+            return False
     return True
 
 

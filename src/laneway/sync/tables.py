@@ -19,14 +19,22 @@ from laneway.model import (
     DEPARTMENT_PALETTE,
     EMOTION_MAX,
     EMOTION_MIN,
+    PERSONA_PALETTE,
+    Definition,
     Department,
     JourneyMap,
     Link,
     MapInfo,
+    ModelError,
+    Note,
+    Persona,
     Stage,
     Step,
     name_key,
+    term_key,
 )
+from laneway.model.invariants import note_created
+from laneway.model.terms import FORBIDDEN_IN_TERM
 
 _COLOR_DIGITS = set("0123456789abcdef")
 
@@ -78,12 +86,35 @@ def as_reference(value: Any) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+def as_references(value: Any) -> tuple[str, ...]:
+    """Ids, each once, in order (a list from the document); anything else is none."""
+    if not isinstance(value, (list, tuple)):
+        return ()
+    return tuple(dict.fromkeys(item for item in value if isinstance(item, str) and item))
+
+
+def as_term(value: Any) -> str:
+    """A citable term: without square brackets or line breaks (model/terms.py)."""
+    text = value if isinstance(value, str) else ""
+    return as_name("".join(c for c in text if c not in FORBIDDEN_IN_TERM), "Term")
+
+
+def as_created(value: Any) -> str:
+    """A note's ISO 8601 time, or empty."""
+    try:
+        return note_created(value) if isinstance(value, str) else ""
+    except ModelError:
+        return ""
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     name: str
     read: Callable[[Any], Any]
-    #: For references: the table whose record the id names.
+    #: For references: the table whose record the id names (or, with ``many``, the ids).
     refers_to: str | None = None
+    #: True for a list of references (a step's personas): missing ones are left out.
+    many: bool = False
 
 
 @dataclass(frozen=True)
@@ -97,6 +128,10 @@ class TableSpec:
     required_references: tuple[str, ...] = ()
     #: Two fields whose pair must be unique (the smallest id shows) and differ.
     distinct_pair: tuple[str, str] | None = None
+    #: Optional references of which at most one may be set; one that is set must name an
+    #: existing record, or the record is hidden (a note on a deleted step shows again
+    #: when the step comes back).
+    one_target: tuple[str, ...] = ()
     field_names: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -159,6 +194,7 @@ STEP = TableSpec(
         FieldSpec("terminal", as_flag),
         FieldSpec("x", as_coordinate),
         FieldSpec("y", as_coordinate),
+        FieldSpec("personas", as_references, refers_to="persona", many=True),
     ),
 )
 LINK = TableSpec(
@@ -175,8 +211,41 @@ LINK = TableSpec(
     distinct_pair=("source", "target"),
 )
 
+PERSONA = TableSpec(
+    "persona",
+    Persona,
+    (
+        FieldSpec("name", lambda value: as_name(value, "Persona")),
+        FieldSpec("description", as_text),
+        FieldSpec("color", lambda value: as_color(value, PERSONA_PALETTE[0])),
+        FieldSpec("order", as_whole),
+    ),
+    unique=("name", name_key),
+)
+DEFINITION = TableSpec(
+    "definition",
+    Definition,
+    (FieldSpec("term", as_term), FieldSpec("meaning", as_text), FieldSpec("order", as_whole)),
+    unique=("term", term_key),
+)
+NOTE = TableSpec(
+    "note",
+    Note,
+    (
+        FieldSpec("text", lambda value: as_name(value, "(no text)")),
+        FieldSpec("author", as_text),
+        FieldSpec("created", as_created),
+        FieldSpec("step_id", as_reference, refers_to="step"),
+        FieldSpec("link_id", as_reference, refers_to="link"),
+        FieldSpec("resolved", as_flag),
+    ),
+    one_target=("step_id", "link_id"),
+)
+
 #: Every record table, in foreign-key order (a table refers only to tables before it).
-TABLES: dict[str, TableSpec] = {spec.name: spec for spec in (DEPARTMENT, STAGE, STEP, LINK)}
+TABLES: dict[str, TableSpec] = {
+    spec.name: spec for spec in (DEPARTMENT, STAGE, PERSONA, DEFINITION, STEP, LINK, NOTE)
+}
 
 INFO_TABLE = "info"
 #: The map info fields everyone shares ("modified" is each file's own write stamp).
@@ -199,4 +268,7 @@ def records_of(journey: JourneyMap, table: str) -> dict[str, Any]:
         "stage": journey.stages,
         "step": journey.steps,
         "link": journey.links,
+        "persona": journey.personas,
+        "definition": journey.definitions,
+        "note": journey.notes,
     }[table]

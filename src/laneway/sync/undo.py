@@ -95,7 +95,8 @@ def _still_makes_sense(
 ) -> bool:
     """A record with required references comes back only when they exist and its pair
     is free (a deleted step's links); anything else always may."""
-    for name in spec.required_references:
+    required = [*spec.required_references, *(n for n in spec.one_target if values[n] is not None)]
+    for name in required:
         target = spec.fields[spec.field_names.index(name)].refers_to
         assert target is not None
         if values[name] not in raw.get(target, {}) and values[name] not in restored[target]:

@@ -24,6 +24,8 @@ CRASHED_THE_APP = (
     "missing-department",
     "departments-differ-in-case",
     "trigger-empties-links",
+    "note-on-two-things",
+    "step-names-missing-persona",
 )
 
 

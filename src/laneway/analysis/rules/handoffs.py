@@ -12,8 +12,7 @@ from laneway.analysis.graph import JourneyGraph
 
 def handoff_gaps(jg: JourneyGraph) -> list[Finding]:
     journey = jg.journey
-    gaps = [link for link in journey.links.values() if journey.is_gap(link)]
-    gaps.sort(key=lambda link: (jg.step_order_key(link.source), jg.step_order_key(link.target)))
+    gaps = jg.links_in_order(link for link in journey.links.values() if journey.is_gap(link))
     findings = []
     for link in gaps:
         source, target = jg.step(link.source), jg.step(link.target)

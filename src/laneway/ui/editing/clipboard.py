@@ -1,7 +1,7 @@
 """Copy, cut and paste: the clipboard holds interchange JSON, so steps paste between maps.
 
 Pasted steps get new ids and keep their arrangement, shifted off any card they would
-cover; their departments and stages are matched by name and added when missing.
+cover; their departments, stages and personas are matched by name and added when missing.
 """
 
 from __future__ import annotations
@@ -20,10 +20,12 @@ from laneway.model.wording import plural
 from laneway.ui.editing.session import MapSession
 
 CLIPBOARD_MIME = "application/x-laneway+json"
-#: The step fields a pasted step takes over as they are (its id is new, its lane, stage
-#: and place are matched to this map).
+#: The step fields a pasted step takes over as they are (its id is new, its lane, stage,
+#: personas and place are matched to this map).
 COPIED_FIELDS = tuple(
-    key for key in STEP_KEYS if key not in ("id", "title", "department", "stage", "x", "y")
+    key
+    for key in STEP_KEYS
+    if key not in ("id", "title", "department", "stage", "x", "y", "personas")
 )
 
 
@@ -88,6 +90,14 @@ def _add_pasted(journey: JourneyMap, pasted: JourneyMap) -> list[str]:
         journey.stage_by_name,
         lambda record: journey.add_stage(record.name),
     )
+    personas = _matching(
+        pasted.personas_in_order(),
+        {p for step in pasted.steps.values() for p in step.personas},
+        journey.persona_by_name,
+        lambda record: journey.add_persona(
+            record.name, record.color, description=record.description
+        ),
+    )
     placed = [
         Step(
             id=step.id,
@@ -110,6 +120,7 @@ def _add_pasted(journey: JourneyMap, pasted: JourneyMap) -> list[str]:
             stage_id=record.stage_id,
             x=x,
             y=y,
+            personas=[personas[p] for p in step.personas],
             **copied,
         )
         new_ids[step.id] = new.id
