@@ -145,7 +145,7 @@ class Grid:
 
 
 def compute_grid(journey: JourneyMap, metrics: Metrics | None = None) -> Grid:
-    """Lanes and columns sized to their cards.
+    """Lanes and columns sized to their cards; empty ones narrow (``Metrics.empty_*``).
 
     Runs after every edit, so the per-step work is one pass of plain arithmetic;
     card rectangles are derived on demand from the lane tops and column lefts.
@@ -180,16 +180,16 @@ def compute_grid(journey: JourneyMap, metrics: Metrics | None = None) -> Grid:
 
     columns, x = [], metrics.lane_header_width
     for stage_id, name in column_specs:
-        width = metrics.min_column_width
+        width = metrics.empty_column_width
         if stage_id in rightmost:
-            width = max(width, rightmost[stage_id] + card_right)
+            width = max(metrics.min_column_width, rightmost[stage_id] + card_right)
         columns.append(Column(stage_id, name, Rect(x, 0.0, width, 0.0)))
         x += width
     lanes, y = [], metrics.stage_header_height
     for dept_id, name, color in lane_specs:
-        height = metrics.min_lane_height
+        height = metrics.empty_lane_height
         if dept_id in lowest:
-            height = max(height, lowest[dept_id] + card_bottom)
+            height = max(metrics.min_lane_height, lowest[dept_id] + card_bottom)
         lanes.append(Lane(dept_id, name, color, Rect(0.0, y, x, height), counts.get(dept_id, 0)))
         y += height
     columns = [Column(c.stage_id, c.name, Rect(c.rect.x, 0.0, c.rect.width, y)) for c in columns]
@@ -221,3 +221,10 @@ def _offsets(
             x, y = float(step.x), float(step.y)
         offsets[step.id] = ((x if x > 0.0 else 0.0) * scale, (y if y > 0.0 else 0.0) * scale)
     return offsets, frozenset(automatic)
+
+
+def fill_ratio(grid: Grid) -> float:
+    """Card area over the whole grid's area (headers included): how dense the map is."""
+    bounds = grid.bounds
+    cards = len(grid.step_offsets) * grid.metrics.card_width * grid.metrics.card_height
+    return cards / (bounds.width * bounds.height) if bounds.width and bounds.height else 0.0
