@@ -28,6 +28,22 @@ def test_lanes_run_unassigned_first_then_departments_in_order():
     assert tops == sorted(tops) and tops[0] == METRICS.stage_header_height
 
 
+def test_empty_stages_and_an_empty_unassigned_lane_stay_narrow_but_present():
+    journey, marketing, _sales, awareness = _two_lane_map()
+    journey.add_step("Only card", department_id=marketing, stage_id=awareness, x=20, y=20)
+    grid = compute_grid(journey, METRICS)
+    purchase = grid.columns[1]
+    assert purchase.name == "Purchase" and purchase.rect.width == METRICS.empty_column_width
+    assert grid.columns[0].rect.width == METRICS.min_column_width
+    unassigned, marketing_lane, sales_lane = grid.lanes
+    assert unassigned.rect.height == sales_lane.rect.height == METRICS.empty_lane_height
+    assert marketing_lane.rect.height == METRICS.min_lane_height
+    # still a cell to drop on
+    assert grid.cell_at(purchase.rect.x + 1, unassigned.rect.y + 1) == (None, purchase.stage_id)
+    big = Metrics().scaled(2.0)
+    assert compute_grid(journey, big).columns[1].rect.width == 2 * METRICS.empty_column_width
+
+
 def test_a_no_stage_column_appears_for_a_step_without_a_stage():
     journey, marketing, _sales, _awareness = _two_lane_map()
     journey.add_step("Somewhere", department_id=marketing, x=20, y=20)
@@ -80,16 +96,23 @@ def test_steps_without_positions_are_placed_automatically_and_the_frame_says_so(
     assert not grid.same_frame(grid)  # automatic spots may move with any edit
 
 
-def test_tidy_layout_makes_links_run_left_to_right_within_a_stage():
+def test_tidy_layout_keeps_links_running_right_or_down_within_a_stage():
+    """A later step of a stage is right of an earlier one, or in its slot column (below
+    it when they share a lane): chains stack instead of running off to the right."""
     journey = workshop_map(60)
     ranks = journey_ranks(journey)
     positions = tidy_positions(journey, metrics=METRICS)
     assert set(positions) == set(journey.steps)
+    stacked = 0
     for link in journey.links.values():
         source, target = journey.steps[link.source], journey.steps[link.target]
         assert ranks[link.target] > ranks[link.source]
-        if source.stage_id == target.stage_id:
-            assert positions[link.target][0] > positions[link.source][0]
+        if source.stage_id != target.stage_id:
+            continue
+        (sx, sy), (tx, ty) = positions[source.id], positions[target.id]
+        assert tx > sx or (tx == sx and (source.department_id != target.department_id or ty > sy))
+        stacked += tx == sx
+    assert stacked > 0
 
 
 def test_tidy_layout_never_puts_two_cards_on_one_spot():

@@ -18,6 +18,10 @@ class Metrics:
     stage_header_height: float = 48.0
     min_lane_height: float = 136.0
     min_column_width: float = 224.0
+    #: A stage column with no cards: narrow, but wide enough to read its name and drop on.
+    empty_column_width: float = 112.0
+    #: A lane with no cards (the empty Unassigned lane, a new department): one header's height.
+    empty_lane_height: float = 64.0
     #: How much bigger than 1× these sizes are (the text size setting). Positions in
     #: the map are always stored at 1×; the scene multiplies them by this.
     scale: float = 1.0

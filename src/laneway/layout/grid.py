@@ -12,9 +12,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from laneway.layout.arrange import arrange
 from laneway.layout.cells import Cell, has_no_stage_column
 from laneway.layout.geometry import Metrics, Rect
-from laneway.layout.tidy import tidy_positions
+from laneway.layout.targets import SCREEN
 from laneway.model import JourneyMap
 
 UNASSIGNED_NAME = "Unassigned"
@@ -145,7 +146,7 @@ class Grid:
 
 
 def compute_grid(journey: JourneyMap, metrics: Metrics | None = None) -> Grid:
-    """Lanes and columns sized to their cards.
+    """Lanes and columns sized to their cards; empty ones narrow (``Metrics.empty_*``).
 
     Runs after every edit, so the per-step work is one pass of plain arithmetic;
     card rectangles are derived on demand from the lane tops and column lefts.
@@ -180,16 +181,16 @@ def compute_grid(journey: JourneyMap, metrics: Metrics | None = None) -> Grid:
 
     columns, x = [], metrics.lane_header_width
     for stage_id, name in column_specs:
-        width = metrics.min_column_width
+        width = metrics.empty_column_width
         if stage_id in rightmost:
-            width = max(width, rightmost[stage_id] + card_right)
+            width = max(metrics.min_column_width, rightmost[stage_id] + card_right)
         columns.append(Column(stage_id, name, Rect(x, 0.0, width, 0.0)))
         x += width
     lanes, y = [], metrics.stage_header_height
     for dept_id, name, color in lane_specs:
-        height = metrics.min_lane_height
+        height = metrics.empty_lane_height
         if dept_id in lowest:
-            height = max(height, lowest[dept_id] + card_bottom)
+            height = max(metrics.min_lane_height, lowest[dept_id] + card_bottom)
         lanes.append(Lane(dept_id, name, color, Rect(0.0, y, x, height), counts.get(dept_id, 0)))
         y += height
     columns = [Column(c.stage_id, c.name, Rect(c.rect.x, 0.0, c.rect.width, y)) for c in columns]
@@ -211,7 +212,10 @@ def _offsets(
     """Each card's offset in its cell, in scene units (the map's 1× offsets × scale)."""
     steps = journey.steps.values()
     unplaced = [s.id for s in steps if s.x is None or s.y is None]
-    automatic = tidy_positions(journey, unplaced, metrics) if unplaced else {}
+    # Arranged like Tidy Layout would place them (tidy.py), at 1x, around the others.
+    automatic = (
+        arrange(journey, SCREEN, metrics.base(), set(unplaced), None).positions if unplaced else {}
+    )
     scale = metrics.scale
     offsets: dict[str, tuple[float, float]] = {}
     for step in steps:
@@ -221,3 +225,10 @@ def _offsets(
             x, y = float(step.x), float(step.y)
         offsets[step.id] = ((x if x > 0.0 else 0.0) * scale, (y if y > 0.0 else 0.0) * scale)
     return offsets, frozenset(automatic)
+
+
+def fill_ratio(grid: Grid) -> float:
+    """Card area over the whole grid's area (headers included): how dense the map is."""
+    bounds = grid.bounds
+    cards = len(grid.step_offsets) * grid.metrics.card_width * grid.metrics.card_height
+    return cards / (bounds.width * bounds.height) if bounds.width and bounds.height else 0.0

@@ -1,4 +1,19 @@
-"""Where a new, next or pasted step goes: a free spot in its cell, never on a card."""
+"""Where a new, next or pasted step goes: a free spot in its cell, never on a card.
+
+The rule, so a map stacks before it widens and the journey still reads left to right
+and top to bottom (as the arrangement lays it out, see ``arrange.py``):
+
+* A cell's *frame* is the room the grid already gives it: as many slot columns as its
+  stage column is wide, as many rows as its lane is tall. Spots in slots.
+* A spot inside the frame is taken first (nothing grows); then a spot below the
+  cards, in the frame's slot columns, while the cell has fewer than
+  ``max(STACK_ROWS, frame rows)`` rows (only the lane grows); only then a new slot
+  column to the right (the stage widens).
+* A new step asked for at a point (a double-click) goes exactly there when free, else
+  to the nearest free slot of the first of those three groups that has one.
+* The next step after a selected one goes after it in reading order — below it in its
+  slot column, then the top of the next slot column — by the same three groups.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +23,8 @@ from laneway.layout.geometry import Metrics, Rect
 from laneway.model import JourneyMap, Step
 
 _SEARCH_LIMIT = 400  # candidate spots tried before giving up and stacking below
+#: A cell stacks this many rows (or as many as its lane has already) before widening.
+STACK_ROWS = 3
 
 
 def cards_in_cell(
@@ -66,6 +83,47 @@ class Occupancy:
         return max((c.bottom for cards in self._buckets.values() for c in cards), default=default)
 
 
+def frame_slots(
+    journey: JourneyMap,
+    department_id: str | None,
+    stage_id: str | None,
+    metrics: Metrics,
+    ignore: Iterable[str] = (),
+) -> tuple[int, int]:
+    """(slot columns, rows) the grid already gives a cell: its stage column's width in
+    card slots and its lane's height in rows (at least one each)."""
+    skip = set(ignore)
+    pad = metrics.cell_padding
+    right, bottom = pad + metrics.card_width, pad + metrics.card_height
+    for step in journey.steps.values():
+        if step.x is None or step.y is None or step.id in skip:
+            continue
+        if step.stage_id == stage_id and step.x + metrics.card_width > right:
+            right = step.x + metrics.card_width
+        if step.department_id == department_id and step.y + metrics.card_height > bottom:
+            bottom = step.y + metrics.card_height
+    columns = int((right - pad + metrics.gap_x) // metrics.step_x + 1e-9)
+    rows = int((bottom - pad + metrics.gap_y) // metrics.step_y + 1e-9)
+    return max(1, columns), max(1, rows)
+
+
+def _slot(metrics: Metrics, column: int, row: int) -> tuple[float, float]:
+    return (
+        metrics.cell_padding + column * metrics.step_x,
+        metrics.cell_padding + row * metrics.step_y,
+    )
+
+
+def _slot_groups(frame: tuple[int, int]) -> list[list[tuple[int, int]]]:
+    """The frame's slots, then the rows below it, then a new slot column: column-major."""
+    columns, rows = frame
+    stack = max(STACK_ROWS, rows)
+    inside = [(c, r) for c in range(columns) for r in range(rows)]
+    below = [(c, r) for c in range(columns) for r in range(rows, stack)]
+    wider = [(columns, r) for r in range(stack)]
+    return [inside, below, wider]
+
+
 def free_spot(
     journey: JourneyMap,
     department_id: str | None,
@@ -75,7 +133,8 @@ def free_spot(
     ignore: Iterable[str] = (),
     taken: Occupancy | None = None,
 ) -> tuple[float, float]:
-    """A cell-relative top-left for a new card, as close to ``near`` as is free."""
+    """A cell-relative top-left for a new card: at ``near`` when free, else a free slot
+    that grows the grid least (the module's rule), nearest to ``near`` within its group."""
     metrics = (metrics or Metrics()).base()  # positions in the map are at 1×
     occupied = (
         taken
@@ -83,21 +142,34 @@ def free_spot(
         else Occupancy(cards_in_cell(journey, department_id, stage_id, metrics, ignore), metrics)
     )
     pad = metrics.cell_padding
-    start_x, start_y = near if near is not None else (pad, pad)
-    start_x, start_y = max(pad, round(start_x)), max(pad, round(start_y))
     w, h = metrics.card_width, metrics.card_height
-    if occupied.is_free(Rect(start_x, start_y, w, h)):
-        return (start_x, start_y)
-    # Try the grid of slots, nearest to the wanted point first.
-    candidates = [
-        (pad + col * metrics.step_x, pad + row * metrics.step_y)
-        for row in range(20)
-        for col in range(20)
-    ]
-    candidates.sort(key=lambda p: (p[0] - start_x) ** 2 + (p[1] - start_y) ** 2)
-    for x, y in candidates[:_SEARCH_LIMIT]:
-        if occupied.is_free(Rect(x, y, w, h)):
-            return (x, y)
+    if near is not None:
+        start_x, start_y = max(pad, round(near[0])), max(pad, round(near[1]))
+        if occupied.is_free(Rect(start_x, start_y, w, h)):
+            return (start_x, start_y)
+    frame = frame_slots(journey, department_id, stage_id, metrics, ignore)
+    for group in _slot_groups(frame):
+        spots = [_slot(metrics, c, r) for c, r in group]
+        if near is not None:
+            spots.sort(key=lambda p: (p[0] - start_x) ** 2 + (p[1] - start_y) ** 2)
+        for x, y in spots:
+            if occupied.is_free(Rect(x, y, w, h)):
+                return (x, y)
+    return _any_free_slot(occupied, metrics, frame)
+
+
+def _any_free_slot(
+    occupied: Occupancy, metrics: Metrics, frame: tuple[int, int]
+) -> tuple[float, float]:
+    """Further slot columns to the right, then below every card: always free."""
+    w, h = metrics.card_width, metrics.card_height
+    stack = max(STACK_ROWS, frame[1])
+    for column in range(frame[0] + 1, frame[0] + 1 + _SEARCH_LIMIT // stack):
+        for row in range(stack):
+            x, y = _slot(metrics, column, row)
+            if occupied.is_free(Rect(x, y, w, h)):
+                return (x, y)
+    pad = metrics.cell_padding
     return (pad, occupied.lowest(pad) + metrics.gap_y)
 
 
@@ -107,20 +179,30 @@ def next_spot(
     department_id: str | object | None = ...,
     metrics: Metrics | None = None,
 ) -> tuple[float, float]:
-    """Right of ``step_id`` in its stage cell; in its lane unless another is given."""
+    """After ``step_id`` in reading order, in its stage; in its lane unless another is given.
+
+    In its own lane: below it in its slot column, then the top of the next one; in
+    another lane: its slot column from the top. Rows below the frame are used up to
+    ``STACK_ROWS`` before a new slot column (see the module's rule).
+    """
     metrics = (metrics or Metrics()).base()
     step = journey.steps[step_id]
     lane = step.department_id if department_id is ... else department_id
-    x = (step.x if step.x is not None else metrics.cell_padding) + metrics.step_x
-    y = step.y if step.y is not None else metrics.cell_padding
-    if lane != step.department_id:
-        x -= metrics.step_x  # below: the same column position, in the other lane
+    pad = metrics.cell_padding
+    x = step.x if step.x is not None else pad
+    y = step.y if step.y is not None else pad
     occupied = Occupancy(cards_in_cell(journey, lane, step.stage_id, metrics), metrics)
+    frame = frame_slots(journey, lane, step.stage_id, metrics)
+    stack = max(STACK_ROWS, frame[1])
+    row = round((y - pad) / metrics.step_y)
+    first_row = row + 1 if lane == step.department_id else 0
+    spots = [(x, y + (r - row) * metrics.step_y) for r in range(first_row, stack)]
+    for column in range(1, _SEARCH_LIMIT // stack):
+        spots += [(x + column * metrics.step_x, pad + r * metrics.step_y) for r in range(stack)]
     w, h = metrics.card_width, metrics.card_height
-    for row in range(_SEARCH_LIMIT):
-        spot = Rect(x, y + row * metrics.step_y, w, h)
-        if occupied.is_free(spot):
-            return (spot.x, spot.y)
+    for spot_x, spot_y in spots:
+        if occupied.is_free(Rect(spot_x, spot_y, w, h)):
+            return (spot_x, spot_y)
     return free_spot(journey, lane, step.stage_id, (x, y), metrics)
 
 
