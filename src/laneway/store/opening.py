@@ -122,7 +122,9 @@ def _connect(path: Path, mode: str, *, writer: bool) -> sqlite3.Connection:
         raise read_failure(path, error) from None
     except UnicodeDecodeError:  # a damaged schema page holds bytes that are not text
         conn.close()
-        raise StoreDamagedError(path, "is damaged and cannot be read (its schema is not text)")
+        raise StoreDamagedError(
+            path, "is damaged and cannot be read (its schema is not text)"
+        ) from None
     return conn
 
 
