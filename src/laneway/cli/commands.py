@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from laneway.cli.errors import EXIT_FINDINGS, EXIT_OK, CommandError, tell
+from laneway.cli.live import cmd_host, cmd_join
 from laneway.cli.parsing import INPUT_FORMATS, OUTPUT_FORMATS, STDIO
 from laneway.cli.streams import (
     check_standard_output,
@@ -256,4 +257,6 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "snapshot": cmd_snapshot,
     "diff": cmd_diff,
+    "host": cmd_host,
+    "join": cmd_join,
 }
