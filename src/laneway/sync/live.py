@@ -103,6 +103,12 @@ class LiveMap:
         self._flush()
         self.log.close()
 
+    def observe_last(self) -> None:
+        """Hear the document's changes after its other observers (a window made after
+        this map joined), so a merge that a local edit sets off reaches them after it."""
+        self.document.remove_observer(self._on_document_changed)
+        self.document.add_observer(self._on_document_changed)
+
     # ------------------------------------------------------------ the file
     def _restore(self) -> bool:
         """Replay the file's update log into the (empty) shared map; False if none."""
@@ -204,6 +210,12 @@ class LiveMap:
         effective = self._take_back(entry, "redo")
         if effective:
             self.history.push_undo(effective)
+        return effective or None
+
+    def take_back(self, entry: ChangeSet, origin: str) -> ChangeSet | None:
+        """Undo (or redo) ``entry``, an edit of mine kept by the app's own undo stack, as
+        far as it is still mine; what was written, or None when nothing was left."""
+        effective = self._take_back(entry, "redo" if origin == "redo" else "undo")
         return effective or None
 
     def _take_back(self, entry: ChangeSet, origin: Origin) -> ChangeSet:

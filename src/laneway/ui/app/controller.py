@@ -66,6 +66,11 @@ class AppController:
             self.show_error(parent, str(problem))
             return None
         place_unplaced_in(document)
+        return self.open_document(document)
+
+    def open_document(self, document: Document) -> MainWindow:
+        """A window on a document already open (a live session's new copy)."""
+        key = document.path.resolve()
         window = MainWindow(MapSession(document), self, self.appearance())
         window_state.restore(window, self.settings)
         self.windows[key] = window

@@ -52,6 +52,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("export", "&Export…", "Ctrl+E",
                "Export the map as an image, slides or data, with a preview"),
     ActionSpec("print", "&Print…", Std.Print, "Print the map, with a preview of the pages"),
+    ActionSpec("live_host", "&Host Live Session…", None,
+               "Let the laptops in the room join and edit this map with you"),
+    ActionSpec("live_join", "&Join Live Session…", None,
+               "Join a map another laptop in the room shares, keeping your own copy"),
     ActionSpec("close", "&Close", Std.Close, "Close this map's window"),
     ActionSpec("quit", "&Quit", (Std.Quit, "Ctrl+Q"), "Close every map and quit Laneway"),
     ActionSpec("cut", "Cu&t", Std.Cut, "Copy the selected steps and delete them", edits=True),
@@ -124,7 +128,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
 
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("&File", ("new", "open", RECENT, "import", SEPARATOR, "save_copy", "export", "print",
-               SEPARATOR, "close", "quit")),
+               SEPARATOR, "live_host", "live_join", SEPARATOR, "close", "quit")),
     ("&Edit", ("undo", "redo", SEPARATOR, "cut", "copy", "paste", "copy_image", "delete",
                "select_all", SEPARATOR, "add_next", "add_next_stage", "add_below", "rename",
                "link_to", SEPARATOR, "find", "find_next", "find_previous")),

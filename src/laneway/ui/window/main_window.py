@@ -41,6 +41,7 @@ from laneway.ui.window.canvas_commands import CanvasCommands
 from laneway.ui.window.context_menus import ContextMenus
 from laneway.ui.window.coverage_status import CoverageStatus
 from laneway.ui.window.host import Appearance, WindowHost
+from laneway.ui.window.live_commands import LiveCommands
 from laneway.ui.window.map_commands import MapCommands
 from laneway.ui.window.session_tools import SessionTools
 from laneway.ui.window.view import MapView
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.coverage)
         self.zoom_label = QLabel("100%")
         self.statusBar().addPermanentWidget(self.zoom_label)
+        self.live = LiveCommands(self)
         self.chrome: WindowActions = build_actions(
             self,
             self._commands(),
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
             canvas=self.view,
         )
         self.chrome.menus[RECENT].aboutToShow.connect(self._fill_recent_menu)
+        self.live.label_actions(self.chrome.actions)
         self.context_menus = ContextMenus(self)
         self._set_tab_order()
         QTimer.singleShot(0, self._describe_dock_tabs)  # Qt makes them as it lays out
@@ -183,6 +186,7 @@ class MainWindow(QMainWindow):
         return {
             **self._keyboard_commands(canvas),
             **self.tools.commands(),
+            **self.live.commands(),
             "new": lambda: host.new_map_dialog(self),
             "open": lambda: host.open_dialog(self),
             "import": lambda: host.import_dialog(self),
@@ -283,6 +287,7 @@ class MainWindow(QMainWindow):
             self.scene.reconcile(changeset)
         self.scene.select_ids(self.session.selected_step_ids, self.session.selected_link_ids)
         self.tools.follow_map()
+        self.live.follow_map()
         self._update_title()
 
     def _scene_selection_changed(self) -> None:
@@ -422,6 +427,7 @@ class MainWindow(QMainWindow):
         self.view.settle_gesture()
         self.host.window_closed(self)
         self.scene.selectionChanged.disconnect(self._scene_selection_changed)
+        self.live.close()
         self.session.close()
         super().closeEvent(event)
 
