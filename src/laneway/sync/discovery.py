@@ -21,6 +21,8 @@ from laneway.sync.pairing import PROTOCOL_VERSION
 
 SERVICE_TYPE = "_laneway._tcp.local."
 TEXT_LIMIT = 120
+#: A TXT entry is at most 255 bytes, key and "=" included.
+ENTRY_BYTES = 240
 INFO_TIMEOUT_MS = 3000
 
 
@@ -47,9 +49,17 @@ def properties_for(*, session_id: str, map_id: str, title: str, host_name: str) 
         "version": str(PROTOCOL_VERSION),
         "session": session_id,
         "map": map_id,
-        "title": title[:TEXT_LIMIT],
-        "host": host_name[:TEXT_LIMIT],
+        "title": _fit(title),
+        "host": _fit(host_name),
     }
+
+
+def _fit(text: str) -> str:
+    """At most TEXT_LIMIT characters that fit a TXT entry in UTF-8 (cut on a character)."""
+    cut = text[:TEXT_LIMIT]
+    while len(cut.encode()) > ENTRY_BYTES:
+        cut = cut[:-1]
+    return cut
 
 
 def service_info(
