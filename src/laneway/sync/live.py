@@ -58,6 +58,11 @@ class LiveMap:
         self.on_problem: Callable[[str], None] | None = None
         self.problem: str | None = None
         self._writing = False
+        #: How to run the writing of my own edits' updates to the log a moment later (the
+        #: app: on the next turn of its event loop, after they were sent); None: at once.
+        #: Until then they wait for the next transaction; a crash in between loses
+        #: nothing, as the map holds the edit and the next start takes it as mine.
+        self.schedule: Callable[[Callable[[], None]], None] | None = None
         if site_tag is not None and read_key(document.store.db, SITE_TAG_KEY) != site_tag:
             write_key(document.store, SITE_TAG_KEY, site_tag)
         document.journey.use_site_tag(ensure_site_tag(document.store))
@@ -164,7 +169,10 @@ class LiveMap:
             self._flush()
             return
         self.shared.write_changes(changeset)
-        self._flush()
+        if self.schedule is not None:  # the update is on its way first; the log follows
+            self.schedule(self._flush)
+        else:
+            self._flush()
         if origin == "edit":
             self.history.record(changeset)
         if any(change.table in _RENAMING_TABLES for change in changeset.changes):

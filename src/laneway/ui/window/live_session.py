@@ -48,6 +48,7 @@ class LiveLink(QObject):
         session.selection_changed.connect(self._selection_changed)
         session.changed.connect(lambda *_: self.update_status())
         live.on_problem = session.error.emit
+        live.schedule = lambda write: QTimer.singleShot(0, self, write)
         presence.add_change_callback(lambda: QTimer.singleShot(0, self._people_changed))
         self._tick = QTimer(self)
         self._tick.setInterval(PRESENCE_TICK_MS)
