@@ -103,3 +103,42 @@ def test_a_wrong_code_is_refused_in_one_sentence_and_makes_no_copy(
     assert not copy.exists() and len(controller.windows) == 1
     assert dialog.people.item(0).text() == "Nobody yet"
     host.live.close()
+
+
+def _fill_rejoin_dialog(qtbot, address: str, code: str) -> None:
+    dialog = QApplication.activeModalWidget()
+    assert dialog is not None and dialog.rejoin.isVisible() and dialog.rejoin.isChecked()
+    assert not dialog.copy_path.isEnabled()
+    qtbot.keyClicks(dialog.address, address)
+    qtbot.keyClicks(dialog.code, code)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.LeftButton)
+
+
+def test_the_host_leaves_a_joiner_hosts_again_and_the_old_host_rejoins_with_its_map(
+    main_window, controller, qtbot, tmp_path: Path
+):
+    host = main_window
+    dialog, code, address = _host(host, qtbot)
+    copy = tmp_path / "ana.laneway"
+    _join(host, qtbot, address, code, copy)
+    qtbot.waitUntil(lambda: len(controller.windows) == 2, timeout=10_000)
+    ana = controller.windows[copy.resolve()]
+    qtbot.waitUntil(lambda: ana.live.indicator.text() == "● Live: connected", timeout=10_000)
+    qtbot.mouseClick(dialog.end_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: ana.live.link is None, timeout=5_000)
+
+    # both go on alone, then Ana hosts from her copy and the facilitator joins her
+    host.session.run_edit("Stage", lambda j: j.add_stage("Facilitator alone"))
+    ana.session.run_edit("Lane", lambda j: j.add_department("Ana alone"))
+    ana_dialog, ana_code, ana_address = _host(ana, qtbot)
+    host.live.discovery = False
+    QTimer.singleShot(0, lambda: _fill_rejoin_dialog(qtbot, ana_address, ana_code))
+    host.chrome.actions["live_join"].trigger()
+    qtbot.waitUntil(lambda: host.live.indicator.text() == "● Live: connected", timeout=10_000)
+    qtbot.waitUntil(lambda: ana.session.journey.same_content(host.session.journey), timeout=5_000)
+    assert "Facilitator alone" in {s.name for s in ana.session.journey.stages.values()}
+    assert "Ana alone" in {d.name for d in host.session.journey.departments.values()}
+    assert len(controller.windows) == 2  # the facilitator joined with the map already open
+    qtbot.mouseClick(ana_dialog.end_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: host.live.link is None, timeout=5_000)
+    assert reopen(copy).same_content(reopen(host.session.document.path))

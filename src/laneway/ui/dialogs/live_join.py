@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -39,13 +40,22 @@ class JoinRequest:
     port: int
     code: str
     name: str
-    copy_path: Path
+    #: None: join with the map of this window (a copy that was in the session before).
+    copy_path: Path | None
 
 
 class LiveJoinDialog(QDialog):
     def __init__(
-        self, parent: QWidget | None, *, browser=None, name: str = "", folder: Path | None = None
+        self,
+        parent: QWidget | None,
+        *,
+        browser=None,
+        name: str = "",
+        folder: Path | None = None,
+        rejoin: str | None = None,
     ) -> None:
+        """``rejoin``: the window's map name when it was in a session before (offered:
+        join with it, so what was done meanwhile merges)."""
         super().__init__(parent)
         self.setObjectName("liveJoinDialog")
         self.setWindowTitle("Join live session")
@@ -91,6 +101,14 @@ class LiveJoinDialog(QDialog):
         form.addRow("&Code", self.code)
         form.addRow("Your &name", self.name)
         form.addRow("&Keep the copy at", row)
+        self.rejoin = QCheckBox(f"Join with {rejoin}, which was in a live session before")
+        self.rejoin.setObjectName("liveRejoin")
+        describe(self.rejoin, "Join with this map", "Its changes since then merge both ways")
+        self.rejoin.toggled.connect(lambda on: (self.copy_path.setEnabled(not on),
+                                                choose.setEnabled(not on)))  # fmt: skip
+        self.rejoin.setVisible(rejoin is not None)
+        self.rejoin.setChecked(rejoin is not None)
+        form.addRow("", self.rejoin)
         layout.addLayout(form)
         self.problem = QLabel()
         self.problem.setObjectName("liveJoinProblem")
@@ -167,6 +185,10 @@ class LiveJoinDialog(QDialog):
         code = self.code.text().strip()
         if not is_code(code):
             return "The code is the six digits shown on the host's screen."
+        name = self.name.text().strip() or "Someone"
+        if self.rejoin.isChecked():
+            self.request = JoinRequest(host, port, code, name, None)
+            return None
         text = self.copy_path.text().strip()
         if not text:
             return "Choose where to keep your copy of the map."
@@ -177,6 +199,5 @@ class LiveJoinDialog(QDialog):
             return f"{path.name} already exists; choose a new name for the copy."
         if not path.parent.is_dir():
             return f"The folder {path.parent} does not exist."
-        name = self.name.text().strip() or "Someone"
         self.request = JoinRequest(host, port, code, name, path)
         return None

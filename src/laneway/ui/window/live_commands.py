@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
+from laneway.store.sync_log import read_updates
 from laneway.sync import extra
 from laneway.sync.addresses import colour_for, default_name, parse_address
 from laneway.ui.dialogs.live_host import LiveHostDialog
@@ -138,8 +139,15 @@ class LiveCommands:
             browser = QtBrowser()
             if not browser.start():
                 browser = None
-        folder = Path(self.window.session.document.path).parent
-        dialog = LiveJoinDialog(self.window, browser=browser, name=default_name(), folder=folder)
+        document = self.window.session.document
+        folder = Path(document.path).parent
+        was_live = (
+            self.link is None and not document.read_only and bool(read_updates(document.store.db))
+        )
+        dialog = LiveJoinDialog(
+            self.window, browser=browser, name=default_name(), folder=folder,
+            rejoin=document.path.name if was_live else None,
+        )  # fmt: skip
         dialog.browser = browser  # type: ignore[attr-defined]
         self.window.tools.last_dialog = dialog
         return dialog
@@ -147,6 +155,9 @@ class LiveCommands:
     def start_join(self, request: JoinRequest) -> None:
         from laneway.ui.window.live_session import JoinAttempt
 
+        if request.copy_path is None:
+            self.start_rejoin(request)
+            return
         attempt = JoinAttempt(
             (request.host, request.port), request.copy_path,
             code=request.code, name=request.name, colour=colour_for(request.name),
@@ -157,6 +168,24 @@ class LiveCommands:
         self.window.show_notice(f"Joining {request.host}:{request.port}…")
         attempt.start()
 
+    def start_rejoin(self, request: JoinRequest) -> None:
+        """Join with this window's map, a copy that was in the session before: what was
+        done on either side meanwhile merges both ways."""
+        from laneway.sync.sessions import rejoin
+        from laneway.ui.window.live_session import JoinLink
+        from laneway.ui.window.live_transport import QtJoin
+
+        again = rejoin(self.window.session.document, code=request.code, name=request.name,
+                       colour=colour_for(request.name))  # fmt: skip
+        link = JoinLink(
+            self.window.session, self.window.scene, live=again.live, presence=again.presence,
+            join=QtJoin(again.session), address=(request.host, request.port),
+        )  # fmt: skip
+        self._attach(link)
+        link.reconnecting = True
+        link.update_status()
+        link.join.connect_to(request.host, request.port)
+
     def _join_failed(self, reason: str) -> None:
         self.attempt = None
         self.window.show_error(reason)
@@ -165,6 +194,8 @@ class LiveCommands:
         from laneway.ui.window.live_session import JoinLink
 
         self.attempt = None
+        self.window.notice.setVisible(False)  # "Joining…" is over
+        self.window.statusBar().clearMessage()
         window = self.window.host.open_document(live.document)
         link = JoinLink(
             window.session, window.scene, live=live, presence=attempt.joining.presence,
