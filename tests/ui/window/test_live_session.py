@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
 from tests.conftest import reopen
 from tests.ui.conftest import step_id
@@ -68,6 +68,13 @@ def test_two_windows_in_one_live_session(main_window, controller, qtbot, tmp_pat
     # Ana selects it: the host sees her outline on it, with her name
     ana.scene.select_ids([new])
     qtbot.waitUntil(lambda: host.live.link.overlay.outlined_ids().get("Ana") == [new])
+    # she clicks into the inspector's title: the host's chip says she is editing it
+    title_field = ana.inspector.findChild(QLineEdit)
+    ana.activateWindow()
+    title_field.setFocus()
+    qtbot.waitUntil(lambda: [p.editing for p in host.live.link.presence.others().values()]
+                    == [new])  # fmt: skip
+    ana.view.setFocus()
 
     # Ana retitles a step; the host then changes its channel; Ana's undo keeps the host's
     ana.session.run_edit("Retitle", lambda j: j.update_step(new, title="Ana's title"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
 
 from laneway.store.sync_log import read_updates
 from laneway.sync import extra
@@ -42,6 +42,17 @@ class LiveCommands:
         describe(self.indicator, "Live session", "Whether this map is connected to a session")
         self.indicator.setVisible(False)
         window.statusBar().addPermanentWidget(self.indicator)
+        self._watching_focus = True
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Typing in the inspector about one selected step or link: others see "editing"."""
+        if self.link is None or self.link.over:
+            return
+        session = self.window.session
+        chosen = [*session.selected_step_ids, *session.selected_link_ids]
+        inspecting = new is not None and self.window.inspector.isAncestorOf(new)
+        self.link.presence.set_editing(chosen[0] if inspecting and len(chosen) == 1 else None)
 
     def label_actions(self, actions) -> None:
         """Without the optional packages the menu items say how to get them."""
@@ -237,6 +248,9 @@ class LiveCommands:
 
     def close(self) -> None:
         """The window closes: end or leave the session; every copy stays editable."""
+        if self._watching_focus:
+            self._watching_focus = False
+            QApplication.instance().focusChanged.disconnect(self._focus_changed)
         link, self.link = self.link, None
         if link is not None:
             link.ended.disconnect(self._ended)

@@ -74,7 +74,10 @@ class LiveLink(QObject):
     def set_status(self, text: str) -> None:
         if text != self.status:
             self.status = text
-            self.status_changed.emit(text)
+            try:
+                self.status_changed.emit(text)
+            except RuntimeError:  # the window went first (the app is quitting)
+                pass
 
     def update_status(self) -> None:
         """Recompute the indicator (subclasses)."""

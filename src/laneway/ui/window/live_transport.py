@@ -33,6 +33,7 @@ class SocketWire:
             self.socket.write(data)
 
     def close(self) -> None:
+        self.socket.flush()  # the last message (the host's "end") goes before the close
         self.socket.disconnectFromHost()
 
 
@@ -56,6 +57,7 @@ def pump(socket: QTcpSocket, endpoint: Endpoint) -> None:
 
     def gone() -> None:
         deadline.stop()
+        read()  # what arrived with the close (the host's "end") is still to be read
         endpoint.lost()
         socket.deleteLater()
 
