@@ -149,3 +149,18 @@ def test_the_host_leaves_a_joiner_hosts_again_and_the_old_host_rejoins_with_its_
     qtbot.mouseClick(ana_dialog.end_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: host.live.link is None, timeout=5_000)
     assert reopen(copy).same_content(reopen(host.session.document.path))
+
+
+def test_joining_from_the_start_screen_opens_the_copy(main_window, controller, qtbot, tmp_path):
+    host = main_window
+    _dialog, code, address = _host(host, qtbot)
+    controller.live_discovery = False
+    screen = controller.show_start_screen()
+    copy = tmp_path / "from-start.laneway"
+    QTimer.singleShot(0, lambda: _fill_join_dialog(qtbot, address, code, copy, "Bo"))
+    qtbot.mouseClick(screen.join_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: copy.resolve() in controller.windows, timeout=10_000)
+    bo = controller.windows[copy.resolve()]
+    qtbot.waitUntil(lambda: bo.live.indicator.text() == "● Live: connected", timeout=10_000)
+    assert bo.session.journey.same_content(host.session.journey)
+    assert controller.start_screen is None  # the copy's window took its place

@@ -45,6 +45,10 @@ class AppController:
         install_app_icon(app)
         self.windows: dict[Path, MainWindow] = {}
         self.start_screen: QWidget | None = None
+        #: Live-session joins under way from the start screen (kept alive until done).
+        self._joins: list = []
+        #: Browse for sessions with mDNS (tests turn it off: they never start mDNS).
+        self.live_discovery = True
         self._temporary: list[tempfile.TemporaryDirectory] = []
         self.scheme_watcher = SystemSchemeWatcher(self.system_scheme_changed)
 
@@ -112,6 +116,7 @@ class AppController:
         screen.new_requested.connect(lambda name: self.new_map(name, screen))
         screen.open_dialog_requested.connect(lambda: self.open_dialog(screen))
         screen.import_requested.connect(lambda: self.import_dialog(screen))
+        screen.join_requested.connect(lambda: self.join_dialog(screen))
         screen.forget_recent.connect(self.settings.forget_recent)
         screen.show()
         self.start_screen = screen
@@ -186,6 +191,26 @@ class AppController:
         self._temporary.append(folder)
         journey = new_journey("b2b")
         return self._create_and_open(Path(folder.name) / "B2B demo.laneway", journey, None)
+
+    def join_dialog(self, parent: QWidget | None) -> None:
+        """Join a live session from no map at all (the start screen)."""
+        from laneway.sync import extra
+        from laneway.ui.window import live_commands
+
+        if not extra.available():
+            self.show_error(parent, live_commands.MISSING)
+            return
+        folder = Path.home() / "Documents"
+        dialog = live_commands.join_dialog_for(
+            parent, discovery=self.live_discovery, folder=folder if folder.is_dir() else Path.home()
+        )
+        accepted = dialog.exec()
+        if dialog.browser is not None:
+            dialog.browser.close()
+        if accepted and dialog.request is not None:
+            self._joins.append(live_commands.begin_join(
+                dialog.request, self, lambda sentence: self.show_error(parent, sentence)
+            ))  # fmt: skip
 
     def import_dialog(self, parent: QWidget | None) -> MainWindow | None:
         source, _ = QFileDialog.getOpenFileName(parent, "Import a journey", "", IMPORT_FILTER)

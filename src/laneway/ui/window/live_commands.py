@@ -143,41 +143,28 @@ class LiveCommands:
 
     def join_dialog(self) -> LiveJoinDialog:
         """The dialog, browsing the network when discovery is on."""
-        browser = None
-        if self.discovery:
-            from laneway.ui.window.live_discovery import QtBrowser
-
-            browser = QtBrowser()
-            if not browser.start():
-                browser = None
         document = self.window.session.document
-        folder = Path(document.path).parent
         was_live = (
             self.link is None and not document.read_only and bool(read_updates(document.store.db))
         )
-        dialog = LiveJoinDialog(
-            self.window, browser=browser, name=default_name(), folder=folder,
+        dialog = join_dialog_for(
+            self.window, discovery=self.discovery, folder=Path(document.path).parent,
             rejoin=document.path.name if was_live else None,
         )  # fmt: skip
-        dialog.browser = browser  # type: ignore[attr-defined]
         self.window.tools.last_dialog = dialog
         return dialog
 
     def start_join(self, request: JoinRequest) -> None:
-        from laneway.ui.window.live_session import JoinAttempt
-
         if request.copy_path is None:
             self.start_rejoin(request)
             return
-        attempt = JoinAttempt(
-            (request.host, request.port), request.copy_path,
-            code=request.code, name=request.name, colour=colour_for(request.name),
-        )  # fmt: skip
-        self.attempt = attempt
-        attempt.failed.connect(self._join_failed)
-        attempt.copied.connect(lambda live: self._copied(attempt, live))
         self.window.show_notice(f"Joining {request.host}:{request.port}…")
-        attempt.start()
+        self.attempt = begin_join(request, self.window.host, self._join_failed, self._joined)
+
+    def _joined(self) -> None:
+        self.attempt = None
+        self.window.notice.setVisible(False)  # "Joining…" is over
+        self.window.statusBar().clearMessage()
 
     def start_rejoin(self, request: JoinRequest) -> None:
         """Join with this window's map, a copy that was in the session before: what was
@@ -200,20 +187,6 @@ class LiveCommands:
     def _join_failed(self, reason: str) -> None:
         self.attempt = None
         self.window.show_error(reason)
-
-    def _copied(self, attempt, live) -> None:
-        from laneway.ui.window.live_session import JoinLink
-
-        self.attempt = None
-        self.window.notice.setVisible(False)  # "Joining…" is over
-        self.window.statusBar().clearMessage()
-        window = self.window.host.open_document(live.document)
-        link = JoinLink(
-            window.session, window.scene, live=live, presence=attempt.joining.presence,
-            join=attempt.join, address=attempt.address,
-        )  # fmt: skip
-        window.live.attach(link)
-        window.show_notice(f"You joined the live session; this copy is {live.document.path.name}.")
 
     # ---------------------------------------------------------------- shared
     def attach(self, link) -> None:
@@ -261,3 +234,50 @@ class LiveCommands:
         self._stop_announcing()
         if self.host_dialog is not None:
             self.host_dialog.close()
+
+
+def join_dialog_for(
+    parent: QWidget | None, *, discovery: bool, folder: Path, rejoin: str | None = None
+) -> LiveJoinDialog:
+    """The Join dialog, browsing the network when ``discovery`` (its ``browser`` is to be
+    closed by whoever runs it)."""
+    browser = None
+    if discovery:
+        from laneway.ui.window.live_discovery import QtBrowser
+
+        browser = QtBrowser()
+        if not browser.start():
+            browser = None
+    dialog = LiveJoinDialog(
+        parent, browser=browser, name=default_name(), folder=folder, rejoin=rejoin
+    )
+    dialog.browser = browser  # type: ignore[attr-defined]
+    return dialog
+
+
+def begin_join(request: JoinRequest, host, on_failed, on_joined=None):
+    """Pair and copy; then open the copy in a window of ``host`` (a WindowHost) that
+    follows the session. The JoinAttempt is returned: keep it until it is done."""
+    from laneway.ui.window.live_session import JoinAttempt, JoinLink
+
+    assert request.copy_path is not None
+    attempt = JoinAttempt(
+        (request.host, request.port), request.copy_path,
+        code=request.code, name=request.name, colour=colour_for(request.name),
+    )  # fmt: skip
+
+    def copied(live) -> None:
+        if on_joined is not None:
+            on_joined()
+        window = host.open_document(live.document)
+        link = JoinLink(
+            window.session, window.scene, live=live, presence=attempt.joining.presence,
+            join=attempt.join, address=attempt.address,
+        )  # fmt: skip
+        window.live.attach(link)
+        window.show_notice(f"You joined the live session; this copy is {live.document.path.name}.")
+
+    attempt.failed.connect(on_failed)
+    attempt.copied.connect(copied)
+    attempt.start()
+    return attempt
