@@ -105,3 +105,34 @@ def test_without_the_optional_packages_the_menu_says_how_to_get_them(
     actions["live_join"].trigger()
     assert len(told) == 2 and all('pip install "laneway[collab]"' in t for t in told)
     assert main_window.live.link is None
+
+
+def test_records_found_on_zeroconfs_thread_reach_the_dialog_on_the_gui_thread(
+    qtbot, tmp_path, monkeypatch
+):
+    import threading
+
+    from laneway.ui.window import live_discovery
+
+    record = _record("Found on a thread", 47474)
+
+    class ThreadedBrowser:  # stands in for zeroconf's: calls back from its own thread
+        def __init__(self, on_found, on_lost):
+            self.thread = threading.Thread(target=lambda: on_found(record))
+            self.thread.start()
+
+        def close(self):
+            self.thread.join()
+
+    monkeypatch.setattr(live_discovery, "Browser", ThreadedBrowser)
+    seen_on: list[bool] = []
+    browser = live_discovery.QtBrowser()
+    dialog = LiveJoinDialog(None, browser=browser, name="Ana", folder=tmp_path)
+    qtbot.addWidget(dialog)
+    browser.found.connect(
+        lambda _r: seen_on.append(threading.current_thread() is threading.main_thread())
+    )
+    assert browser.start()
+    qtbot.waitUntil(lambda: dialog.sessions.count() == 1 and bool(seen_on))
+    assert seen_on == [True] and "Found on a thread" in dialog.sessions.item(0).text()
+    browser.close()

@@ -9,9 +9,27 @@ sees the records on its own thread. Starting either one is left to the user's ac
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 
 from laneway.sync.discovery import Announcer, Browser
+
+
+def _in_background(work: Callable[[], None]) -> threading.Thread:
+    """zeroconf's start and close send packets and wait for answers (a second or two):
+    never on the GUI thread. A failure of discovery never stops the session."""
+
+    def run() -> None:
+        try:
+            work()
+        except Exception:  # no network, no multicast, a name conflict: no announcement
+            pass
+
+    thread = threading.Thread(target=run, name="laneway-zeroconf", daemon=True)
+    thread.start()
+    return thread
 
 
 class QtBrowser(QObject):
@@ -23,22 +41,41 @@ class QtBrowser(QObject):
         self._browser: Browser | None = None
 
     def start(self) -> bool:
-        """Browse; False when the network refuses (no interface, no multicast)."""
+        """Browse (on zeroconf's threads); False when the network refuses at once."""
         try:
             self._browser = Browser(self.found.emit, self.lost.emit)
-        except (OSError, ImportError):
+        except Exception:  # no interface, no multicast, zeroconf missing
             return False
         return True
 
     def close(self) -> None:
         if self._browser is not None:
             browser, self._browser = self._browser, None
-            browser.close()
+            _in_background(browser.close)
+
+
+class BackgroundAnnouncer:
+    """Announce a hosted session from a thread of its own; ``close`` withdraws it."""
+
+    def __init__(self, address: str, port: int, *, map_id: str, title: str, host_name: str):
+        self._announcer: Announcer | None = None
+
+        def start() -> None:
+            self._announcer = Announcer(
+                address, port, map_id=map_id, title=title, host_name=host_name
+            )
+
+        self._starting = _in_background(start)
+
+    def close(self) -> None:
+        def stop() -> None:
+            self._starting.join()
+            if self._announcer is not None:
+                self._announcer.close()
+
+        _in_background(stop)
 
 
 def announce(address: str, port: int, *, map_id: str, title: str, host_name: str):
-    """Announce a hosted session (None when the network refuses it)."""
-    try:
-        return Announcer(address, port, map_id=map_id, title=title, host_name=host_name)
-    except (OSError, ImportError):
-        return None
+    """Announce a hosted session; returns at once (the work is on another thread)."""
+    return BackgroundAnnouncer(address, port, map_id=map_id, title=title, host_name=host_name)
