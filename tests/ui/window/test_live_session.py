@@ -164,3 +164,32 @@ def test_joining_from_the_start_screen_opens_the_copy(main_window, controller, q
     qtbot.waitUntil(lambda: bo.live.indicator.text() == "● Live: connected", timeout=10_000)
     assert bo.session.journey.same_content(host.session.journey)
     assert controller.start_screen is None  # the copy's window took its place
+
+
+def test_a_dropped_connection_counts_the_edits_waiting_and_merges_them_on_reconnect(
+    main_window, controller, qtbot, tmp_path: Path
+):
+    host = main_window
+    dialog, code, address = _host(host, qtbot)
+    copy = tmp_path / "ana.laneway"
+    _join(host, qtbot, address, code, copy)
+    qtbot.waitUntil(lambda: len(controller.windows) == 2, timeout=10_000)
+    ana = controller.windows[copy.resolve()]
+    qtbot.waitUntil(lambda: ana.live.indicator.text() == "● Live: connected", timeout=10_000)
+
+    ana.live.link.join.socket.abort()  # the Wi-Fi drops
+    qtbot.waitUntil(lambda: not ana.live.link.joined.connected)
+    ana.session.run_edit("Lane", lambda j: j.add_department("Legal"))
+    ana.session.run_edit("Stage", lambda j: j.add_stage("Offline stage"))
+    host.session.run_edit("Title", lambda j: j.set_info(title="Meanwhile at the host"))
+    assert ana.live.indicator.text() == "● Live: offline, 2 edits waiting"
+    assert "Legal" in {d.name for d in reopen(copy).departments.values()}  # saved already
+
+    qtbot.waitUntil(lambda: ana.live.indicator.text() == "● Live: connected", timeout=10_000)
+    qtbot.waitUntil(lambda: ana.session.journey.same_content(host.session.journey), timeout=5_000)
+    assert "Offline stage" in {s.name for s in host.session.journey.stages.values()}
+    assert ana.session.journey.info.title == "Meanwhile at the host"
+    qtbot.waitUntil(lambda: dialog.people.item(0).text() == "Ana")
+    host.live.close()
+    qtbot.waitUntil(lambda: ana.live.link is None, timeout=5_000)
+    assert reopen(copy).same_content(reopen(host.session.document.path))

@@ -168,7 +168,16 @@ class JoinLink(LiveLink):
         self._retry.setInterval(RECONNECT_MS)
         self._retry.timeout.connect(self._reconnect)
         self.reconnecting = False
+        # after the session's own listener (which counts what waits), so the count is new
+        live.shared.add_listener(self._shared_changed)
         self.update_status()
+
+    def _shared_changed(self, _update: bytes, _source: object) -> None:
+        self.update_status()
+
+    def _finish(self, reason: str) -> None:
+        self.live.shared.remove_listener(self._shared_changed)
+        super()._finish(reason)
 
     def _closed(self, reason: str, fatal: bool) -> None:
         if self.over:
