@@ -10,6 +10,7 @@ mDNS does not cross subnets and some access points drop it, hence the typed addr
 
 from __future__ import annotations
 
+import os
 import socket
 import uuid
 from collections.abc import Callable
@@ -20,6 +21,8 @@ from laneway.sync.extra import require
 from laneway.sync.pairing import PROTOCOL_VERSION
 
 SERVICE_TYPE = "_laneway._tcp.local."
+#: Set to "1", nothing is announced or browsed (the test suite sets it).
+OFF_SWITCH = "LANEWAY_NO_DISCOVERY"
 TEXT_LIMIT = 120
 #: A TXT entry is at most 255 bytes, key and "=" included.
 ENTRY_BYTES = 240
@@ -107,6 +110,10 @@ def parse_service_info(info: Any) -> SessionRecord | None:
         map_id=map_id,
         version=int(version_text),
     )
+
+
+def enabled() -> bool:
+    return os.environ.get(OFF_SWITCH) != "1"
 
 
 class Announcer:

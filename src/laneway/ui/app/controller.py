@@ -9,6 +9,7 @@ layout (``window_state``) and follows the system's light/dark switch.
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -48,7 +49,7 @@ class AppController:
         #: Live-session joins under way from the start screen (kept alive until done).
         self._joins: list = []
         #: Browse for sessions with mDNS (tests turn it off: they never start mDNS).
-        self.live_discovery = True
+        self.live_discovery = os.environ.get("LANEWAY_NO_DISCOVERY") != "1"
         self._temporary: list[tempfile.TemporaryDirectory] = []
         self.scheme_watcher = SystemSchemeWatcher(self.system_scheme_changed)
 

@@ -27,10 +27,13 @@ INDICATOR_STYLE = "QLabel {{ color: {}; font-weight: bold; padding: 0 8px; }}"
 
 
 class LiveCommands:
-    def __init__(self, window: QMainWindow, *, discovery: bool = True) -> None:
-        """``window``: a MainWindow; ``discovery``: announce and browse with mDNS."""
+    def __init__(self, window: QMainWindow, *, discovery: bool | None = None) -> None:
+        """``window``: a MainWindow; ``discovery``: announce and browse with mDNS (by
+        default unless ``LANEWAY_NO_DISCOVERY=1``)."""
+        from laneway.sync.discovery import enabled
+
         self.window = window
-        self.discovery = discovery
+        self.discovery = enabled() if discovery is None else discovery
         #: Where a hosted session listens (every interface: the room joins over Wi-Fi).
         self.listen_host = "0.0.0.0"
         self.link = None
