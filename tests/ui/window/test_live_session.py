@@ -193,3 +193,33 @@ def test_a_dropped_connection_counts_the_edits_waiting_and_merges_them_on_reconn
     host.live.close()
     qtbot.waitUntil(lambda: ana.live.link is None, timeout=5_000)
     assert reopen(copy).same_content(reopen(host.session.document.path))
+
+
+def test_a_stranger_sending_garbage_to_the_app_is_dropped_and_nobody_else(
+    main_window, controller, qtbot, tmp_path: Path
+):
+    from PySide6.QtNetwork import QAbstractSocket, QTcpSocket
+
+    host = main_window
+    _dialog, code, address = _host(host, qtbot)
+    copy = tmp_path / "ana.laneway"
+    _join(host, qtbot, address, code, copy)
+    qtbot.waitUntil(lambda: len(controller.windows) == 2, timeout=10_000)
+    ana = controller.windows[copy.resolve()]
+    qtbot.waitUntil(lambda: ana.live.indicator.text() == "● Live: connected", timeout=10_000)
+    received = bytearray()
+    for garbage in (b"\xff" * 64, (50_000).to_bytes(4, "big") + b"{}", b"\x00\x00\x00\x02{]"):
+        stranger = QTcpSocket()
+        stranger.readyRead.connect(lambda s=stranger: received.extend(s.readAll().data()))
+        stranger.connectToHost("127.0.0.1", int(address.rsplit(":", 1)[1]))
+        qtbot.waitUntil(lambda s=stranger: s.state() == QAbstractSocket.ConnectedState)
+        stranger.write(garbage)
+        qtbot.waitUntil(lambda s=stranger: s.state() == QAbstractSocket.UnconnectedState)
+        stranger.deleteLater()
+    assert b"Qualify lead" not in bytes(received)
+    assert ana.live.link.joined.connected and len(host.live.link.participants()) == 1
+    host.session.run_edit("Stage", lambda j: j.add_stage("After the strangers"))
+    qtbot.waitUntil(
+        lambda: "After the strangers" in {s.name for s in ana.session.journey.stages.values()}
+    )
+    host.live.close()
