@@ -18,14 +18,14 @@ from PySide6.QtWidgets import QWidget
 from laneway.canvas.style import LIGHT, Style, text_color_on
 
 #: Band heights and text sizes, as shares of the screen's height at the Normal text size.
-TOP_BAND, BOTTOM_BAND = 0.072, 0.05
+TOP_BAND, BOTTOM_BAND = 0.088, 0.05
 TITLE_TEXT, FIGURE_TEXT, SENTENCE_TEXT, LEGEND_TEXT = 0.032, 0.022, 0.034, 0.019
 #: Legend rows: (kind, words).
 LEGEND = (
-    ("badge", "findings on a step (red error, amber warning, blue note)"),
+    ("badge", "findings: red error, amber warning, blue note"),
     ("handoff", "handoff"),
-    ("gap", "gap: handoff nobody agreed"),
-    ("unassigned", "Unassigned: steps nobody owns"),
+    ("gap", "gap: nobody agreed"),
+    ("unassigned", "nobody owns"),
 )
 
 
@@ -121,31 +121,33 @@ class PresentationOverlay(QWidget):
         painter.end()
 
     def _paint_header(self, painter: QPainter, top: int) -> None:
+        """Row one: the title, and where the walk is on the right; row two: coverage."""
         s, pad = self.style_, self._pad() * 2
         title_font = self._font(TITLE_TEXT, bold=True)
         figure_font = self._font(FIGURE_TEXT, bold=True)
-        band = QRectF(pad, 0, self.width() - 2 * pad, top)
+        row = top * 0.56
         right = self.width() - pad
         painter.setFont(figure_font)
         metrics = QFontMetricsF(figure_font)
         if self.position:
             painter.setPen(QColor(s.header_text))
             width = metrics.horizontalAdvance(self.position)
-            painter.drawText(QRectF(right - width, 0, width, top), Qt.AlignmentFlag.AlignVCenter,
+            painter.drawText(QRectF(right - width, 0, width, row), Qt.AlignmentFlag.AlignVCenter,
                              self.position)  # fmt: skip
             right -= width + pad * 2
+        x = pad
         if self.show_findings:
-            for text, complete in reversed(self.figures):
+            for text, complete in self.figures:
                 width = metrics.horizontalAdvance(text)
                 painter.setPen(QColor(s.header_text if complete else s.error))
-                painter.drawText(QRectF(right - width, 0, width, top),
+                painter.drawText(QRectF(x, row * 0.92, width, top - row),
                                  Qt.AlignmentFlag.AlignVCenter, text)  # fmt: skip
-                right -= width + pad
+                x += width + pad * 1.5
         painter.setFont(title_font)
         painter.setPen(QColor(s.header_text))
-        room = max(0.0, right - band.left() - pad)
+        room = max(0.0, right - pad * 2)
         title = QFontMetricsF(title_font).elidedText(self.title, Qt.TextElideMode.ElideRight, room)
-        painter.drawText(QRectF(band.left(), 0, room, top), Qt.AlignmentFlag.AlignVCenter, title)
+        painter.drawText(QRectF(pad, 0, room, row * 1.05), Qt.AlignmentFlag.AlignBottom, title)
 
     def _paint_footer(self, painter: QPainter, bottom: int) -> None:
         s, pad = self.style_, self._pad() * 2

@@ -28,6 +28,8 @@ class Stop:
     finding: Finding
     step_ids: tuple[str, ...]
     link_ids: tuple[str, ...]
+    #: Where the customer meets the finding: its links' sources, else its steps.
+    anchors: tuple[str, ...] = ()
     #: The stage column to show when the finding concerns no step or link.
     stage_id: str | None = None
     #: The lane to show when the finding concerns no step, link or stage.
@@ -60,8 +62,8 @@ def walk_order(journey: JourneyMap, report: Report) -> list[Stop]:
         )
 
     def place(stop: Stop) -> tuple:
-        if stop.step_ids:
-            return min(step_place(s) for s in stop.step_ids)
+        if stop.anchors:
+            return min(step_place(s) for s in stop.anchors)
         if stop.stage_id is not None and stop.stage_id in stage_index:
             return (stage_index[stop.stage_id], -1, -1, "", "")
         if stop.department_id is not None:
@@ -76,6 +78,7 @@ def walk_order(journey: JourneyMap, report: Report) -> list[Stop]:
 def _stop(journey: JourneyMap, finding: Finding) -> Stop:
     steps = [s for s in finding.step_ids if s in journey.steps]
     links = [k for k in finding.link_ids if k in journey.links]
+    anchors = tuple(journey.links[k].source for k in links) or tuple(steps)
     for link_id in links:  # a link is shown with both its ends
         for step_id in journey.links[link_id].pair:
             if step_id not in steps:
@@ -86,7 +89,7 @@ def _stop(journey: JourneyMap, finding: Finding) -> Stop:
         department = finding.department_ids[0]
     if department not in journey.departments:
         department = None
-    return Stop(finding, tuple(steps), tuple(links), stage, department)
+    return Stop(finding, tuple(steps), tuple(links), anchors, stage, department)
 
 
 @dataclass

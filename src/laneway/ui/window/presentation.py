@@ -26,7 +26,7 @@ from laneway.layout import Target
 from laneway.ui.widgets.presentation_overlay import Caption
 from laneway.ui.window.coverage_status import coverage_parts
 from laneway.ui.window.findings_walk import Stop, Walk, walk_order
-from laneway.ui.window.presentation_view import PresentationView
+from laneway.ui.window.presentation_view import FRAME_MARGIN, PresentationView
 from laneway.ui.window.presented_map import excerpt, presented, stage_ranges
 from laneway.ui.window.spotlight import Spotlight
 
@@ -38,9 +38,9 @@ SLIDE_HEIGHT_PT = 540.0
 TITLE_FLOORS = ((20, 12.0), (40, 10.0))
 LARGE_MAP_TITLE_PT = 10.0
 #: A finding is shown at most this many times the size the title floor needs.
-STOP_ZOOM_OVER_FLOOR = 1.6
+STOP_ZOOM_OVER_FLOOR = 1.3
 SEVERITY_WORDS = {"error": "Error", "warning": "Warning", "info": "Note"}
-HINT = "→ / Space next finding   ← back   PgDn / PgUp stage by stage   F whole map   Esc leave"
+HINT = "→ next   ← back   PgDn stages   Esc leave"
 
 K = Qt.Key
 WALK_KEYS = {K.Key_Right, K.Key_Space, K.Key_Left, K.Key_Home, K.Key_End, K.Key_PageDown,
@@ -167,7 +167,7 @@ class Presentation(QObject):
         self._spotlight = Spotlight(w.scene.style)
         self.scene.addItem(self._spotlight)
         self.walk = Walk(walk_order(journey, w.session.document.report))
-        self.ranges = stage_ranges(journey, target, self.floor_zoom(), w.metrics)
+        self.ranges = self._plan_ranges()
         self.range_index, self.range_scene = -1, None
         self.view.overlay.set_style(w.scene.style, w.metrics.scale)
         self.view.overlay.set_findings_shown(w.scene.findings_visible)
@@ -183,6 +183,12 @@ class Presentation(QObject):
         """The zoom at which step titles meet SPEC §6's floor on this screen."""
         floor = title_floor_px(len(self.window.session.journey.steps), self.screen_height())
         return floor / self.title_px(1.0)
+
+    def _plan_ranges(self) -> list[tuple[str | None, ...]]:
+        """Stage ranges whose titles meet the floor once framed (the frame's margins too)."""
+        w = self.window
+        framed = self.floor_zoom() * (1 + 2 * FRAME_MARGIN)
+        return stage_ranges(w.session.journey, self.target(), framed, w.metrics)
 
     def _grid_rect(self, scene: JourneyScene) -> QRectF:
         b = scene.grid.bounds
@@ -295,7 +301,7 @@ class Presentation(QObject):
         if self.scene is not None:
             self.scene.set_journey(presented(journey, self.target(), w.metrics).journey)
             self.scene.addItem(self._spotlight) if self._spotlight.scene() is None else None
-        self.ranges = stage_ranges(journey, self.target(), self.floor_zoom(), w.metrics)
+        self.ranges = self._plan_ranges()
         if self.range_index >= 0:
             self.show_range(min(self.range_index, len(self.ranges) - 1))
         elif self.walk.current is not None:
