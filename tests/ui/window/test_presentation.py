@@ -160,8 +160,9 @@ def test_the_map_fills_the_screen_and_the_file_is_untouched(controller, tmp_path
     journey = build_map(
         departments=("Marketing", "Sales"),
         stages=stages,
-        steps=tuple((f"Step {i}", ("Marketing", "Sales")[i % 2], stages[i // 5])
-                    for i in range(20)),  # fmt: skip
+        steps=tuple(
+            (f"Step {i}", ("Marketing", "Sales")[i % 2], stages[i // 5]) for i in range(20)
+        ),
         links=tuple((f"Step {i}", f"Step {i + 1}") for i in range(19)),
     )
     for index, step in enumerate(journey.steps.values()):

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import QWidget
 
 from laneway.canvas.style import LIGHT, Style, text_color_on
 
-#: Band heights and text sizes, as shares of the screen's height at the Normal text size.
+#: Band heights and text sizes, as shares of the screen's height (text at the Normal size;
+#: at most ``MAX_TEXT_SCALE`` times that, which the bands still hold).
 TOP_BAND, BOTTOM_BAND = 0.088, 0.05
-TITLE_TEXT, FIGURE_TEXT, SENTENCE_TEXT, LEGEND_TEXT = 0.032, 0.022, 0.034, 0.019
+TITLE_TEXT, FIGURE_TEXT, SENTENCE_TEXT, LEGEND_TEXT = 0.03, 0.02, 0.034, 0.018
+MAX_TEXT_SCALE = 1.25
 #: Legend rows: (kind, words).
 LEGEND = (
     ("badge", "findings: red error, amber warning, blue note"),
@@ -76,9 +78,11 @@ class PresentationOverlay(QWidget):
         self.update()
 
     def band_heights(self, height: int) -> tuple[int, int]:
-        """(top, bottom) pixels the bands take on a view ``height`` pixels tall."""
-        scale = min(self.font_scale, 1.5)
-        return round(height * TOP_BAND * scale), round(height * BOTTOM_BAND * scale)
+        """(top, bottom) pixels the bands take on a view ``height`` pixels tall.
+
+        The same at every text size: larger text fills the bands more, it does not
+        take room from the map (the projector size must not make the map smaller)."""
+        return round(height * TOP_BAND), round(height * BOTTOM_BAND)
 
     def caption_rect(self) -> QRectF:
         """Where the sentence panel is drawn (empty when there is none)."""
@@ -94,7 +98,7 @@ class PresentationOverlay(QWidget):
 
     # --------------------------------------------------------------- drawing
     def _unit(self) -> float:
-        return self.height() * self.font_scale
+        return self.height() * min(self.font_scale, MAX_TEXT_SCALE)
 
     def _pad(self) -> float:
         return self.height() * 0.012
@@ -171,9 +175,11 @@ class PresentationOverlay(QWidget):
             painter.setPen(QColor(s.card_subtle_text))
             width = metrics.horizontalAdvance(self.hint)
             left = max(x, self.width() - pad - width)
-            hint = metrics.elidedText(self.hint, Qt.TextElideMode.ElideLeft, self.width() - pad - left)
-            painter.drawText(QRectF(left, y0, self.width() - pad - left, bottom),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, hint)  # fmt: skip
+            hint = metrics.elidedText(
+                self.hint, Qt.TextElideMode.ElideLeft, self.width() - pad - left
+            )
+            right = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
+            painter.drawText(QRectF(left, y0, self.width() - pad - left, bottom), right, hint)
 
     def _paint_mark(self, painter: QPainter, kind: str, box: QRectF) -> None:
         """The legend's picture of each thing, drawn as the canvas draws it."""

@@ -187,7 +187,8 @@ class Presentation(QObject):
     def _plan_ranges(self) -> list[tuple[str | None, ...]]:
         """Stage ranges whose titles meet the floor once framed (the frame's margins too)."""
         w = self.window
-        framed = self.floor_zoom() * (1 + 2 * FRAME_MARGIN)
+        # The planner measures grids at 1× (``Metrics.base``); the scene is ``scale`` × that.
+        framed = self.floor_zoom() * w.metrics.scale * (1 + 2 * FRAME_MARGIN)
         return stage_ranges(w.session.journey, self.target(), framed, w.metrics)
 
     def _grid_rect(self, scene: JourneyScene) -> QRectF:
@@ -228,7 +229,8 @@ class Presentation(QObject):
         self._highlight(stop)
         self.window.scene.select_ids(stop.step_ids, stop.link_ids)  # the session follows
         self._update_overlay()
-        limit = self.floor_zoom() * STOP_ZOOM_OVER_FLOOR
+        # The same zoom at every text size: larger text is larger on screen.
+        limit = self.floor_zoom() * self.window.metrics.scale * STOP_ZOOM_OVER_FLOOR
         reserve = self.view.overlay.caption_rect().height() + self.view.overlay._pad()
         self.view.show_frame(rect, max(limit, 0.1))
         self._lift_above_caption(rect, reserve)
@@ -378,4 +380,3 @@ class Presentation(QObject):
             self.show_whole_map()
         else:
             self.next_range(1)
-

@@ -21,7 +21,7 @@ from laneway.ui.window.sticky_headers import paint_sticky_headers
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
 WHEEL_STEP = 1.0015
-#: Room left around a frame, as a share of its size.
+#: Room left round a frame, each side, as a share of its width (height).
 FRAME_MARGIN = 0.03
 
 
@@ -80,8 +80,8 @@ class PresentationView(QGraphicsView):
         area = self.viewport().rect()
         if area.width() < 2 or area.height() < 2:
             return
-        margin = FRAME_MARGIN * max(rect.width(), rect.height())
-        padded = rect.adjusted(-margin, -margin, margin, margin)
+        dx, dy = FRAME_MARGIN * rect.width(), FRAME_MARGIN * rect.height()
+        padded = rect.adjusted(-dx, -dy, dx, dy)
         zoom = min(area.width() / padded.width(), area.height() / padded.height())
         self.set_zoom(min(zoom, self.frame_zoom_limit))
         # The scene's rectangle must allow centring any frame, even near its edges.
@@ -117,10 +117,10 @@ class PresentationView(QGraphicsView):
 
     def event(self, event: QEvent) -> bool:
         # Keys of presentation mode win over the window's shortcuts (Ctrl++, arrows…).
-        if event.type() == QEvent.Type.ShortcutOverride and self.handles_key is not None:
-            if self.handles_key(event):  # type: ignore[arg-type]
-                event.accept()
-                return True
+        overrides = event.type() == QEvent.Type.ShortcutOverride
+        if overrides and self.handles_key is not None and self.handles_key(event):  # type: ignore[arg-type]
+            event.accept()
+            return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -54,7 +54,10 @@ def presented(journey: JourneyMap, target: Target, metrics: Metrics | None = Non
 
 
 def excerpt(
-    journey: JourneyMap, stage_ids: Sequence[str | None], target: Target, metrics: Metrics | None = None
+    journey: JourneyMap,
+    stage_ids: Sequence[str | None],
+    target: Target,
+    metrics: Metrics | None = None,
 ) -> Presented:
     """The steps of ``stage_ids`` with the lanes that hold them, arranged for ``target``."""
     wanted = set(stage_ids)
