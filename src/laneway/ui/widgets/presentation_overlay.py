@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from PySide6.QtWidgets import QWidget
 
 from laneway.canvas.style import LIGHT, Style, text_color_on
+from laneway.ui.widgets.accessible import describe
 
 #: Band heights and text sizes, as shares of the screen's height (text at the Normal size;
 #: at most ``MAX_TEXT_SCALE`` times that, which the bands still hold).
@@ -44,6 +45,7 @@ class PresentationOverlay(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("presentationOverlay")
+        describe(self, "Presentation bands", "The map's title, coverage and legend")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.style_ = LIGHT
@@ -63,10 +65,18 @@ class PresentationOverlay(QWidget):
 
     def set_header(self, title: str, figures: list[tuple[str, bool]], position: str) -> None:
         self.title, self.figures, self.position = title, figures, position
-        self.update()
+        self._describe()
 
     def set_caption(self, caption: Caption | None) -> None:
         self.caption = caption
+        self._describe()
+
+    def _describe(self) -> None:
+        """A screen reader reads what the room sees: title, place, figures, sentence."""
+        parts = [self.title, self.position, *(text for text, _ in self.figures)]
+        if self.caption is not None:
+            parts += [self.caption.where, self.caption.sentence]
+        self.setAccessibleDescription(". ".join(p for p in parts if p))
         self.update()
 
     def set_hint(self, hint: str) -> None:
