@@ -96,7 +96,12 @@ def test_f11_walks_the_findings_in_order_and_esc_restores_the_window(walk_window
         shown = window.presentation._stop_rect(stop)
         visible = view.visible_rect()
         assert visible.adjusted(-2, -2, 2, 2).contains(shown), (index, visible, shown)
-        assert abs(visible.center().x() - shown.center().x()) < 0.05 * visible.width()
+        # centred, unless that would show empty screen beyond the map's edges
+        grid = window.presentation._grid_rect(scene)
+        at_edge = min(abs(visible.left() - grid.left()), abs(visible.right() - grid.right())) < 2
+        whole_width = visible.left() <= grid.left() and visible.right() >= grid.right()
+        centred = abs(visible.center().x() - shown.center().x()) < 0.05 * visible.width()
+        assert centred or at_edge or whole_width, (index, visible, shown)
         assert window.presentation.view.overlay.caption.sentence == stop.finding.message
     qtbot.keyClick(view, Key.Key_Right)  # past the last: stays on it
     assert window.presentation.walk.index == len(EXPECTED_WALK) - 1

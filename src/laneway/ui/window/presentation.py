@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRectF, Qt, QTimer
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QTransform
 from PySide6.QtWidgets import QWidget
 
@@ -244,7 +244,22 @@ class Presentation(QObject):
             zoom = self.view.zoom
         centre = rect.center()
         centre.setY(centre.y() + reserve / 2 / zoom)
-        self.view.centerOn(centre)
+        self.view.centerOn(self._clamped(centre, reserve))
+
+    def _clamped(self, centre: QPointF, reserve: float) -> QPointF:
+        """Keep the map on screen: no empty screen beyond the grid's edges where the
+        map could fill it (the sentence panel covers ``reserve`` pixels at the bottom)."""
+        assert self.scene is not None
+        grid, zoom, port = self._grid_rect(self.scene), self.view.zoom, self.view.viewport()
+        width, height = port.width() / zoom, port.height() / zoom
+        below = reserve / zoom  # the panel may cover the map's last bit, not hide a card
+        x = grid.center().x()
+        if width < grid.width():
+            x = min(max(centre.x(), grid.left() + width / 2), grid.right() - width / 2)
+        y = grid.center().y() + below / 2
+        if height - below < grid.height():
+            y = min(max(centre.y(), grid.top() + height / 2), grid.bottom() + below - height / 2)
+        return QPointF(x, y)
 
     def _stop_rect(self, stop: Stop) -> QRectF:
         scene = self.scene
@@ -270,7 +285,9 @@ class Presentation(QObject):
             scene.select_ids([], [])
             return
         scene.select_ids(stop.step_ids, stop.link_ids)
-        spot.show_around(self._stop_rect(stop), self._grid_rect(scene))
+        # Lane and stage names stay bright: the room must still read whose lane it is.
+        cells = self._grid_rect(scene).adjusted(*scene.grid.cells_origin, 0, 0)
+        spot.show_around(self._stop_rect(stop), cells)
 
     def next_range(self, step: int = 1) -> None:
         """The stage-by-stage walk: the next (or previous) run of stages, excerpted."""

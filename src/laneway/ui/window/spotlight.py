@@ -31,11 +31,12 @@ class Spotlight(QGraphicsPathItem):
 
     def show_around(self, target: QRectF, world: QRectF) -> None:
         """Dim ``world`` except a rounded hole round ``target`` (scene units)."""
+        world = world.united(target)
         self.target = QRectF(target)
         hole = target.adjusted(-14, -18, 14, 14)
         path = QPainterPath()
         path.setFillRule(Qt.FillRule.OddEvenFill)
-        path.addRect(world.united(hole).adjusted(-4000, -4000, 4000, 4000))
+        path.addRect(world)
         path.addRoundedRect(hole, 16, 16)
         self.setPath(path)
         self.setVisible(True)
