@@ -23,6 +23,8 @@ from laneway.ui.widgets.accessible import describe
 TOP_BAND, BOTTOM_BAND = 0.088, 0.05
 TITLE_TEXT, FIGURE_TEXT, SENTENCE_TEXT, LEGEND_TEXT = 0.03, 0.02, 0.034, 0.018
 MAX_TEXT_SCALE = 1.25
+#: A finding's sentence takes at most this many lines, shrinking to this share at most.
+SENTENCE_LINES, SMALLEST_SENTENCE = 3, 0.02
 #: Legend rows: (kind, words).
 LEGEND = (
     ("badge", "findings: red error, amber warning, blue note"),
@@ -99,12 +101,24 @@ class PresentationOverlay(QWidget):
         if self.caption is None:
             return QRectF()
         _top, bottom = self.band_heights(self.height())
-        font = self._font(SENTENCE_TEXT, bold=True)
         width = self.width() * 0.86
-        lines = _wrapped_count(self.caption.sentence, font, width - 2 * self._pad())
-        height = QFontMetricsF(font).lineSpacing() * (lines + 0.9) + 2 * self._pad()
+        font, lines = self._sentence_font(width - 3 * self._pad())
+        where = QFontMetricsF(self._font(FIGURE_TEXT, bold=True)).lineSpacing() * 1.1
+        height = QFontMetricsF(font).lineSpacing() * (lines + 0.3) + where + 2 * self._pad()
         left = (self.width() - width) / 2
         return QRectF(left, self.height() - bottom - height - self._pad(), width, height)
+
+    def _sentence_font(self, width: float) -> tuple[QFont, int]:
+        """The largest sentence size at which it takes at most ``SENTENCE_LINES`` lines
+        (a long one, such as a handoff chain, gets smaller text, not half the screen)."""
+        assert self.caption is not None
+        share = SENTENCE_TEXT
+        while True:
+            font = self._font(share, bold=True)
+            lines = _wrapped_count(self.caption.sentence, font, width)
+            if lines <= SENTENCE_LINES or share <= SMALLEST_SENTENCE:
+                return font, lines
+            share = max(SMALLEST_SENTENCE, share * 0.9)
 
     # --------------------------------------------------------------- drawing
     def _unit(self) -> float:
@@ -251,7 +265,7 @@ class PresentationOverlay(QWidget):
         line = QFontMetricsF(small).lineSpacing()
         painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), line),
                          Qt.AlignmentFlag.AlignLeft, self.caption.where)  # fmt: skip
-        painter.setFont(self._font(SENTENCE_TEXT, bold=True))
+        painter.setFont(self._sentence_font(box.width() - 3 * pad)[0])
         painter.setPen(QColor(s.card_text))
         painter.drawText(inner.adjusted(0, line * 1.1, 0, 0),
                          Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
@@ -259,8 +273,11 @@ class PresentationOverlay(QWidget):
 
 
 def _wrapped_count(text: str, font: QFont, width: float) -> int:
-    """How many lines ``text`` takes word-wrapped at ``width``."""
-    rect = QFontMetricsF(font).boundingRect(
-        QRectF(0, 0, max(1.0, width), 10_000), int(Qt.TextFlag.TextWordWrap), text
+    """How many lines ``text`` takes word-wrapped at ``width`` (as ``drawText`` wraps)."""
+    metrics = QFontMetricsF(font)
+    rect = metrics.boundingRect(
+        QRectF(0, 0, max(1.0, width), 10_000),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap),
+        text,
     )
-    return max(1, round(rect.height() / QFontMetricsF(font).lineSpacing()))
+    return max(1, round(rect.height() / metrics.lineSpacing()))

@@ -39,6 +39,8 @@ TITLE_FLOORS = ((20, 12.0), (40, 10.0))
 LARGE_MAP_TITLE_PT = 10.0
 #: A finding is shown at most this many times the size the title floor needs.
 STOP_ZOOM_OVER_FLOOR = 1.3
+#: How much of a lane header's width the pinned lane names take (``sticky_headers``).
+PINNED_LANE_SHARE = 0.8
 SEVERITY_WORDS = {"error": "Error", "warning": "Warning", "info": "Note"}
 HINT = "→ next   ← back   PgDn stages   Esc leave"
 
@@ -226,14 +228,15 @@ class Presentation(QObject):
         self.range_index, self.range_scene = -1, None
         self._show_scene(self.scene)
         rect = self._stop_rect(stop)
+        framed = self._with_pinned_headers(rect)
         self._highlight(stop)
         self.window.scene.select_ids(stop.step_ids, stop.link_ids)  # the session follows
         self._update_overlay()
         # The same zoom at every text size: larger text is larger on screen.
         limit = self.floor_zoom() * self.window.metrics.scale * STOP_ZOOM_OVER_FLOOR
         reserve = self.view.overlay.caption_rect().height() + self.view.overlay._pad()
-        self.view.show_frame(rect, max(limit, 0.1))
-        self._lift_above_caption(rect, reserve)
+        self.view.show_frame(framed, max(limit, 0.1))
+        self._lift_above_caption(framed, reserve)
 
     def _lift_above_caption(self, rect: QRectF, reserve: float) -> None:
         """The finding sits in the room the sentence panel leaves above it."""
@@ -260,6 +263,19 @@ class Presentation(QObject):
         if height - below < grid.height():
             y = min(max(centre.y(), grid.top() + height / 2), grid.bottom() + below - height / 2)
         return QPointF(x, y)
+
+    def _with_pinned_headers(self, rect: QRectF) -> QRectF:
+        """``rect`` with room above and left of it for the lane and stage names pinned
+        to the view's edges (``sticky_headers``), so they never cover the finding."""
+        assert self.scene is not None
+        m = self.scene.grid.metrics
+        # A stage column or a lane holds its own header: nothing to make room for there.
+        left, top = rect.left(), rect.top()
+        if left >= m.lane_header_width:
+            left -= m.lane_header_width * PINNED_LANE_SHARE
+        if top >= m.stage_header_height:
+            top -= m.stage_header_height
+        return QRectF(QPointF(left, top), rect.bottomRight())
 
     def _stop_rect(self, stop: Stop) -> QRectF:
         scene = self.scene
