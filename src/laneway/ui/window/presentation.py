@@ -42,6 +42,8 @@ STOP_ZOOM_OVER_FLOOR = 1.3
 #: How much of a lane header's width the pinned lane names take (``sticky_headers``).
 PINNED_LANE_SHARE = 0.8
 SEVERITY_WORDS = {"error": "Error", "warning": "Warning", "info": "Note"}
+#: How long after the last edit the presented copy follows the map (ms).
+FOLLOW_DELAY_MS = 150
 HINT = "→ next   ← back   PgDn stages   Esc leave"
 
 K = Qt.Key
@@ -81,7 +83,12 @@ class Presentation(QObject):
         self.walk = Walk([])
         self.scene: JourneyScene | None = None  # the whole map, arranged for the screen
         self.range_scene: JourneyScene | None = None  # the stage range shown, if any
-        self.ranges: list[tuple[str | None, ...]] = []
+        #: The stage walk's ranges, planned when it is first asked for (see ``ranges``).
+        self._ranges: list[tuple[str | None, ...]] | None = None
+        self._follow_timer = QTimer(self)
+        self._follow_timer.setSingleShot(True)
+        self._follow_timer.setInterval(FOLLOW_DELAY_MS)
+        self._follow_timer.timeout.connect(self._refresh_map)
         self.range_index = -1
         self.arranged = False
         self._spotlight: Spotlight | None = None
@@ -120,6 +127,7 @@ class Presentation(QObject):
             return
         w, saved = self.window, self._saved
         self.active = False
+        self._follow_timer.stop()
         w.session.report_changed.disconnect(self._follow_report)
         w.session.changed.disconnect(self._follow_map)
         self.view.setVisible(False)
@@ -169,7 +177,7 @@ class Presentation(QObject):
         self._spotlight = Spotlight(w.scene.style)
         self.scene.addItem(self._spotlight)
         self.walk = Walk(walk_order(journey, w.session.document.report))
-        self.ranges = self._plan_ranges()
+        self._ranges = None
         self.range_index, self.range_scene = -1, None
         self.view.overlay.set_style(w.scene.style, w.metrics.scale)
         self.view.overlay.set_findings_shown(w.scene.findings_visible)
@@ -185,6 +193,14 @@ class Presentation(QObject):
         """The zoom at which step titles meet SPEC §6's floor on this screen."""
         floor = title_floor_px(len(self.window.session.journey.steps), self.screen_height())
         return floor / self.title_px(1.0)
+
+    @property
+    def ranges(self) -> list[tuple[str | None, ...]]:
+        """The stage walk's ranges (planning them arranges every candidate range: done
+        once, when the walk is first used after entering or after an edit)."""
+        if self._ranges is None:
+            self._ranges = self._plan_ranges()
+        return self._ranges
 
     def _plan_ranges(self) -> list[tuple[str | None, ...]]:
         """Stage ranges whose titles meet the floor once framed (the frame's margins too)."""
@@ -331,12 +347,16 @@ class Presentation(QObject):
         self._update_overlay()
 
     def _follow_map(self, _changeset, _origin) -> None:
-        """Someone edited the map (a live session, another window): show it as it is."""
+        """Someone edited the map (a live session, another window): show it as it is,
+        once the burst of edits pauses (arranging a large map takes a moment)."""
+        self._follow_timer.start()
+
+    def _refresh_map(self) -> None:
+        if not self.active or self.scene is None:
+            return
         journey, w = self.window.session.journey, self.window
-        if self.scene is not None:
-            self.scene.set_journey(presented(journey, self.target(), w.metrics).journey)
-            self.scene.addItem(self._spotlight) if self._spotlight.scene() is None else None
-        self.ranges = self._plan_ranges()
+        self.scene.set_journey(presented(journey, self.target(), w.metrics).journey)
+        self._ranges = None
         if self.range_index >= 0:
             self.show_range(min(self.range_index, len(self.ranges) - 1))
         elif self.walk.current is not None:
