@@ -31,7 +31,7 @@ LARGE_TOO = {"b2b", "generated-20"}
 
 def _maps():
     yield from ((name, load_template(name)) for name in template_names())
-    yield from ((f"generated-{n}", workshop_map(n)) for n in (13, 20, 40, 60))
+    yield from ((f"generated-{n}", workshop_map(n)) for n in (13, 20, 40))
 
 
 def _pump(app: QApplication, rounds: int = 10) -> None:

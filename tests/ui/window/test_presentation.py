@@ -223,6 +223,10 @@ def test_the_stage_walk_shows_each_range_with_its_steps(walk_window, qtbot):
     assert seen == [s.id for s in journey.stages_in_order()]
     qtbot.keyClick(view, Key.Key_PageUp)
     assert presentation.range_index == len(presentation.ranges) - 2 or len(presentation.ranges) == 1
+    qtbot.keyClick(view, Key.Key_1)  # a range chosen by its number
+    assert presentation.range_index == 0
+    qtbot.keyClick(view, Key.Key_9)  # past the last: the last
+    assert presentation.range_index == len(presentation.ranges) - 1
     qtbot.keyClick(view, Key.Key_S)  # the stage walk off: the whole map again
     assert presentation.range_index == -1 and view.scene() is presentation.scene
     qtbot.keyClick(view, Key.Key_Right)  # the findings walk goes on from there

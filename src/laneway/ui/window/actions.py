@@ -328,6 +328,7 @@ OTHER_KEYS: tuple[KeyRow, ...] = (
     KeyRow("Presentation mode", "Left", "Previous finding"),
     KeyRow("Presentation mode", "Home / End", "First / last finding"),
     KeyRow("Presentation mode", "PgDown / PgUp", "Next / previous stage range (stage by stage)"),
+    KeyRow("Presentation mode", "1 … 9", "That stage range"),
     KeyRow("Presentation mode", "S", "Stage by stage on or off"),
     KeyRow("Presentation mode", "F or 0", "The whole map again"),
     KeyRow("Presentation mode", "Ctrl++ / Ctrl+- or wheel", "Zoom"),

@@ -8,7 +8,7 @@ the file is never touched. On screen stay the map's title, its coverage and a le
 Keys (``KEYS``): → or Space the next finding (zoomed to, highlighted, its sentence
 shown large), ← the one before, Home / End the first / last, PgDn / PgUp the next /
 previous stage range (the stage-by-stage walk, each range as large as the screen
-allows), S the stage walk on or off, F or 0 the whole map again, Ctrl++ / Ctrl+- /
+allows), 1 to 9 that range, S the stage walk on or off, F or 0 the whole map again, Ctrl++ / Ctrl+- /
 the wheel zoom, a drag pans. Leaving restores the window and the canvas as they were.
 """
 
@@ -50,6 +50,8 @@ K = Qt.Key
 WALK_KEYS = {K.Key_Right, K.Key_Space, K.Key_Left, K.Key_Home, K.Key_End, K.Key_PageDown,
              K.Key_PageUp, K.Key_S, K.Key_F, K.Key_0, K.Key_Escape}  # fmt: skip
 ZOOM_IN_KEYS = {K.Key_Plus, K.Key_Equal}
+#: 1 to 9: that stage range of the stage walk, chosen directly.
+RANGE_KEYS = [K(K.Key_1.value + i) for i in range(9)]
 ZOOM_OUT_KEYS = {K.Key_Minus, K.Key_Underscore}
 
 
@@ -403,6 +405,8 @@ class Presentation(QObject):
         key, mods = event.key(), event.modifiers()
         if mods & Qt.KeyboardModifier.AltModifier:
             return False
+        if key in RANGE_KEYS:
+            return not mods & Qt.KeyboardModifier.ControlModifier
         return key in WALK_KEYS or key in ZOOM_IN_KEYS or key in ZOOM_OUT_KEYS
 
     def _key(self, event: QKeyEvent) -> bool:
@@ -420,7 +424,9 @@ class Presentation(QObject):
             K.Key_S: self._toggle_stage_walk, K.Key_F: self.show_whole_map,
             K.Key_0: self.show_whole_map, K.Key_Escape: self.leave,
         }  # fmt: skip
-        if key in ZOOM_IN_KEYS:
+        if key in RANGE_KEYS:
+            self.show_range(min(RANGE_KEYS.index(key), len(self.ranges) - 1))
+        elif key in ZOOM_IN_KEYS:
             self.view.zoom_by(1.2)
         elif key in ZOOM_OUT_KEYS:
             self.view.zoom_by(1 / 1.2)
