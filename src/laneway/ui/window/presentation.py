@@ -5,11 +5,12 @@ menus, tool bar and status bar hidden, and a ``PresentationView`` takes the edit
 canvas's place, showing a copy of the map arranged for the screen (``presented_map``):
 the file is never touched. On screen stay the map's title, its coverage and a legend.
 
-Keys (``KEYS``): → or Space the next finding (zoomed to, highlighted, its sentence
-shown large), ← the one before, Home / End the first / last, PgDn / PgUp the next /
-previous stage range (the stage-by-stage walk, each range as large as the screen
-allows), 1 to 9 that range, S the stage walk on or off, F or 0 the whole map again, Ctrl++ / Ctrl+- /
-the wheel zoom, a drag pans. Leaving restores the window and the canvas as they were.
+Keys (``Presentation._key``): → or Space the next finding (zoomed to, highlighted, its
+sentence shown large), ← the one before, Home / End the first / last, PgDn / PgUp the
+next / previous stage range (the stage-by-stage walk, each range as large as the screen
+allows), 1 to 9 that range, S the stage walk on or off, F or 0 the whole map again,
+Ctrl++ / Ctrl+- / the wheel zoom, a drag pans. Leaving restores the window and the
+canvas as they were.
 """
 
 from __future__ import annotations
