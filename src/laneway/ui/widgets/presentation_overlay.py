@@ -25,6 +25,8 @@ TITLE_TEXT, FIGURE_TEXT, SENTENCE_TEXT, LEGEND_TEXT = 0.03, 0.02, 0.034, 0.018
 MAX_TEXT_SCALE = 1.25
 #: A finding's sentence takes at most this many lines, shrinking to this share at most.
 SENTENCE_LINES, SMALLEST_SENTENCE = 3, 0.02
+#: What separates the keys of the hint (the ones that do not fit are left out, last first).
+HINT_SEPARATOR = "   "
 #: Legend rows: (kind, words).
 LEGEND = (
     ("badge", "findings: red error, amber warning, blue note"),
@@ -171,11 +173,25 @@ class PresentationOverlay(QWidget):
                 painter.drawText(QRectF(x, row * 0.92, width, top - row),
                                  Qt.AlignmentFlag.AlignVCenter, text)  # fmt: skip
                 x += width + pad * 1.5
+        self._paint_hint(painter, QRectF(x, row * 0.92, self.width() - pad - x, top - row))
         painter.setFont(title_font)
         painter.setPen(QColor(s.header_text))
         room = max(0.0, right - pad * 2)
         title = QFontMetricsF(title_font).elidedText(self.title, Qt.TextElideMode.ElideRight, room)
         painter.drawText(QRectF(pad, 0, room, row * 1.05), Qt.AlignmentFlag.AlignBottom, title)
+
+    def _paint_hint(self, painter: QPainter, room: QRectF) -> None:
+        """The keys, right-aligned, as many of them (from the first) as there is room for."""
+        font = self._font(FIGURE_TEXT)
+        metrics = QFontMetricsF(font)
+        keys = self.hint.split(HINT_SEPARATOR)
+        while keys and metrics.horizontalAdvance(HINT_SEPARATOR.join(keys)) > room.width():
+            keys.pop()
+        if keys:
+            painter.setFont(font)
+            painter.setPen(QColor(self.style_.card_subtle_text))
+            align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
+            painter.drawText(room, align, HINT_SEPARATOR.join(keys))
 
     def _paint_footer(self, painter: QPainter, bottom: int) -> None:
         s, pad = self.style_, self._pad() * 2
@@ -195,15 +211,6 @@ class PresentationOverlay(QWidget):
             painter.setPen(QColor(s.header_text))
             painter.drawText(QRectF(x, y0, width, bottom), Qt.AlignmentFlag.AlignVCenter, words)
             x += width + pad * 1.2
-        if self.hint:
-            painter.setPen(QColor(s.card_subtle_text))
-            width = metrics.horizontalAdvance(self.hint)
-            left = max(x, self.width() - pad - width)
-            hint = metrics.elidedText(
-                self.hint, Qt.TextElideMode.ElideLeft, self.width() - pad - left
-            )
-            right = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
-            painter.drawText(QRectF(left, y0, self.width() - pad - left, bottom), right, hint)
 
     def _paint_mark(self, painter: QPainter, kind: str, box: QRectF) -> None:
         """The legend's picture of each thing, drawn as the canvas draws it."""
