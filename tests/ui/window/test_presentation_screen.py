@@ -62,6 +62,8 @@ def test_the_projector_text_size_is_never_smaller_on_screen(measured):
         assert large["whole_px"] >= normal["whole_px"] - 1e-6, name
         pairs = zip(normal["ranges"], large["ranges"], strict=True)
         assert all(b["px"] >= a["px"] - 1e-6 for a, b in pairs), name
+        stops = zip(normal["stops"], large["stops"], strict=True)
+        assert all(b["px"] >= a["px"] - 1e-6 for a, b in stops), name
         first_normal = next(s for s in normal["stops"] if s["steps"] == 1 and s["fits_at_floor"])
         first_large = next(s for s in large["stops"] if s["steps"] == 1 and s["fits_at_floor"])
         assert first_large["px"] > first_normal["px"] * 1.2, name  # a finding: larger text

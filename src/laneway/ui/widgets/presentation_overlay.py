@@ -20,7 +20,7 @@ from laneway.ui.widgets.accessible import describe
 
 #: Band heights and text sizes, as shares of the screen's height (text at the Normal size;
 #: at most ``MAX_TEXT_SCALE`` times that, which the bands still hold).
-TOP_BAND, BOTTOM_BAND = 0.088, 0.05
+TOP_BAND, BOTTOM_BAND = 0.076, 0.042
 TITLE_TEXT, FIGURE_TEXT, SENTENCE_TEXT, LEGEND_TEXT = 0.03, 0.02, 0.034, 0.018
 MAX_TEXT_SCALE = 1.25
 #: A finding's sentence takes at most this many lines, shrinking to this share at most.
@@ -105,7 +105,7 @@ class PresentationOverlay(QWidget):
         _top, bottom = self.band_heights(self.height())
         width = self.width() * 0.86
         font, lines = self._sentence_font(width - 3 * self._pad())
-        where = QFontMetricsF(self._font(FIGURE_TEXT, bold=True)).lineSpacing() * 1.1
+        where = QFontMetricsF(self._font(FIGURE_TEXT, True, False)).lineSpacing() * 1.1
         height = QFontMetricsF(font).lineSpacing() * (lines + 0.3) + where + 2 * self._pad()
         left = (self.width() - width) / 2
         return QRectF(left, self.height() - bottom - height - self._pad(), width, height)
@@ -116,7 +116,7 @@ class PresentationOverlay(QWidget):
         assert self.caption is not None
         share = SENTENCE_TEXT
         while True:
-            font = self._font(share, bold=True)
+            font = self._font(share, bold=True, scaled=False)
             lines = _wrapped_count(self.caption.sentence, font, width)
             if lines <= SENTENCE_LINES or share <= SMALLEST_SENTENCE:
                 return font, lines
@@ -129,9 +129,14 @@ class PresentationOverlay(QWidget):
     def _pad(self) -> float:
         return self.height() * 0.012
 
-    def _font(self, share: float, bold: bool = False) -> QFont:
+    def _font(self, share: float, bold: bool = False, scaled: bool = True) -> QFont:
+        """A font ``share`` of the screen's height; ``scaled``: times the text size.
+
+        The sentence panel is not scaled: it is large at every size already, and a
+        larger panel would leave less room for the finding it is about."""
         font = QFont(self.style_.font_family)
-        font.setPixelSize(max(8, round(self._unit() * share)))
+        unit = self._unit() if scaled else self.height()
+        font.setPixelSize(max(8, round(unit * share)))
         font.setBold(bold)
         return font
 
@@ -265,7 +270,7 @@ class PresentationOverlay(QWidget):
         fill.setAlpha(242)
         painter.setBrush(fill)
         painter.drawRoundedRect(box, pad, pad)
-        small = self._font(FIGURE_TEXT, bold=True)
+        small = self._font(FIGURE_TEXT, True, False)
         painter.setFont(small)
         painter.setPen(QColor(s.card_subtle_text))
         inner = box.adjusted(pad * 1.5, pad, -pad * 1.5, -pad)

@@ -40,6 +40,8 @@ TITLE_FLOORS = ((20, 12.0), (40, 10.0))
 LARGE_MAP_TITLE_PT = 10.0
 #: A finding is shown at most this many times the size the title floor needs.
 STOP_ZOOM_OVER_FLOOR = 1.3
+#: Room round a finding for the spotlight's ring (left, top, right, bottom; scene units).
+RING_ROOM = (-22.0, -26.0, 22.0, 22.0)
 #: How much of a lane header's width the pinned lane names take (``sticky_headers``).
 PINNED_LANE_SHARE = 0.8
 SEVERITY_WORDS = {"error": "Error", "warning": "Warning", "info": "Note"}
@@ -247,7 +249,7 @@ class Presentation(QObject):
         self.range_index, self.range_scene = -1, None
         self._show_scene(self.scene)
         rect = self._stop_rect(stop)
-        framed = self._with_pinned_headers(rect)
+        framed = self._with_pinned_headers(rect).adjusted(*RING_ROOM)
         self._highlight(stop)
         self.window.scene.select_ids(stop.step_ids, stop.link_ids)  # the session follows
         self._update_overlay()

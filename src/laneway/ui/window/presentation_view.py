@@ -23,7 +23,7 @@ from laneway.ui.window.sticky_headers import paint_sticky_headers
 MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
 WHEEL_STEP = 1.0015
 #: Room left round a frame, each side, as a share of its width (height).
-FRAME_MARGIN = 0.03
+FRAME_MARGIN = 0.012
 
 
 class PresentationView(QGraphicsView):
