@@ -86,7 +86,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("zoom_reset", "&Actual Size", "Ctrl+0", "Show the map at 100 %"),
     ActionSpec("fit", "Fit to &Window", "Ctrl+Shift+F", "Show the whole map in the window"),
     ActionSpec("present", "&Presentation Mode", "F11",
-               "Fill the screen with the map for the projector (Esc leaves)"),
+               "Fill the screen with the map for the projector; walk the findings with → "
+               "(Esc leaves)"),
     ActionSpec("select_left", "Select Step to the &Left", "Left",
                "Select the next card to the left in the lane", scope="canvas"),
     ActionSpec("select_right", "Select Step to the &Right", "Right",
@@ -321,7 +322,17 @@ OTHER_KEYS: tuple[KeyRow, ...] = (
     KeyRow("Lanes and stages", "Ctrl+Up / Ctrl+Down", "Move it up or down"),
     KeyRow("Find bar", "Enter / Shift+Enter", "Next or previous match, selected and centred"),
     KeyRow("Find bar", "Esc", "Clear the marks and close the bar"),
-    KeyRow("Presentation mode", "Esc", "Leave presentation mode"),
+    KeyRow("Presentation mode", "Esc or F11", "Leave presentation mode"),
+    KeyRow("Presentation mode", "Right or Space",
+           "Next finding: zoomed to, highlighted, its sentence large"),
+    KeyRow("Presentation mode", "Left", "Previous finding"),
+    KeyRow("Presentation mode", "Home / End", "First / last finding"),
+    KeyRow("Presentation mode", "PgDown / PgUp", "Next / previous stage range (stage by stage)"),
+    KeyRow("Presentation mode", "1 … 9", "That stage range"),
+    KeyRow("Presentation mode", "S", "Stage by stage on or off"),
+    KeyRow("Presentation mode", "F or 0", "The whole map again"),
+    KeyRow("Presentation mode", "Ctrl++ / Ctrl+- or wheel", "Zoom"),
+    KeyRow("Presentation mode", "Drag", "Pan"),
 )  # fmt: skip
 
 
