@@ -84,9 +84,19 @@ def _spin(name: str, low: int, high: int, value: int, suffix: str) -> QSpinBox:
 
 
 class ExportDialog(QDialog):
-    def __init__(self, parent: QWidget | None, document: Document, selected: set[str]) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        document: Document,
+        selected: set[str],
+        *,
+        persona: str | None = None,
+        emotion_curve: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.document = document
+        #: As on the canvas: the persona filter and the emotion curve (SPEC §7).
+        self.persona, self.emotion_curve = persona, emotion_curve
         self.selected = set(selected)
         self.setWindowTitle("Export")
         self.resize(1180, 680)
@@ -186,6 +196,8 @@ class ExportDialog(QDialog):
             step_ids=frozenset(self.selected) if self.only_selection.isChecked() else None,
             summary_slide=self.summary.isChecked(),
             dark=self.dark.isChecked(),
+            persona=self.persona,
+            emotion_curve=self.emotion_curve,
         )
 
     def _changed(self) -> None:
@@ -239,6 +251,8 @@ class ExportDialog(QDialog):
             findings=options.findings,
             step_ids=options.step_ids,
             dark=options.dark and suffix != SLIDES_SUFFIX,
+            persona=options.persona,
+            emotion_curve=options.emotion_curve,
         )
         self._preview_image = render_to_qimage(self.document.journey, preview)
         self._show_preview()
