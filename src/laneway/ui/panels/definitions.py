@@ -4,7 +4,7 @@ agreements that cite it in the same undo step."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -22,6 +22,7 @@ from laneway.model.terms import cited_keys, term_key
 from laneway.model.wording import plural
 from laneway.ui.editing import content
 from laneway.ui.editing.session import MapSession
+from laneway.ui.panels.record_list import LIST_KEYS
 from laneway.ui.widgets import prompts
 from laneway.ui.widgets.accessible import describe
 
@@ -67,6 +68,7 @@ class DefinitionsPanel(QWidget):
         self.delete_button = self._button(buttons, "Delete", self.delete, "Delete the term")
         self.up_button = self._button(buttons, "↑ Up", lambda: self.move(-1), "Move up")
         self.down_button = self._button(buttons, "↓ Down", lambda: self.move(1), "Move down")
+        self.table.installEventFilter(self)  # Del and F2 are the table's while it has focus
         self.table.itemChanged.connect(self._edited)
         self.table.currentCellChanged.connect(lambda *_: self._update_enabled())
         session.changed.connect(self._on_changed)
@@ -81,6 +83,22 @@ class DefinitionsPanel(QWidget):
         count = grid.count()
         grid.addWidget(button, count // 2, count % 2)
         return button
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Del deletes the term and F2 edits the cell, not the canvas's step."""
+        kinds = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+        if watched is self.table and event.type() in kinds and event.key() in LIST_KEYS:
+            plain = event.modifiers() in (
+                Qt.KeyboardModifier.NoModifier,
+                Qt.KeyboardModifier.KeypadModifier,
+            )
+            if plain and event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()
+                return True
+            if plain and event.key() != Qt.Key.Key_F2:
+                self.delete()
+                return True
+        return super().eventFilter(watched, event)
 
     # ------------------------------------------------------------------ reading
     def current_id(self) -> str | None:

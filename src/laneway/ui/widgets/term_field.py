@@ -115,7 +115,12 @@ class TermField(QObject):
             and event.key() in _POPUP_KEYS
         )
         if taken:
-            event.ignore()  # the completion list takes it
+            # The list's keys reached the field (no keyboard grab): act as the list would.
+            popup = self.completer.popup()
+            current = popup.currentIndex()
+            if event.key() != Qt.Key.Key_Escape and current.isValid():
+                self.insert(current.data())
+            popup.hide()
             return True
         if watched is self._viewport and event.type() == QEvent.Type.ToolTip:
             position = self.editor.cursorForPosition(event.pos()).position()
