@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
+
 from laneway.canvas.emotion_band import BAND_GAP, EmotionBand
 from laneway.canvas.note_marks import NoteMarker, NoteMarks
 from laneway.layout.emotion_curve import EMOTION_BAND_HEIGHT, emotion_curve
@@ -21,6 +23,9 @@ if TYPE_CHECKING:
 
 #: How opaque the steps of other personas are while a persona filter is on.
 DIMMED_OPACITY = 0.22
+#: How long after a burst of edits the app's curve is redrawn (ms): the journey order
+#: behind it takes ~0.1 s at 2,000 steps, too long to redo inside every keystroke.
+CURVE_DELAY_MS = 80
 #: The tables whose change can move or redraw the curve.
 _CURVE_TABLES = ("step", "stage", "persona", "department", "link")
 
@@ -45,6 +50,13 @@ class ContentLayers:
         scene.addItem(self.band)
         self.marks = NoteMarks()
         scene.addItem(self.marks)
+        #: The app's scene redraws the curve once per burst of edits; an export's at once.
+        self._band_timer: QTimer | None = None
+        if scene.interactive:
+            self._band_timer = QTimer()
+            self._band_timer.setSingleShot(True)
+            self._band_timer.setInterval(CURVE_DELAY_MS)
+            self._band_timer.timeout.connect(self._refresh_band)
 
     # ------------------------------------------------------------------ settings
     def top_room(self) -> float:
@@ -77,8 +89,13 @@ class ContentLayers:
             self.persona_id = None
         if changeset is None or changeset.keys("step") or changeset.keys("persona"):
             self._apply_dimming(force=changeset is None)
-        if changeset is None or any(changeset.keys(t) for t in _CURVE_TABLES):
+        if changeset is None:
             self._refresh_band()
+        elif self.curve_visible and any(changeset.keys(t) for t in _CURVE_TABLES):
+            if self._band_timer is not None:
+                self._band_timer.start()
+            else:
+                self._refresh_band()
         self._refresh_marks()
         if changeset is None or changeset.keys("definition") or changeset.keys("link"):
             self._refresh_terms(None if changeset is None or changeset.keys("definition")
@@ -98,7 +115,13 @@ class ContentLayers:
     def dimmed_step_ids(self) -> set[str]:
         return set(self._dimmed)
 
+    def band_pending(self) -> bool:
+        """True while a redraw of the curve waits for the edits to pause."""
+        return self._band_timer is not None and self._band_timer.isActive()
+
     def _refresh_band(self) -> None:
+        if self._band_timer is not None:
+            self._band_timer.stop()
         scene = self.scene
         if not self.curve_visible:
             self.band.set_curve(None, scene.style, 0.0)

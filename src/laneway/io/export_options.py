@@ -34,6 +34,8 @@ class ExportOptions:
     persona: str | None = None
     #: The emotion curve's band above the lanes (SPEC §7).
     emotion_curve: bool = False
+    #: Note markers and the numbered list of open notes (the clean version has neither).
+    notes: bool = True
 
     def __post_init__(self) -> None:
         if not 1 <= self.scale <= 4:

@@ -1,7 +1,7 @@
 """SPEC §7 in the exported picture: the persona filter and the emotion curve on the
 scene, the note markers numbered, the numbered list of open notes under the legend, and
 the personas named in the title block. The workshop version (findings on) carries the
-notes; the clean version (findings off) leaves them out."""
+notes; the clean version (``notes`` off, with the findings) leaves them out."""
 
 from __future__ import annotations
 
@@ -40,11 +40,11 @@ def prepare_scene(
     persona = chosen_persona(original, part, options)
     scene.content.set_persona(persona.id if persona is not None else None)
     scene.content.set_curve_visible(options.emotion_curve)
-    scene.content.set_notes_visible(options.findings, numbered=True)
+    scene.content.set_notes_visible(options.notes, numbered=True)
 
 
 def listed_notes(journey: JourneyMap, options: ExportOptions) -> list[Note]:
-    return numbered_notes(journey) if options.findings else []
+    return numbered_notes(journey) if options.notes else []
 
 
 def notes_block_height(journey: JourneyMap, options: ExportOptions) -> float:

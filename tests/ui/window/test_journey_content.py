@@ -292,7 +292,7 @@ def test_the_emotion_curve_is_toggled_and_remembered(main_window, controller, ma
     combo.setCurrentIndex(combo.findData(-2))
     combo.activated.emit(combo.currentIndex())
     assert reopen(map_file).steps[qualify].emotion == -2
-    assert band.low_point_labels() == ["Qualify lead"]
+    qtbot.waitUntil(lambda: band.low_point_labels() == ["Qualify lead"])
     # The export of the window has the band too.
     choices = window.content_ui.export_choices()
     assert choices["emotion_curve"] is True

@@ -39,9 +39,11 @@ class JourneyContentUi:
         area = Qt.DockWidgetArea.LeftDockWidgetArea
         self.definitions_dock = window.add_dock("Definitions", self.definitions, area)
         self.notes_dock = window.add_dock("Notes", self.notes, area)
-        window.tabifyDockWidget(window.docks[3], self.definitions_dock)
+        # Below the lanes and stages: the glossary and the parking lot, one tab each.
+        window.splitDockWidget(window.docks[2], self.definitions_dock, Qt.Orientation.Vertical)
         window.tabifyDockWidget(self.definitions_dock, self.notes_dock)
         window.docks[2].raise_()
+        self.definitions_dock.raise_()
         self.notes.add_requested.connect(self.add_note)
         self.filter = QComboBox()
         self.filter.setObjectName("personaFilter")
