@@ -48,9 +48,17 @@ class EmotionBand(QGraphicsItem):
 
     def low_point_labels(self) -> list[str]:
         """The titles written at the low points, left to right (what a reader sees)."""
+        return [point.title for point, _color in self._low_points()]
+
+    def _low_points(self) -> list[tuple[CurvePoint, str | None]]:
+        """Each line's dips, a step shared by several lines once (in the first's colour)."""
         if self._curve is None:
             return []
-        return [p.title for line in self._curve.lines for p in line.low_points]
+        seen: dict[str, tuple[CurvePoint, str | None]] = {}
+        for line in self._curve.lines:
+            for point in line.low_points:
+                seen.setdefault(point.step_id, (point, line.color))
+        return list(seen.values())
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-2, -2, 2, 2)
@@ -81,9 +89,8 @@ class EmotionBand(QGraphicsItem):
             return
         for line in curve.lines:
             self._paint_line(painter, line.points, QColor(line.color or s.card_text))
-        for line in curve.lines:
-            for point in line.low_points:
-                self._paint_low_point(painter, point, QColor(line.color or s.error))
+        for point, color in self._low_points():
+            self._paint_low_point(painter, point, QColor(color or s.error))
 
     def _paint_scale(self, painter: QPainter, curve: EmotionCurve) -> None:
         """The lane-header column of the band: its name, the personas' colours, + and −."""

@@ -304,6 +304,14 @@ def test_the_emotion_curve_is_toggled_and_remembered(main_window, controller, ma
     finally:
         with_curve.close()
         without.close()
+    # Presentation mode keeps the band, inside what the projector shows.
+    window.toggle_presentation()
+    try:
+        assert band.isVisible() and window.view.keep_fitted
+        shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+        assert shown.contains(band.sceneBoundingRect().center())
+    finally:
+        window.toggle_presentation()
     action.trigger()
     assert not band.isVisible() and not controller.settings.emotion_curve
 

@@ -24,14 +24,14 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def note_subject(journey: JourneyMap, note: Note) -> str:
-    """What a note is on, in words: "Step Qualify lead", "Handoff A → B", "The map"."""
+    """What a note is on, in words: "Step Qualify lead", "Link A → B", "the map"."""
     kind, record_id = note.target
     if kind == "step" and record_id in journey.steps:
         return f"Step {journey.steps[record_id].title}"
     if kind == "link" and record_id in journey.links:
         link = journey.links[record_id]
         return f"Link {journey.steps[link.source].title} → {journey.steps[link.target].title}"
-    return "The map"
+    return "the map"
 
 
 def note_when(note: Note) -> str:
@@ -52,9 +52,8 @@ class NotesPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         self.tree = QTreeWidget()
         self.tree.setObjectName("notesTree")
-        self.tree.setHeaderLabels(["Note", "On", "By"])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setWordWrap(True)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(False)  # two lines: the text, then on what and who
         describe(
             self.tree, "Notes", "Open notes, then resolved ones; choose one to see what it is on"
         )
@@ -81,7 +80,6 @@ class NotesPanel(QWidget):
         for group in (self.open_group, self.resolved_group):
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(group)
-        self.tree.setRootIsDecorated(True)
         self.tree.currentItemChanged.connect(lambda *_: self._picked())
         self.tree.itemDoubleClicked.connect(lambda *_: self.edit())
         session.changed.connect(self._on_changed)
@@ -129,9 +127,14 @@ class NotesPanel(QWidget):
                 group.takeChildren()
             notes = sorted(journey.notes.values(), key=lambda n: (n.created, n.id))
             for note in notes:
-                item = QTreeWidgetItem([note.text, note_subject(journey, note), note.author])
+                about = " · ".join(
+                    part
+                    for part in (f"on {note_subject(journey, note)}", note.author, note_when(note))
+                    if part
+                )
+                item = QTreeWidgetItem([f"{note.text}\n{about}"])
                 item.setData(0, ID_ROLE, note.id)
-                item.setToolTip(0, f"{note.text}\n— {note.author or 'someone'}, {note_when(note)}")
+                item.setToolTip(0, f"{note.text}\n{about}")
                 (self.resolved_group if note.resolved else self.open_group).addChild(item)
                 if note.id == current:
                     self.tree.setCurrentItem(item)

@@ -39,11 +39,12 @@ class JourneyContentUi:
         area = Qt.DockWidgetArea.LeftDockWidgetArea
         self.definitions_dock = window.add_dock("Definitions", self.definitions, area)
         self.notes_dock = window.add_dock("Notes", self.notes, area)
-        # Below the lanes and stages: the glossary and the parking lot, one tab each.
-        window.splitDockWidget(window.docks[2], self.definitions_dock, Qt.Orientation.Vertical)
+        # Below the lanes and stages (added docks stack there): the glossary and the
+        # parking lot, one tab each.
         window.tabifyDockWidget(self.definitions_dock, self.notes_dock)
         window.docks[2].raise_()
-        self.definitions_dock.raise_()
+        self.notes_dock.raise_()
+        window.resizeDocks([window.docks[2], self.notes_dock], [560, 320], Qt.Orientation.Vertical)
         self.notes.add_requested.connect(self.add_note)
         self.filter = QComboBox()
         self.filter.setObjectName("personaFilter")
