@@ -8,18 +8,43 @@ above the lanes. The app and the exports set what is shown; both see the same it
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QGraphicsItem
 
 from laneway.canvas.emotion_band import BAND_GAP, EmotionBand
+from laneway.canvas.link_item import LinkItem
 from laneway.canvas.note_marks import NoteMarker, NoteMarks
+from laneway.canvas.step_item import StepItem
+from laneway.canvas.style import Style
+from laneway.layout import Grid, Metrics
 from laneway.layout.emotion_curve import EMOTION_BAND_HEIGHT, emotion_curve
 from laneway.model import ChangeSet, JourneyMap, Note
 from laneway.model.terms import cited_terms
 
-if TYPE_CHECKING:
-    from laneway.canvas.scene import JourneyScene
+
+class _Scene(Protocol):
+    """What this needs of ``JourneyScene`` (which imports this module)."""
+
+    journey: JourneyMap
+    style: Style
+    metrics: Metrics
+    interactive: bool
+
+    @property
+    def grid(self) -> Grid: ...
+
+    def step_items(self) -> list[StepItem]: ...
+
+    def step_item(self, step_id: str) -> StepItem | None: ...
+
+    def link_item(self, link_id: str) -> LinkItem | None: ...
+
+    def addItem(self, item: QGraphicsItem) -> None: ...
+
+    def relayout_frame(self) -> None: ...
+
 
 #: How opaque the steps of other personas are while a persona filter is on.
 DIMMED_OPACITY = 0.22
@@ -36,7 +61,7 @@ def numbered_notes(journey: JourneyMap) -> list[Note]:
 
 
 class ContentLayers:
-    def __init__(self, scene: JourneyScene) -> None:
+    def __init__(self, scene: _Scene) -> None:
         self.scene = scene
         #: The persona whose steps stay bright (an id), or None: every step as it is.
         self.persona_id: str | None = None

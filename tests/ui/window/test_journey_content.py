@@ -4,8 +4,9 @@ the emotion curve; every check reads the map file back as another program would.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QInputDialog, QToolTip
 
 from laneway.io.export_options import ExportOptions
 from laneway.render.picture import ExportPicture
@@ -171,6 +172,14 @@ def test_typing_double_brackets_completes_a_term(main_window, map_file, qtbot):
     _leave(window, qtbot)
     assert reopen(map_file).links[handoff].agreement == "Ready when it is an [[MQL]] today"
     assert field.term_at(len("Ready when it is an [[M")) == "MQL"
+    # Hovering over the cited term shows its meaning.
+    cursor = editor.textCursor()
+    cursor.setPosition(len("Ready when it is an [[M"))
+    spot = editor.cursorRect(cursor).center()
+    hover = QHelpEvent(QEvent.Type.ToolTip, spot, editor.viewport().mapToGlobal(spot))
+    QApplication.sendEvent(editor.viewport(), hover)
+    qtbot.waitUntil(lambda: QToolTip.text() == "MQL: Scored 50+")
+    QToolTip.hideText()
 
 
 def test_renaming_a_term_rewrites_the_agreements_in_one_undo_step(main_window, map_file, qtbot):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel
+from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMainWindow
 
 from laneway.model import ChangeSet
 from laneway.ui.editing import content
@@ -23,13 +23,13 @@ from laneway.ui.widgets.accessible import describe
 
 if TYPE_CHECKING:
     from laneway.ui.window.actions import WindowActions
-    from laneway.ui.window.main_window import MainWindow
 
 EVERYONE = "Every persona"
 
 
 class JourneyContentUi:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow) -> None:
+        """``window`` is the map's MainWindow (not imported: it imports this module)."""
         self.window = window
         session = window.session
         self.personas = PersonasPanel(session)
