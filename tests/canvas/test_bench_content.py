@@ -39,3 +39,13 @@ def test_bench_emotion_edit_2000_steps(benchmark, qapp, curve, personas):
     if curve:
         assert scene.content.band.curve is not None
     scene.clear()
+
+
+@pytest.mark.benchmark(group="canvas-content")
+@pytest.mark.parametrize("personas", [0, 3])
+def test_bench_curve_redraw_2000_steps(benchmark, qapp, personas):
+    """The redraw the app does once a burst of edits pauses (and an export at once)."""
+    scene, _step_id = _scene(True, personas)
+    benchmark.pedantic(scene.content.refresh, rounds=10, iterations=1, warmup_rounds=1)
+    assert len(scene.content.band.curve.lines) == max(1, personas)
+    scene.clear()

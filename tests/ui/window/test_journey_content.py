@@ -3,6 +3,8 @@ the emotion curve; every check reads the map file back as another program would.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QToolTip
 
 from laneway.io.export_options import ExportOptions
 from laneway.render.picture import ExportPicture
+from laneway.ui.app.settings import Settings, config_dir
 from tests.conftest import reopen
 from tests.ui.conftest import step_id
 
@@ -333,3 +336,15 @@ def test_a_new_window_remembers_the_curve(controller, map_file, qtbot, shown):
     assert window.content_ui.curve_action.isChecked() is shown
     assert window.scene.content.band.isVisible() is shown
     assert window.view.mapFromScene(0, 0) != QPoint(-1, -1)
+
+
+def test_the_author_and_the_curve_survive_a_restart(controller):
+    controller.set_preference("note_author", "Ana")
+    controller.set_preference("emotion_curve", True)
+    loaded = Settings.load()  # the next start reads the file
+    assert (loaded.note_author, loaded.emotion_curve) == ("Ana", True)
+    path = config_dir() / "settings.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps({**data, "note_author": 7, "emotion_curve": "yes"}), "utf-8")
+    damaged = Settings.load()  # wrong kinds of value are ignored, not believed
+    assert (damaged.note_author, damaged.emotion_curve) == ("", False)
