@@ -348,3 +348,21 @@ def test_the_author_and_the_curve_survive_a_restart(controller):
     path.write_text(json.dumps({**data, "note_author": 7, "emotion_curve": "yes"}), "utf-8")
     damaged = Settings.load()  # wrong kinds of value are ignored, not believed
     assert (damaged.note_author, damaged.emotion_curve) == ("", False)
+
+
+def test_del_in_the_definitions_deletes_the_term_not_the_selected_step(
+    main_window, map_file, qtbot
+):
+    window = main_window
+    window.session.run_edit("Define", lambda j: j.add_definition("MQL", "Scored 50+"))
+    qualify = step_id(window, "Qualify lead")
+    window.focus_items([qualify], [])
+    window.content_ui.definitions_dock.raise_()
+    table = window.content_ui.definitions.table
+    qtbot.waitUntil(table.isVisible)
+    cell = table.visualItemRect(table.item(0, 1)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    saved = reopen(map_file)
+    assert not saved.definitions and qualify in saved.steps
+    assert window.content_ui.definitions.empty.isVisible()
