@@ -194,8 +194,13 @@ class ContentLayers:
         item = self.scene.link_item(record_id)
         if item is None:
             return None
+        scale = self.scene.style.font_scale
+        caption = item.caption_rect()
+        if not caption.isEmpty():  # just after the caption's end, not over its words
+            box = item.mapRectToScene(caption)
+            return (box.right() + 10 * scale, box.top())
         middle = item.mapToScene(item.path().pointAtPercent(0.5))
-        return (middle.x() + 14 * self.scene.style.font_scale, middle.y() - 14)
+        return (middle.x() + 14 * scale, middle.y() - 14 * scale)
 
     def _refresh_terms(self, link_ids: set[str] | None) -> None:
         """Each cited term's meaning in its arrow's tooltip (or that it is not defined)."""
