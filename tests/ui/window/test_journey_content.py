@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QToolTip
 from laneway.io.export_options import ExportOptions
 from laneway.render.picture import ExportPicture
 from laneway.ui.app.settings import Settings, config_dir
+from laneway.ui.dialogs.export_dialog import ExportDialog
 from tests.conftest import reopen
 from tests.ui.conftest import step_id
 
@@ -310,12 +311,25 @@ def test_the_emotion_curve_is_toggled_and_remembered(main_window, controller, ma
     assert choices["emotion_curve"] is True
     with_curve = ExportPicture.build(window.session.journey, ExportOptions(**choices))
     without = ExportPicture.build(window.session.journey, ExportOptions())
+    without_height = without.size.height()
+    curve_height = with_curve.size.height()
     try:
         assert with_curve.size.height() > without.size.height() + 100
         assert with_curve.scene.content.band.low_point_labels() == ["Qualify lead"]
     finally:
         with_curve.close()
         without.close()
+    # The export dialog starts with the curve ticked; Copy as Image has it too.
+    dialog = ExportDialog(window, window.session.document, set(), **choices)
+    try:
+        assert dialog.emotion_curve.isChecked() and dialog.options().emotion_curve
+    finally:
+        dialog.close()
+    window.focus_items([], [])  # the whole map, not the selected step
+    window.chrome.actions["copy_image"].trigger()
+    copied = QApplication.clipboard().image()
+    assert abs(copied.height() - 2 * curve_height) <= 2  # the 2× picture, band included
+    assert copied.height() > 2 * without_height + 200
     # Presentation mode keeps the band, inside what the projector shows.
     window.toggle_presentation()
     try:

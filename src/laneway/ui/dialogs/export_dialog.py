@@ -61,9 +61,21 @@ CHECKS = (
 )
 
 
-def copy_image_to_clipboard(document: Document, step_ids: set[str]) -> None:
-    """The map (or the selection) as a 2× PNG with findings, ready to paste in a deck."""
-    options = ExportOptions(scale=2, step_ids=frozenset(step_ids) if step_ids else None)
+def copy_image_to_clipboard(
+    document: Document,
+    step_ids: set[str],
+    *,
+    persona: str | None = None,
+    emotion_curve: bool = False,
+) -> None:
+    """The map (or the selection) as a 2× PNG with findings, ready to paste in a deck;
+    with the canvas's persona filter and emotion curve."""
+    options = ExportOptions(
+        scale=2,
+        step_ids=frozenset(step_ids) if step_ids else None,
+        persona=persona,
+        emotion_curve=emotion_curve,
+    )
     QGuiApplication.clipboard().setImage(render_to_qimage(document.journey, options))
 
 

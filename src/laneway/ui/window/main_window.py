@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
             "paste": self.paste,
             "delete": self.delete_selection,
             "select_all": lambda: self.focus_items(self.session.journey.steps, []),
-            "copy_image": commands.copy_image,
+            "copy_image": lambda: commands.copy_image(**self.content_ui.export_choices()),
             "add_next": canvas.add_next,
             "add_below": lambda: canvas.add_next(lane_below=True),
             "add_next_stage": lambda: canvas.add_next(next_stage=True),
