@@ -78,7 +78,7 @@ class ContentLayers:
         #: The app's scene redraws the curve once per burst of edits; an export's at once.
         self._band_timer: QTimer | None = None
         if scene.interactive:
-            self._band_timer = QTimer()
+            self._band_timer = QTimer(scene)  # type: ignore[arg-type]  # goes with the scene
             self._band_timer.setSingleShot(True)
             self._band_timer.setInterval(CURVE_DELAY_MS)
             self._band_timer.timeout.connect(self._refresh_band)
@@ -139,10 +139,6 @@ class ContentLayers:
 
     def dimmed_step_ids(self) -> set[str]:
         return set(self._dimmed)
-
-    def band_pending(self) -> bool:
-        """True while a redraw of the curve waits for the edits to pause."""
-        return self._band_timer is not None and self._band_timer.isActive()
 
     def _refresh_band(self) -> None:
         if self._band_timer is not None:

@@ -40,8 +40,6 @@ class MapSession(QObject):
     department_selected = Signal(object)
     stage_selected = Signal(object)
     persona_selected = Signal(object)
-    #: The persona filter changed (a persona id, or None for everyone): canvas, exports.
-    persona_filter_changed = Signal(object)
     #: The map became read-only (reason) or editable again ("").
     read_only_changed = Signal(str)
     #: One sentence to show the user (an edit was refused, a write failed…).
