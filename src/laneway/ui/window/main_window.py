@@ -41,6 +41,7 @@ from laneway.ui.window.canvas_commands import CanvasCommands
 from laneway.ui.window.context_menus import ContextMenus
 from laneway.ui.window.coverage_status import CoverageStatus
 from laneway.ui.window.host import Appearance, WindowHost
+from laneway.ui.window.journey_content import JourneyContentUi
 from laneway.ui.window.map_commands import MapCommands
 from laneway.ui.window.presentation import Presentation
 from laneway.ui.window.session_tools import SessionTools
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.tools = SessionTools(self)
         self._build_central()
         self._build_docks()
+        self.content_ui = JourneyContentUi(self)  # personas, definitions, notes, the curve
         self.tools.dock()
         self.coverage = CoverageStatus(session)
         self.statusBar().addPermanentWidget(self.coverage)
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
             canvas=self.view,
         )
         self.chrome.menus[RECENT].aboutToShow.connect(self._fill_recent_menu)
+        self.content_ui.install(self.chrome)
         self.context_menus = ContextMenus(self)
         self.presentation = Presentation(self)
         self._set_tab_order()
@@ -189,7 +192,8 @@ class MainWindow(QMainWindow):
             "open": lambda: host.open_dialog(self),
             "import": lambda: host.import_dialog(self),
             "save_copy": commands.save_copy,
-            "export": commands.export,
+            "export": lambda: commands.export(**self.content_ui.export_choices()),
+            "add_note": lambda: self.content_ui.add_note(),
             "close": self.close,
             "quit": host.quit,
             "cut": self.cut_selection,
@@ -197,7 +201,7 @@ class MainWindow(QMainWindow):
             "paste": self.paste,
             "delete": self.delete_selection,
             "select_all": lambda: self.focus_items(self.session.journey.steps, []),
-            "copy_image": commands.copy_image,
+            "copy_image": lambda: commands.copy_image(**self.content_ui.export_choices()),
             "add_next": canvas.add_next,
             "add_below": lambda: canvas.add_next(lane_below=True),
             "add_next_stage": lambda: canvas.add_next(next_stage=True),
