@@ -165,7 +165,7 @@ def _add_export_options(exporter: argparse.ArgumentParser) -> None:
     for flag, help_text in (
         ("--no-title", "leave out the title"),
         ("--no-legend", "leave out the legend"),
-        ("--no-findings", "clean version: no badges or gap highlighting"),
+        ("--no-findings", "clean version: no badges, gap highlighting or notes"),
         ("--no-summary-slide", "PPTX: no summary and findings slide"),
     ):
         exporter.add_argument(flag, action="store_true", help=help_text)
