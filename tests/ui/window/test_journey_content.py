@@ -333,9 +333,13 @@ def test_the_emotion_curve_is_toggled_and_remembered(main_window, controller, ma
     # Presentation mode keeps the band, inside what the projector shows.
     window.toggle_presentation()
     try:
-        assert band.isVisible() and window.view.keep_fitted
-        shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
-        assert shown.contains(band.sceneBoundingRect().center())
+        presented = window.presentation
+        assert presented.active and band.isVisible()
+        shown_band = presented.scene.content.band
+        assert shown_band.isVisible()
+        view = presented.view
+        shown = view.mapToScene(view.viewport().rect()).boundingRect()
+        assert shown.contains(shown_band.sceneBoundingRect().center())
     finally:
         window.toggle_presentation()
     action.trigger()

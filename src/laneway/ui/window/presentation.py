@@ -170,6 +170,9 @@ class Presentation(QObject):
         scene = JourneyScene(journey, w.scene.style, metrics=w.metrics)
         scene.set_findings_visible(w.scene.findings_visible)
         scene.set_report(w.session.document.report)
+        # what the room sees on the canvas: the emotion curve and the persona filter
+        scene.content.set_curve_visible(w.scene.content.curve_visible)
+        scene.content.set_persona(w.scene.content.persona_id)
         return scene
 
     def _build(self) -> None:
@@ -216,7 +219,11 @@ class Presentation(QObject):
 
     def _grid_rect(self, scene: JourneyScene) -> QRectF:
         b = scene.grid.bounds
-        return QRectF(b.x, b.y, b.width, b.height)
+        rect = QRectF(b.x, b.y, b.width, b.height)
+        band = scene.content.band
+        if scene.content.curve_visible and band.isVisible():
+            rect = rect.united(band.sceneBoundingRect())  # the curve is part of the map
+        return rect
 
     def _show_scene(self, scene: JourneyScene) -> None:
         if self.view.scene() is not scene:
