@@ -12,13 +12,14 @@ from PySide6.QtWidgets import (
 )
 
 from laneway.analysis import Finding
+from laneway.canvas.badges import SEVERITY_RANK, paint_badge
 from laneway.canvas.style import EMOTION_COLORS, Style, text_color_on
 from laneway.canvas.text import elide, make_font, wrap_lines
 from laneway.layout import Metrics
 from laneway.model import Step
 
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 HANDLE_RADIUS = 7.0
+BADGE_RADIUS = 10.0
 
 
 class StepItem(QGraphicsRectItem):
@@ -97,6 +98,15 @@ class StepItem(QGraphicsRectItem):
         if self._interactive:
             path.addEllipse(self.handle_center(local=True), HANDLE_RADIUS + 3, HANDLE_RADIUS + 3)
         return path
+
+    def badge_rect(self) -> QRectF:
+        """Where the finding badge is drawn, in card coordinates (its top-right corner)."""
+        return QRectF(
+            self._metrics.card_width - 6 - BADGE_RADIUS,
+            -2 - BADGE_RADIUS,
+            2 * BADGE_RADIUS,
+            2 * BADGE_RADIUS,
+        )
 
     def handle_center(self, local: bool = False) -> QPointF:
         point = QPointF(self._metrics.card_width, self._metrics.card_height / 2)
@@ -199,18 +209,7 @@ class StepItem(QGraphicsRectItem):
         severity = self.worst_severity()
         if severity is None:
             return
-        s = self._style
-        color = {"error": s.error, "warning": s.warning, "info": s.info}[severity]
-        count = str(len(self._findings))
-        center = QPointF(self._metrics.card_width - 6, -2)
-        radius = 10.0
-        painter.setPen(QPen(QColor(s.card_fill), 2))
-        painter.setBrush(QColor(color))
-        painter.drawEllipse(center, radius, radius)
-        painter.setPen(QColor(text_color_on(color)))
-        painter.setFont(self._badge_font)
-        painter.drawText(
-            QRectF(center.x() - radius, center.y() - radius, 2 * radius, 2 * radius),
-            Qt.AlignmentFlag.AlignCenter,
-            count,
+        box = self.badge_rect()
+        paint_badge(
+            painter, self._style, severity, box.center(), BADGE_RADIUS, str(len(self._findings))
         )

@@ -1,0 +1,40 @@
+"""A map whose departments are alarm red is drawn in other colours; its file keeps them."""
+
+from __future__ import annotations
+
+import hashlib
+
+from laneway.document import Document
+from laneway.model import JourneyMap, MapInfo, palette
+from laneway.operations.creating import create_map_file
+
+
+def test_red_departments_are_recoloured_on_display_only(controller, qtbot, tmp_path):
+    journey = JourneyMap(MapInfo(title="Red lanes"))
+    sales = journey.add_department("Sales", color="#eb5757").id
+    legal = journey.add_department("Legal", color="#eb5757").id
+    blue = journey.add_department("Marketing", color="#2f80ed").id
+    stage = journey.add_stage("Contract").id
+    journey.add_step("Sends the draft", department_id=sales, stage_id=stage)
+    journey.add_step("Returns redlines", department_id=legal, stage_id=stage)
+    path = tmp_path / "red.laneway"
+    create_map_file(path, journey)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+
+    window = controller.open_path(path)
+    qtbot.waitExposed(window)
+    lanes = {lane.department_id: lane.color for lane in window.scene.grid.lanes}
+    assert not palette.is_alarm_like(lanes[sales]) and not palette.is_alarm_like(lanes[legal])
+    assert len({lanes[sales], lanes[legal], lanes[blue]}) == 3  # still told apart
+    assert lanes[blue] == "#2f80ed"
+    card = next(i for i in window.scene.step_items() if i.step.department_id == sales)
+    assert card._lane_color == lanes[sales]
+    window.close()
+
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    document = Document.open(path, read_only=True)
+    try:
+        colors = {d.name: d.color for d in document.journey.departments.values()}
+    finally:
+        document.close()
+    assert colors == {"Sales": "#eb5757", "Legal": "#eb5757", "Marketing": "#2f80ed"}
