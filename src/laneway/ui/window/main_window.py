@@ -37,6 +37,7 @@ from laneway.ui.panels.inspector import Inspector
 from laneway.ui.panels.stages import StagesPanel
 from laneway.ui.widgets.accessible import describe
 from laneway.ui.window.actions import RECENT, Choices, WindowActions, build_actions
+from laneway.ui.window.badge_legend import BadgeLegend
 from laneway.ui.window.canvas_commands import CanvasCommands
 from laneway.ui.window.context_menus import ContextMenus
 from laneway.ui.window.coverage_status import CoverageStatus
@@ -83,6 +84,8 @@ class MainWindow(QMainWindow):
         self.tools.dock()
         self.coverage = CoverageStatus(session)
         self.statusBar().addPermanentWidget(self.coverage)
+        self.badge_legend = BadgeLegend(appearance.style)
+        self.statusBar().addPermanentWidget(self.badge_legend)
         self.zoom_label = QLabel("100%")
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.chrome: WindowActions = build_actions(
@@ -385,6 +388,7 @@ class MainWindow(QMainWindow):
         self.metrics = Metrics().scaled(appearance.font_scale)
         self.scene.metrics = self.metrics
         self.scene.set_style(appearance.style)
+        self.badge_legend.set_style(appearance.style)
         self._size_side_panels()
 
     def set_findings_visible(self, visible: bool) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
+from PySide6.QtWidgets import QLabel
+
 from laneway.document import Document
 from laneway.model import JourneyMap, MapInfo, palette
 from laneway.operations.creating import create_map_file
@@ -38,3 +40,13 @@ def test_red_departments_are_recoloured_on_display_only(controller, qtbot, tmp_p
     finally:
         document.close()
     assert colors == {"Sales": "#eb5757", "Legal": "#eb5757", "Marketing": "#2f80ed"}
+
+
+def test_the_status_bar_explains_the_badges(main_window):
+    legend = main_window.badge_legend
+    assert legend.isVisible()
+    for shape in ("Octagon", "Triangle", "Circle"):
+        assert shape in legend.toolTip()
+    for severity in ("error", "warning", "info"):
+        icon = legend.findChild(QLabel, f"badge-{severity}")
+        assert icon is not None and not icon.pixmap().isNull()
