@@ -30,6 +30,7 @@ from laneway.canvas.style import Style, text_color_on
 from laneway.canvas.text import is_wide, make_font, wrap_all
 from laneway.layout.routing import LinkSpec, Route
 from laneway.model import Link
+from laneway.model.terms import CITATION
 
 ARROW_SIZE = 10.0
 #: A caption wraps on at most this many lines before it becomes a numbered note.
@@ -72,7 +73,8 @@ class LinkItem(QGraphicsRectItem):
         self._style = style
         self._handoff = handoff
         self._font = make_font(style.font_family, style.pt(8))
-        self._text = (link.agreement.strip() or link.label.strip()).replace("\n", " ")
+        text = (link.agreement.strip() or link.label.strip()).replace("\n", " ")
+        self._text = CITATION.sub(r"\1", text)  # "[[MQL]]" reads "MQL" on the map
         self._layouts = self._caption_layouts(self._text) if self._text else []
         self._refresh_tooltip()
         self.update()
