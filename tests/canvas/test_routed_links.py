@@ -161,3 +161,42 @@ def test_an_edit_re_paths_only_the_arrows_whose_route_changed():
     changed = {k for k in journey.links if after[k] != before[k]}
     assert changed and sorted(repathed) == sorted(changed)
     assert len(changed) < len(journey.links) / 2
+
+
+@pytest.mark.usefixtures("qapp")
+def test_on_a_big_map_on_screen_arrows_follow_a_growing_lane_at_once_and_are_routed_after():
+    from PySide6.QtWidgets import QGraphicsView
+
+    journey = workshop_map(420)
+    journey.require_transaction = False
+    for step_id, (x, y) in tidy_positions(journey).items():
+        journey.update_step(step_id, x=x, y=y)
+    journey.require_transaction = True
+    scene = _scene(journey)
+    view = QGraphicsView(scene)
+    view.resize(900, 600)
+    view.show()
+    sales = journey.department_by_name("Sales").id
+    stage = journey.stages_in_order()[1].id
+    lowest = max(s.y for s in journey.steps.values() if s.department_id == sales)
+    with journey.record("Add") as recording:
+        journey.add_step("Low", department_id=sales, stage_id=stage, x=20, y=lowest + 400)
+    scene.reconcile(recording.changeset)
+    assert scene.routing.pending  # the router catches up after the edit
+    # meanwhile every arrow still starts and ends on its cards
+    for link in journey.links.values():
+        item = scene.link_item(link.id)
+        if item.route is None:
+            continue
+        path = item.mapToScene(item.path())
+        start, end = path.elementAt(0), path.elementAt(path.elementCount() - 1)
+        source = scene.step_item(link.source).sceneBoundingRect().adjusted(-1, -1, 1, 1)
+        target = scene.step_item(link.target).sceneBoundingRect().adjusted(-1, -1, 1, 1)
+        assert source.contains(start.x, start.y) and target.contains(end.x, end.y)
+    scene.finish_routing()
+    assert not scene.routing.pending
+    fresh = _scene(journey)
+    for link_id in journey.links:
+        ours, theirs = scene.link_item(link_id), fresh.link_item(link_id)
+        assert ours.pos().isNull() and ours.route == theirs.route
+    view.close()

@@ -171,6 +171,8 @@ class LinkItem(QGraphicsRectItem):
     # -------------------------------------------------------------- geometry
     def set_route(self, route: Route | None, note_number: int | None = None) -> None:
         """Draw along ``route`` (scene coordinates; None: not routed yet, hidden)."""
+        if not self.pos().isNull():
+            self.setPos(0, 0)  # shown moved with its band until routed again
         if route == self._route and note_number == self._note_number:
             return
         self._route, self._note_number = route, note_number

@@ -13,18 +13,22 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QRectF, QTimer
 
 from laneway.canvas.link_item import LinkItem
 from laneway.canvas.step_item import StepItem
 from laneway.layout import Grid, Metrics, Rect
-from laneway.layout.routing import LinkSpec, Router, RouterSettings
+from laneway.layout.routing import LinkSpec, Route, Router, RouterSettings
 
 #: Maps with at most this many links are always routed completely at once.
 ROUTE_ALL_AT_ONCE = 300
 #: Width (at 1×) of one strip of the map routed per event-loop turn afterwards.
 STRIP_WIDTH = 1800.0
+#: How long after an edit the router catches up with what is off screen (or with lanes
+#: and columns that moved), so that a burst of edits (typing) is routed once.
+CATCH_UP_MS = 60
 
 Breaks = list[tuple[float, float]]
 
@@ -41,17 +45,39 @@ class SceneRouting(QObject):
         self._strips: list[Rect] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
         self._timer.timeout.connect(self._route_next_strip)
+        #: The grid last given, and the one the router still reflects while a move of
+        #: lanes or columns waits for the catch-up (``_lagging``); the arrows are
+        #: stretched with the bands meanwhile.
+        self._grid: Grid | None = None
+        self._router_grid: Grid | None = None
+        self._lagging = False
+        self._shown_offset: set[str] = set()
         #: Where the views show the map (scene rectangles); set by the scene.
         self.visible: list[QRectF] = []
 
     # ----------------------------------------------------------------- input
     def sync_cards(
-        self, grid: Grid, previous: Grid | None, step_ids: Iterable[str] | None = None
+        self,
+        grid: Grid,
+        previous: Grid | None,
+        step_ids: Iterable[str] | None = None,
+        defer: bool = True,
     ) -> None:
-        """Cards where ``grid`` puts them (those of ``step_ids``, or all), with badges."""
+        """Cards where ``grid`` puts them (those of ``step_ids``, or all), with badges.
+
+        On a big map on screen, lanes or columns that moved are caught up with later
+        (``CATCH_UP_MS``); the arrows follow their bands at once."""
+        self._grid = grid
+        if self._lagging:
+            moved = previous is not None and not grid.same_frame(previous)
+            if moved and not self._stretch(self._router_grid, grid):
+                self.catch_up()
+            return
         if previous is not None and not grid.same_frame(previous):
+            if defer and self._may_defer() and self._stretch(previous, grid):
+                self._lagging, self._router_grid = True, previous
+                return
             self._shift(previous, grid)
             step_ids = None
         rects: dict[str, Rect | None] = {}
@@ -66,6 +92,7 @@ class SceneRouting(QObject):
 
     def preview_cards(self, rects: Mapping[str, Rect]) -> None:
         """Cards shown elsewhere than their grid spot (a drag's preview)."""
+        self.catch_up()
         changed: dict[str, Rect | None] = {}
         badges: dict[str, tuple[Rect, ...]] = {}
         for step_id, rect in rects.items():
@@ -90,6 +117,8 @@ class SceneRouting(QObject):
 
     def sync_links(self, link_ids: Iterable[str] | None = None) -> None:
         """Links as their items describe them now (those of ``link_ids``, or all)."""
+        if self._lagging:
+            return
         candidates = set(self._specs) | set(self._links) if link_ids is None else link_ids
         given, removed = [], []
         for link_id in candidates:
@@ -130,10 +159,66 @@ class SceneRouting(QObject):
                         moved(b, d) for b in self._badges.get(step_id, ())
                     )
 
+    def _may_defer(self) -> bool:
+        return len(self._specs) > ROUTE_ALL_AT_ONCE and bool(self.visible)
+
+    def _stretch(self, previous: Grid, grid: Grid) -> bool:
+        """Show every arrow moved with the bands its points are in (cards move by the
+        band of their top or left edge, so the ends stay on their cards and segments
+        stay straight); False when lanes or columns were added, removed or reordered."""
+        breaks = [
+            band_breaks(previous.column_lefts, grid.column_lefts),
+            band_breaks(previous.lane_tops, grid.lane_tops),
+        ]
+        if breaks[0] is None or breaks[1] is None:
+            return False
+        bands = [([b for b, _d in br], [d for _b, d in br]) for br in breaks]  # type: ignore[union-attr]
+
+        def delta(axis: int, value: float) -> float:
+            starts, deltas = bands[axis]
+            n = bisect_right(starts, value) - 1
+            return deltas[n] if n >= 0 else 0.0
+
+        routes = self.router.routes
+        for link_id, item in self._links.items():
+            route = routes.get(link_id)
+            if route is None:
+                continue
+            moves = {(delta(0, x), delta(1, y)) for x, y in route.points}
+            if len(moves) == 1:
+                dx, dy = moves.pop()
+                item.setPos(dx, dy)
+                if dx or dy:
+                    self._shown_offset.add(link_id)
+                continue
+            points = tuple((x + delta(0, x), y + delta(1, y)) for x, y in route.points)
+            item.set_route(_moved_route(route, points, delta), self._notes.get(link_id))
+            self._shown_offset.add(link_id)
+        return True
+
+    def catch_up(self) -> None:
+        """Bring the router up to date with lanes and columns that moved (if waiting)."""
+        if not self._lagging:
+            return
+        self._lagging = False
+        base, grid = self._router_grid, self._grid
+        self._router_grid = None
+        if base is not None and grid is not None:
+            self.sync_cards(grid, base, defer=False)
+        self.sync_links()
+        changed = self.router.route()
+        self._apply(changed | self._shown_offset)
+        self._shown_offset.clear()
+
     # --------------------------------------------------------------- routing
     def run(self) -> None:
         """Route what is on screen now (everything, on a small map or with no view)."""
         router = self.router
+        if self._lagging:
+            if not self._timer.isActive():
+                self._timer.setInterval(CATCH_UP_MS)
+                self._timer.start()
+            return
         if len(self._specs) <= ROUTE_ALL_AT_ONCE or not self.visible:
             self._apply(router.route())
             self._strips = []
@@ -144,17 +229,19 @@ class SceneRouting(QObject):
         self._apply(changed)
         if router.pending:
             self._plan_strips()
+            self._timer.setInterval(CATCH_UP_MS)
             self._timer.start()
 
     def finish(self) -> None:
         """Route everything still pending now (exports, tests, before a picture)."""
         self._timer.stop()
         self._strips = []
+        self.catch_up()
         self._apply(self.router.route())
 
     @property
     def pending(self) -> bool:
-        return bool(self.router.pending)
+        return self._lagging or bool(self.router.pending)
 
     def _plan_strips(self) -> None:
         if not self._cards:
@@ -175,11 +262,15 @@ class SceneRouting(QObject):
         self._strips = strips
 
     def _route_next_strip(self) -> None:
+        if self._lagging:
+            self.catch_up()
+            return
         if self._strips:
             self._apply(self.router.route(within=self._strips.pop(0)))
         else:
             self._apply(self.router.route())
         if self.router.pending:
+            self._timer.setInterval(0)  # strip after strip, input handled in between
             self._timer.start()
 
     def _apply(self, changed: set[str]) -> None:
@@ -200,6 +291,24 @@ class SceneRouting(QObject):
 
     def note_number(self, link_id: str) -> int | None:
         return self._notes.get(link_id)
+
+
+def _moved_route(route: Route, points, delta) -> Route:
+    """``route`` with new points and its labels moved by the bands their corner is in."""
+
+    def move(box):
+        if box is None:
+            return None
+        dx, dy = delta(0, box[0]), delta(1, box[1])
+        return (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy)
+
+    return replace(
+        route,
+        points=points,
+        caption=move(route.caption),
+        note_marker=move(route.note_marker),
+        gap_marker=move(route.gap_marker),
+    )
 
 
 def _badge_rects(item: StepItem | None, rect: Rect) -> tuple[Rect, ...]:
