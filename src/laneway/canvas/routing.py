@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, QRectF, QTimer
@@ -55,6 +55,11 @@ class SceneRouting(QObject):
         self._shown_offset: set[str] = set()
         #: Where the views show the map (scene rectangles); set by the scene.
         self.visible: list[QRectF] = []
+        #: Asked for ``visible`` when routing from the event loop (set by the scene).
+        self.find_visible: Callable[[], list[QRectF]] = list
+        #: A big map not yet on screen waits for its view before routing (the app's
+        #: window); exports and tests route at once.
+        self.route_when_shown = False
 
     # ----------------------------------------------------------------- input
     def sync_cards(
@@ -219,6 +224,10 @@ class SceneRouting(QObject):
                 self._timer.setInterval(CATCH_UP_MS)
                 self._timer.start()
             return
+        if self.route_when_shown and not self.visible and len(self._specs) > ROUTE_ALL_AT_ONCE:
+            self._timer.setInterval(0)
+            self._timer.start()  # on screen first, once the view is there
+            return
         if len(self._specs) <= ROUTE_ALL_AT_ONCE or not self.visible:
             self._apply(router.route())
             self._strips = []
@@ -265,6 +274,11 @@ class SceneRouting(QObject):
         if self._lagging:
             self.catch_up()
             return
+        if not self._strips and self.router.pending:
+            self.visible = self.find_visible()
+            if self.visible:
+                self.run()
+                return
         if self._strips:
             self._apply(self.router.route(within=self._strips.pop(0)))
         else:

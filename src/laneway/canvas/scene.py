@@ -36,11 +36,14 @@ class JourneyScene(QGraphicsScene):
         *,
         interactive: bool = True,
         metrics: Metrics | None = None,
+        route_when_shown: bool = False,
     ) -> None:
         super().__init__()
         self.journey = journey
         self.style = style
         self.interactive = interactive
+        #: A big map routes what its view shows first, once shown (the app's window).
+        self.route_when_shown = route_when_shown
         self.metrics = metrics or Metrics()
         self.report: Report | None = None
         self.findings_visible = True
@@ -145,6 +148,8 @@ class JourneyScene(QGraphicsScene):
         self._routing.finish()
         self._routing.deleteLater()
         self._routing = SceneRouting(self.metrics, self._steps, self._links)
+        self._routing.find_visible = self._visible_rects
+        self._routing.route_when_shown = self.route_when_shown
         self._relayout()
         self._refresh_lane_colors()
         for step in self.journey.steps.values():
@@ -167,14 +172,17 @@ class JourneyScene(QGraphicsScene):
         link_ids: Iterable[str] | None = None,
     ) -> None:
         """Tell the router what changed, then route (on screen first)."""
-        self._routing.visible = [
+        self._routing.visible = self._visible_rects()
+        self._routing.sync_cards(self._grid, previous, step_ids)
+        self._routing.sync_links(link_ids)
+        self._routing.run()
+
+    def _visible_rects(self) -> list[QRectF]:
+        return [
             view.mapToScene(view.viewport().rect()).boundingRect()
             for view in self.views()
             if view.isVisible()
         ]
-        self._routing.sync_cards(self._grid, previous, step_ids)
-        self._routing.sync_links(link_ids)
-        self._routing.run()
 
     def finish_routing(self) -> None:
         """Route every link now, off screen too (before a picture is taken of it)."""

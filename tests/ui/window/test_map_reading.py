@@ -50,3 +50,29 @@ def test_the_status_bar_explains_the_badges(main_window):
     for severity in ("error", "warning", "info"):
         icon = legend.findChild(QLabel, f"badge-{severity}")
         assert icon is not None and not icon.pixmap().isNull()
+
+
+def test_a_big_map_routes_what_the_window_shows_first(controller, qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from tests.support.maps import workshop_map
+
+    path = tmp_path / "big.laneway"
+    create_map_file(path, workshop_map(420))
+    window = controller.open_path(path)
+    window.resize(1200, 800)
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    scene, view = window.scene, window.view
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    on_screen = [
+        link
+        for link in scene.journey.links.values()
+        if shown.intersects(scene.step_item(link.source).sceneBoundingRect())
+        and shown.intersects(scene.step_item(link.target).sceneBoundingRect())
+    ]
+    assert on_screen
+    assert all(scene.link_item(link.id).route is not None for link in on_screen)
+    qtbot.waitUntil(lambda: not scene.routing.pending, timeout=20_000)
+    assert all(scene.link_item(k).route is not None for k in scene.journey.links)
+    window.close()

@@ -64,7 +64,9 @@ class MainWindow(QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("mainWindow")
         self.metrics = Metrics().scaled(appearance.font_scale)
-        self.scene = JourneyScene(session.journey, appearance.style, metrics=self.metrics)
+        self.scene = JourneyScene(
+            session.journey, appearance.style, metrics=self.metrics, route_when_shown=True
+        )
         self.scene.set_findings_visible(appearance.show_findings)
         self.view = MapView(self.scene, session)
         self.view.setObjectName("mapView")
