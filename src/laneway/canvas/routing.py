@@ -211,9 +211,12 @@ class SceneRouting(QObject):
         if base is not None and grid is not None:
             self.sync_cards(grid, base, defer=False)
         self.sync_links()
-        changed = self.router.route()
-        self._apply(changed | self._shown_offset)
-        self._shown_offset.clear()
+        # Arrows the shift translated are right already; the others are routed on
+        # screen first, like after any edit (they show stretched until then).
+        pending = self.router.pending
+        settled = {k for k in self._shown_offset if k not in pending}
+        self._apply(settled)
+        self.run()
 
     # --------------------------------------------------------------- routing
     def run(self) -> None:
@@ -243,10 +246,10 @@ class SceneRouting(QObject):
 
     def finish(self) -> None:
         """Route everything still pending now (exports, tests, before a picture)."""
+        self.catch_up()
         self._timer.stop()
         self._strips = []
-        self.catch_up()
-        self._apply(self.router.route())
+        self._apply(self.router.route() | self._shown_offset)
 
     @property
     def pending(self) -> bool:
@@ -286,6 +289,8 @@ class SceneRouting(QObject):
         if self.router.pending:
             self._timer.setInterval(0)  # strip after strip, input handled in between
             self._timer.start()
+        elif self._shown_offset:
+            self._apply(set(self._shown_offset))
 
     def _apply(self, changed: set[str]) -> None:
         routes = self.router.routes
@@ -298,6 +303,7 @@ class SceneRouting(QObject):
             numbers = {link_id: n for n, link_id in enumerate(order, 1)}
             changed = changed | {k for k in numbers if self._notes.get(k) != numbers[k]}
             self._notes = numbers
+        self._shown_offset.difference_update(changed)
         for link_id in changed:
             item = self._links.get(link_id)
             if item is not None:
