@@ -53,6 +53,9 @@ class SceneRouting(QObject):
         self._router_grid: Grid | None = None
         self._lagging = False
         self._shown_offset: set[str] = set()
+        #: Whether the router was told of a change since it last routed the view.
+        self._fed = True
+        self._routed_view: list[tuple[float, float, float, float]] | None = None
         #: Where the views show the map (scene rectangles); set by the scene.
         self.visible: list[QRectF] = []
         #: Asked for ``visible`` when routing from the event loop (set by the scene).
@@ -94,6 +97,7 @@ class SceneRouting(QObject):
             self._put(step_id, rect, item, rects, badges)
         if rects or badges:
             self.router.update_cards(rects, badges)
+            self._fed = True
 
     def preview_cards(self, rects: Mapping[str, Rect]) -> None:
         """Cards shown elsewhere than their grid spot (a drag's preview)."""
@@ -104,6 +108,7 @@ class SceneRouting(QObject):
             self._put(step_id, rect, self._steps.get(step_id), changed, badges)
         if changed or badges:
             self.router.update_cards(changed, badges)
+            self._fed = True
 
     def _put(self, step_id, rect, item, rects: dict, badges: dict) -> None:
         badge = _badge_rects(item, rect) if rect is not None and item is not None else ()
@@ -138,6 +143,7 @@ class SceneRouting(QObject):
                 given.append(spec)
         if given or removed:
             self.router.update_links(given, removed)
+            self._fed = True
 
     def _shift(self, previous: Grid, grid: Grid) -> None:
         """Lanes and columns that moved as a whole: shift their bands in the router."""
@@ -149,6 +155,7 @@ class SceneRouting(QObject):
             if not breaks:
                 continue
             self.router.shift("y" if along else "x", breaks)
+            self._fed = True
             starts = [start for start, _d in breaks]
             deltas = [d for _s, d in breaks]
 
@@ -235,6 +242,10 @@ class SceneRouting(QObject):
             self._apply(router.route())
             self._strips = []
             return
+        shown = [(r.x(), r.y(), r.width(), r.height()) for r in self.visible]
+        if not self._fed and shown == self._routed_view:
+            return  # nothing new since the view was routed (e.g. findings unchanged)
+        self._fed, self._routed_view = False, shown
         changed: set[str] = set()
         for rect in self.visible:
             changed |= router.route(within=Rect(rect.x(), rect.y(), rect.width(), rect.height()))
