@@ -33,13 +33,13 @@ def test_error_warning_and_info_badges_have_different_shapes():
             if a < b:
                 differing = len(shapes[a] ^ shapes[b])
                 assert differing > 40, f"{a} and {b} badges look alike ({differing} px differ)"
-    # the octagon has eight corners, the triangle three
-    assert badge_path("error", QPointF(0, 0), 10).toFillPolygon().count() == 9
+    # the diamond has four corners, the triangle three
+    assert badge_path("error", QPointF(0, 0), 10).toFillPolygon().count() == 5
     assert badge_path("warning", QPointF(0, 0), 10).toFillPolygon().count() == 4
 
 
 def test_the_legend_describes_every_badge():
     kinds = describe_badges()
     assert [k.severity for k in kinds] == ["error", "warning", "info"]
-    assert [k.shape for k in kinds] == ["octagon", "triangle", "circle"]
+    assert [k.shape for k in kinds] == ["diamond", "triangle", "circle"]
     assert all(k.legend.startswith(k.shape.capitalize()) for k in kinds)

@@ -50,7 +50,7 @@ def light(controller, folder: Path, out: Path) -> None:
     _settle(window)
     journey = window.session.journey
     gap = next(link for link in journey.links.values() if journey.is_gap(link))
-    window.session.set_selection([], [gap.id])
+    window.scene.select_ids([], [gap.id])  # as a click on it does; the inspector follows
     _settle(window)
     window.view.fit_rect(window.scene.itemsBoundingRect())
     QApplication.processEvents()

@@ -1,13 +1,13 @@
 """Finding badges: one shape per severity, so a badge reads without its colour.
 
-An error is an octagon (a stop sign), a warning a triangle, an info a circle; the
-number inside is how many findings the card has. ``describe_badges`` is what a
+An error is a diamond, a warning a triangle, an info a circle (shapes told apart even
+at a badge's size, where an octagon would pass for a circle); the number inside is how
+many findings the card has. ``describe_badges`` is what a
 legend says about them (the canvas status bar, and any export's legend).
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -23,7 +23,7 @@ SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 class BadgeKind:
     severity: str
     shape: str
-    #: What a legend says about it, e.g. "Octagon: errors to fix".
+    #: What a legend says about it, e.g. "Diamond: errors to fix".
     meaning: str
 
     @property
@@ -32,7 +32,7 @@ class BadgeKind:
 
 
 BADGES: tuple[BadgeKind, ...] = (
-    BadgeKind("error", "octagon", "errors to fix (the number says how many findings)"),
+    BadgeKind("error", "diamond", "errors to fix (the number says how many findings)"),
     BadgeKind("warning", "triangle", "warnings worth a look"),
     BadgeKind("info", "circle", "information"),
 )
@@ -48,13 +48,16 @@ def severity_color(style: Style, severity: str) -> str:
 
 
 def badge_path(severity: str, center: QPointF, radius: float) -> QPainterPath:
-    """The badge's outline: octagon, triangle or circle around ``center``."""
+    """The badge's outline: diamond, triangle or circle around ``center``."""
     path = QPainterPath()
     cx, cy = center.x(), center.y()
     if severity == "error":
+        r = radius * 1.25  # a diamond of one radius looks smaller than the circle
         corners = [
-            QPointF(cx + radius * math.cos(a), cy + radius * math.sin(a))
-            for a in (math.pi / 8 + n * math.pi / 4 for n in range(8))
+            QPointF(cx, cy - r),
+            QPointF(cx + r, cy),
+            QPointF(cx, cy + r),
+            QPointF(cx - r, cy),
         ]
         path.addPolygon(QPolygonF([*corners, corners[0]]))
     elif severity == "warning":

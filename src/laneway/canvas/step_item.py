@@ -20,6 +20,8 @@ from laneway.model import Step
 
 HANDLE_RADIUS = 7.0
 BADGE_RADIUS = 10.0
+#: How far the largest badge shape (the diamond) reaches, in badge radii.
+BADGE_REACH = 1.25
 
 
 class StepItem(QGraphicsRectItem):
@@ -35,7 +37,7 @@ class StepItem(QGraphicsRectItem):
         self._interactive = interactive
         self._card_rect = QRectF(0, 0, metrics.card_width, metrics.card_height)
         self.setPen(QPen(Qt.PenStyle.NoPen))
-        self.setRect(self._card_rect.adjusted(-4, -12, HANDLE_RADIUS + 4, 4))
+        self.setRect(self._card_rect.adjusted(-4, -17, HANDLE_RADIUS + 4, 4))  # badge above
         self._hovered = False
         self._findings: list[Finding] = []
         self._show_findings = True
@@ -100,13 +102,11 @@ class StepItem(QGraphicsRectItem):
         return path
 
     def badge_rect(self) -> QRectF:
-        """Where the finding badge is drawn, in card coordinates (its top-right corner)."""
-        return QRectF(
-            self._metrics.card_width - 6 - BADGE_RADIUS,
-            -2 - BADGE_RADIUS,
-            2 * BADGE_RADIUS,
-            2 * BADGE_RADIUS,
-        )
+        """The box every badge shape fits in (with its outline), in card coordinates:
+        centred on the card's top-right corner."""
+        reach = BADGE_RADIUS * BADGE_REACH + 1
+        center = QPointF(self._metrics.card_width - 6, -2)
+        return QRectF(center.x() - reach, center.y() - reach, 2 * reach, 2 * reach)
 
     def handle_center(self, local: bool = False) -> QPointF:
         point = QPointF(self._metrics.card_width, self._metrics.card_height / 2)
@@ -209,7 +209,7 @@ class StepItem(QGraphicsRectItem):
         severity = self.worst_severity()
         if severity is None:
             return
-        box = self.badge_rect()
+        box = self.badge_rect()  # centred on the corner like the shape
         paint_badge(
             painter, self._style, severity, box.center(), BADGE_RADIUS, str(len(self._findings))
         )

@@ -45,7 +45,7 @@ def test_red_departments_are_recoloured_on_display_only(controller, qtbot, tmp_p
 def test_the_status_bar_explains_the_badges(main_window):
     legend = main_window.badge_legend
     assert legend.isVisible()
-    for shape in ("Octagon", "Triangle", "Circle"):
+    for shape in ("Diamond", "Triangle", "Circle"):
         assert shape in legend.toolTip()
     for severity in ("error", "warning", "info"):
         icon = legend.findChild(QLabel, f"badge-{severity}")

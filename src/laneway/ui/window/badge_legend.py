@@ -1,4 +1,4 @@
-"""The status bar's badge legend: what the octagon, triangle and circle on cards mean."""
+"""The status bar's badge legend: what the diamond, triangle and circle on cards mean."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from laneway.canvas.badges import describe_badges, paint_badge
 from laneway.canvas.style import Style
 
-ICON = 16
+ICON = 18
 
 
 class BadgeLegend(QWidget):
@@ -42,7 +42,7 @@ class BadgeLegend(QWidget):
             pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            paint_badge(painter, style, kind.severity, QPointF(ICON / 2, ICON / 2), 6.5, "")
+            paint_badge(painter, style, kind.severity, QPointF(ICON / 2, ICON / 2), 7.5, "")
             painter.end()
             icon.setPixmap(pixmap)
 
