@@ -167,7 +167,7 @@ def test_captions_of_arrows_into_one_card_do_not_cover_each_other():
 
 
 @pytest.mark.usefixtures("qapp")
-def test_a_caption_too_wide_for_the_gap_between_two_cards_becomes_a_tick():
+def test_a_caption_with_no_room_becomes_a_numbered_note_never_cut():
     journey = _journey()
     marketing = journey.department_by_name("Marketing").id
     sales = journey.department_by_name("Sales").id
@@ -177,14 +177,20 @@ def test_a_caption_too_wide_for_the_gap_between_two_cards_becomes_a_tick():
         for title, x in (("Reads", 20), ("Downloads", 244))
     ]
     far = journey.add_step("Calls", department_id=sales, stage_id=awareness, x=700, y=20).id
-    cramped = journey.add_link(*near, agreement="Checklist done and signed").id
+    long = "Redlines returned within two working days, with every clause marked"
+    cramped = journey.add_link(*near, agreement=long).id
     roomy = journey.add_link(near[1], far, agreement="Score at least 50").id
     labelled = journey.add_link(near[0], far, label="demo request").id
     scene = JourneyScene(journey, metrics=METRICS)
-    assert scene.link_item(cramped).caption == "✓"
+    item = scene.link_item(cramped)
+    for link_id in (roomy, labelled, cramped):
+        assert "…" not in scene.link_item(link_id).caption
     assert scene.link_item(roomy).caption == "Score at least 50"
     assert scene.link_item(labelled).caption == "demo request"
-    assert "Checklist done and signed" in scene.link_item(cramped).toolTip()
-    # moving the cards apart gives the words back
-    _edit(journey, scene, lambda j: j.update_step(near[1], x=600))
-    assert scene.link_item(cramped).caption == "Checklist done and signed"
+    assert item.caption == "" and item.note_number == 1
+    assert f"Agreement: {long}" in item.toolTip() and "Note 1" in item.toolTip()
+    # moving the cards apart gives the words back, wrapped but whole
+    _edit(journey, scene, lambda j: j.update_step(near[1], x=700, y=300))
+    assert item.note_number is None
+    assert item.caption == long
+    assert len(item.caption_lines) > 1

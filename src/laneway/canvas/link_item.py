@@ -1,4 +1,13 @@
-"""An arrow between two cards: plain, handoff, or handoff gap (unmistakable)."""
+"""An arrow between two cards along the router's route: plain, handoff, or gap.
+
+The scene's ``Router`` (``layout.routing``) decides everything geometric: the
+orthogonal path round the cards, where the caption goes (and which of its wrapped
+sizes fits), or a numbered note marker when no size fits, and the "?" of a gap.
+This item only measures its caption's sizes (``spec``) and draws what it is given
+(``set_route``). A caption is never cut: it wraps on up to ``MAX_CAPTION_LINES``
+lines, and when no wrapping fits it becomes a numbered note whose words are in the
+tooltip (and in the inspector, which shows the link's agreement).
+"""
 
 from __future__ import annotations
 
@@ -15,47 +24,25 @@ from PySide6.QtGui import (
     QPen,
     QPolygonF,
 )
-from PySide6.QtWidgets import (
-    QGraphicsItem,
-    QGraphicsRectItem,
-    QStyleOptionGraphicsItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from laneway.canvas.style import Style, text_color_on
-from laneway.canvas.text import elide, make_font
+from laneway.canvas.text import is_wide, make_font, wrap_all
+from laneway.layout.routing import LinkSpec, Route
 from laneway.model import Link
 from laneway.model.terms import cited_terms
 
 ARROW_SIZE = 10.0
-#: Arrow ends closer than this vertically join two cards of one row.
-SAME_ROW = 40.0
+#: A caption wraps on at most this many lines before it becomes a numbered note.
+MAX_CAPTION_LINES = 4
+#: Widths (at 1×) a caption is wrapped to, widest first, after the single line.
+WRAP_WIDTHS = (180.0, 130.0)
+#: A single-line caption no wider than this (at 1×).
+MAX_LINE_WIDTH = 300.0
+CORNER_RADIUS = 6.0
+PAD_X, PAD_Y = 7.0, 3.0
 
-Point = tuple[float, float]
-Box = tuple[float, float, float, float]  # left, top, right, bottom
-
-
-def control_points(source: Box, target: Box) -> tuple[Point, Point, Point, Point]:
-    """Start, two control points and end of the curve between two cards.
-
-    Cards are (left, top, right, bottom). Forward: right edge to left edge; back to an
-    earlier column (a loop back): from the top, arcing over; otherwise straight down
-    or up between the cards' middles.
-    """
-    sl, st, sr, sb = source
-    tl, tt, tr, tb = target
-    scx, scy, tcx, tcy = (sl + sr) / 2, (st + sb) / 2, (tl + tr) / 2, (tt + tb) / 2
-    if tl >= sr - 8:
-        bend = max(40.0, (tl - sr) / 2)
-        return (sr, scy), (sr + bend, scy), (tl - bend, tcy), (tl, tcy)
-    if tr <= sl + 8:
-        top = min(st, tt) - (60.0 + abs(st - tt) * 0.1)
-        return (scx, st), (scx, top), (tcx, top), (tcx, tt)
-    if tt >= sb:
-        bend = max(20.0, (tt - sb) / 2)
-        return (scx, sb), (scx, sb + bend), (tcx, tt - bend), (tcx, tt)
-    bend = max(20.0, (st - tb) / 2)
-    return (scx, st), (scx, st - bend), (tcx, tb + bend), (tcx, tb)
+Box = tuple[float, float, float, float]
 
 
 def caption_text(text: str) -> tuple[str, list[tuple[int, int]]]:
@@ -77,7 +64,8 @@ def caption_text(text: str) -> tuple[str, list[tuple[int, int]]]:
 
 
 class LinkItem(QGraphicsRectItem):
-    """An arrow; its bounds are a plain rectangle item's, answered in C++."""
+    """An arrow; its bounds are a plain rectangle item's, answered in C++. It sits at
+    the scene's origin: its path is in scene coordinates."""
 
     def __init__(self, link: Link, style: Style, interactive: bool, handoff: bool = False) -> None:
         super().__init__()
@@ -86,52 +74,96 @@ class LinkItem(QGraphicsRectItem):
         if interactive:
             self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
             self.setCursor(Qt.CursorShape.PointingHandCursor)
-        # The curve: control points from route(), the painter path built on demand.
-        self._points: tuple[tuple[float, float], ...] = ((0.0, 0.0),) * 4
+        self.setPen(QPen(Qt.PenStyle.NoPen))
+        self._route: Route | None = None
         self._path: QPainterPath | None = None
         self._arrow = QPolygonF()
-        self._mid = QPointF()
-        self.setPen(QPen(Qt.PenStyle.NoPen))
-        #: True until the first route: a new link has no path to translate.
-        self.needs_route = True
         self._handoff = False
         self._gap = False
         self._show_findings = True
         self._messages: list[str] = []
-        #: Vertical offset of the caption, so captions of arrows into one card stack.
-        self._caption_shift = 0.0
+        self._note_number: int | None = None
         #: What each cited term means (from the definitions): the tooltip's last lines.
         self._term_lines: list[str] = []
+        self._term_spans: list[tuple[int, int]] = []
         self.set_data(link, style, handoff=handoff)
 
+    # ------------------------------------------------------------------ data
     def set_data(self, link: Link, style: Style, handoff: bool) -> None:
         self.link = link
         self._style = style
         self._handoff = handoff
         self._font = make_font(style.font_family, style.pt(8))
-        text, self._term_spans = caption_text(link.agreement.strip() or link.label.strip())
-        width = 150 * style.font_scale
-        self._full_caption = elide(text, self._font, width) if text else ""
-        self._full_width = QFontMetricsF(self._font).horizontalAdvance(self._full_caption)
-        # Between two cards too close for the words: a tick for an agreed handoff, an
-        # ellipsis for a label (the tooltip has the text).
-        self._short_caption = "✓" if link.agreed else "…"
-        self._caption = self._full_caption
+        text = (link.agreement.strip() or link.label.strip()).replace("\n", " ")
+        # "[[MQL]]" reads "MQL" on the map, underlined
+        self._text, self._term_spans = caption_text(text)
+        self._layouts = self._caption_layouts(self._text) if self._text else []
         self._refresh_tooltip()
         self.update()
 
+    def _caption_layouts(self, text: str) -> list[tuple[list[str], float, float]]:
+        """The caption's lines and box size (w, h) for each size offered, best first."""
+        metrics = QFontMetricsF(self._font)
+        scale = self._style.font_scale
+        line_height = metrics.lineSpacing()
+        found: list[tuple[list[str], float, float]] = []
+        one = metrics.horizontalAdvance(text)
+        if one <= MAX_LINE_WIDTH * scale:
+            found.append(([text], one + 2 * PAD_X, line_height + 2 * PAD_Y))
+        for width in WRAP_WIDTHS:
+            lines = wrap_all(text, self._font, width * scale - 2 * PAD_X)
+            if len(lines) > MAX_CAPTION_LINES or (found and lines == found[-1][0]):
+                continue
+            w = max(metrics.horizontalAdvance(line) for line in lines) + 2 * PAD_X
+            found.append((lines, w, len(lines) * line_height + 2 * PAD_Y))
+        if not found:  # very long: as narrow a block as it takes, the note if none fits
+            lines = wrap_all(text, self._font, WRAP_WIDTHS[0] * scale - 2 * PAD_X)
+            w = max(metrics.horizontalAdvance(line) for line in lines) + 2 * PAD_X
+            found.append((lines, w, len(lines) * line_height + 2 * PAD_Y))
+        return found
+
+    def spec(self, gap: bool) -> LinkSpec:
+        """What the router needs of this link: its ends, caption sizes and "?"."""
+        sizes = tuple((w, h) for _lines, w, h in self._layouts)
+        return LinkSpec(self.link_id, self.link.source, self.link.target, sizes, gap)
+
     @property
     def caption(self) -> str:
-        """The caption as drawn now: the words, or a tick or ellipsis when cramped."""
-        return self._caption
+        """The caption as drawn now (its lines joined), empty when none or a note."""
+        text = ""
+        for line in self.caption_lines:
+            wide = text and (is_wide(text[-1]) or is_wide(line[0]))
+            text = f"{text}{line}" if wide or not text else f"{text} {line}"
+        return text
+
+    @property
+    def caption_lines(self) -> list[str]:
+        route = self._route
+        if route is None or route.caption is None or route.caption_size is None:
+            return []
+        return self._layouts[route.caption_size][0]
+
+    @property
+    def full_caption(self) -> str:
+        """The caption's words, whether drawn on the link or as a note."""
+        return self._text
 
     @property
     def has_caption(self) -> bool:
-        return bool(self._full_caption)
+        return bool(self._text)
 
-    def set_caption_shift(self, shift: float) -> None:
-        """Takes effect at the next route()."""
-        self._caption_shift = shift
+    @property
+    def note_number(self) -> int | None:
+        """The number of the note marker standing for the caption, when there is one."""
+        return self._note_number if self.route and self.route.note_marker else None
+
+    @property
+    def route(self) -> Route | None:
+        return self._route
+
+    @property
+    def needs_route(self) -> bool:
+        return self._route is None
 
     def set_findings(self, messages: list[str], gap: bool, visible: bool) -> None:
         if (messages, gap, visible) == (self._messages, self._gap, self._show_findings):
@@ -142,6 +174,8 @@ class LinkItem(QGraphicsRectItem):
 
     def _refresh_tooltip(self) -> None:
         lines = []
+        if self._note_number is not None and self._route and self._route.note_marker:
+            lines.append(f"Note {self._note_number}")
         if self.link.label:
             lines.append(self.link.label)
         if self.link.agreed:
@@ -154,6 +188,7 @@ class LinkItem(QGraphicsRectItem):
         self.setToolTip("\n".join(lines))
 
     def set_term_lines(self, lines: list[str]) -> None:
+        """What the cited terms mean (``term: meaning``), shown in the tooltip."""
         if lines != self._term_lines:
             self._term_lines = lines
             self._refresh_tooltip()
@@ -168,149 +203,173 @@ class LinkItem(QGraphicsRectItem):
         return self._gap and self._show_findings
 
     # -------------------------------------------------------------- geometry
-    def route(self, source: Box, target: Box) -> None:
-        """Re-aim the arrow between two cards: (left, top, right, bottom) in the scene.
-
-        Only the curve's four control points are computed here, with plain numbers:
-        a growing lane re-routes hundreds of arrows, most of them off screen. The
-        painter path is built when the arrow is first painted or hit-tested.
-        """
-        self.needs_route = False
-        origin = self.scenePos()  # arrows are only ever translated, never scaled
-        dx, dy = origin.x(), origin.y()
-        points = control_points(
-            (source[0] - dx, source[1] - dy, source[2] - dx, source[3] - dy),
-            (target[0] - dx, target[1] - dy, target[2] - dx, target[3] - dy),
-        )
-        self._points = points
+    def set_route(self, route: Route | None, note_number: int | None = None) -> None:
+        """Draw along ``route`` (scene coordinates; None: not routed yet, hidden)."""
+        if not self.pos().isNull():
+            self.setPos(0, 0)  # shown moved with its band until routed again
+        if route == self._route and note_number == self._note_number:
+            return
+        self._route, self._note_number = route, note_number
         self._path = None
-        (sx, sy), _c1, _c2, (ex, ey) = points
-        # Side by side in one row, the cards cover all of a caption but the gap.
-        side_by_side = ex > sx and abs(ey - sy) < SAME_ROW
-        fits = not side_by_side or self._full_width + 14 <= (ex - sx) - 12
-        self._caption = self._full_caption if fits else self._short_caption
-        xs, ys = [x for x, _y in points], [y for _x, y in points]
-        scale = self._style.font_scale  # the caption grows with the text size
-        margin_x = 90 * scale + ARROW_SIZE
-        margin_y = 20 * scale + ARROW_SIZE + abs(self._caption_shift)
-        bounds = QRectF(
-            min(xs) - margin_x,
-            min(ys) - margin_y,
-            max(xs) - min(xs) + 2 * margin_x,
-            max(ys) - min(ys) + 2 * margin_y,
-        )
+        self._refresh_tooltip()
+        if route is None:
+            self.setRect(QRectF())
+            return
+        xs = [p[0] for p in route.points]
+        ys = [p[1] for p in route.points]
+        for box in route.labels():
+            xs += [box[0], box[2]]
+            ys += [box[1], box[3]]
+        margin = ARROW_SIZE + 6
+        bounds = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+        bounds.adjust(-margin, -margin, margin, margin)
         if bounds == self.rect():
-            self.update()  # same box, new curve
+            self.update()
         else:
             self.setRect(bounds)
 
-    def _geometry(self) -> tuple[QPainterPath, QPolygonF, QPointF]:
+    def _geometry(self) -> tuple[QPainterPath, QPolygonF]:
         if self._path is None:
-            (sx, sy), (ax, ay), (bx, by), (ex, ey) = self._points
-            end = QPointF(ex, ey)
-            path = QPainterPath(QPointF(sx, sy))
-            path.cubicTo(QPointF(ax, ay), QPointF(bx, by), end)
-            angle = math.atan2(ey - by, ex - bx)
-            back = [
-                QPointF(
-                    ex - ARROW_SIZE * math.cos(angle + a), ey - ARROW_SIZE * math.sin(angle + a)
-                )
-                for a in (0.45, -0.45)
-            ]
-            self._path = path
-            self._arrow = QPolygonF([end, *back])
-            self._mid = path.pointAtPercent(0.5)
-        return self._path, self._arrow, self._mid
+            points = self._route.points if self._route else ()
+            self._path = rounded_path(points, CORNER_RADIUS)
+            self._arrow = arrow_head(points)
+        return self._path, self._arrow
 
     def shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()
         stroker.setWidth(12)
-        return stroker.createStroke(self._geometry()[0])
+        shape = stroker.createStroke(self._geometry()[0])
+        for box in self._route.labels() if self._route else ():
+            shape.addRect(_qrect(box))
+        return shape
 
     def path(self) -> QPainterPath:
-        """The arrow's curve in item coordinates."""
+        """The arrow's line in item coordinates (which are the scene's)."""
         return QPainterPath(self._geometry()[0])
+
+    def caption_rect(self) -> QRectF:
+        """Where the caption box is drawn, in item coordinates (empty without one)."""
+        route = self._route
+        return _qrect(route.caption) if route and route.caption and self.caption_lines else QRectF()
+
+    def marker_rects(self) -> list[QRectF]:
+        """The note and "?" markers drawn, in item coordinates."""
+        route = self._route
+        if route is None:
+            return []
+        return [_qrect(b) for b in (route.note_marker, route.gap_marker) if b is not None]
 
     # --------------------------------------------------------------- drawing
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        if self._route is None:
+            return
         s = self._style
-        path, arrow, _mid = self._geometry()
+        path, arrow = self._geometry()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        selected = self.isSelected() and s.chrome
         if self.shows_gap:
             color, width, dash = QColor(s.gap), 2.6, Qt.PenStyle.DashLine
         elif self._handoff:
             color, width, dash = QColor(s.handoff), 2.4, Qt.PenStyle.SolidLine
         else:
             color, width, dash = QColor(s.link), 1.5, Qt.PenStyle.SolidLine
-        if selected:
+        if self.isSelected() and s.chrome:
             glow = QPen(QColor(s.selection), width + 5)
             glow.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(glow)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(path)
         pen = QPen(color, width, dash)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap if self.shows_gap else Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(color))
         painter.drawPolygon(arrow)
-        if self._caption:
+        route = self._route
+        if route.caption is not None and self.caption_lines:
             self._paint_caption(painter, color)
-        elif self.shows_gap:
-            self._paint_gap_marker(painter)
-
-    def caption_rect(self) -> QRectF:
-        """Where the caption box is drawn, in item coordinates (empty without one)."""
-        if not self._caption:
-            return QRectF()
-        mid = self._geometry()[2]
-        width = QFontMetricsF(self._font).horizontalAdvance(self._caption) + 14
-        height = 20 * self._style.font_scale
-        top = mid.y() - height / 2 + self._caption_shift
-        return QRectF(mid.x() - width / 2, top, width, height)
+        if route.note_marker is not None:
+            self._paint_marker(painter, route.note_marker, str(self._note_number or "i"), False)
+        if route.gap_marker is not None and self.shows_gap:
+            self._paint_marker(painter, route.gap_marker, "?", True)
 
     def _paint_caption(self, painter: QPainter, color: QColor) -> None:
         s = self._style
-        painter.setFont(self._font)
         box = self.caption_rect()
         painter.setPen(QPen(color, 1))
         painter.setBrush(QColor(s.card_fill))
-        painter.drawRoundedRect(box, 9, 9)
+        painter.drawRoundedRect(box, 6, 6)
+        painter.setFont(self._font)
         painter.setPen(QColor(s.card_text))
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self._caption)
-        if self._term_spans and self._caption == self._full_caption:
-            self._underline_terms(painter, box)
+        line_height = QFontMetricsF(self._font).lineSpacing()
+        terms = {self._text[a:b] for a, b in self._term_spans}
+        for n, line in enumerate(self.caption_lines):
+            row = QRectF(box.x(), box.y() + PAD_Y + n * line_height, box.width(), line_height)
+            painter.drawText(row, Qt.AlignmentFlag.AlignCenter, line)
+            if terms:
+                self._underline_terms(painter, row, line, terms)
 
-    def _underline_terms(self, painter: QPainter, box: QRectF) -> None:
-        """A line under each cited term of the caption (the tooltip says what it means)."""
+    def _underline_terms(self, painter: QPainter, row: QRectF, line: str, terms) -> None:
+        """A line under each cited term in one caption line (the tooltip says what it means)."""
         metrics = QFontMetricsF(self._font)
-        text = self._caption
-        left = box.center().x() - metrics.horizontalAdvance(text) / 2
-        y = box.center().y() + metrics.ascent() / 2 + 1.5
-        painter.setPen(QPen(painter.pen().color(), 1))
-        for start, end in self._term_spans:
-            if start >= len(text):
-                break
-            end = min(end, len(text))
-            x0 = left + metrics.horizontalAdvance(text[:start])
-            x1 = left + metrics.horizontalAdvance(text[:end])
-            painter.drawLine(QPointF(x0, y), QPointF(x1, y))
+        left = row.center().x() - metrics.horizontalAdvance(line) / 2
+        y = row.center().y() + metrics.ascent() / 2 + 1.5
+        for term in terms:
+            at = line.find(term)
+            while at >= 0:
+                x0 = left + metrics.horizontalAdvance(line[:at])
+                x1 = x0 + metrics.horizontalAdvance(term)
+                painter.drawLine(QPointF(x0, y), QPointF(x1, y))
+                at = line.find(term, at + len(term))
 
-    def _paint_gap_marker(self, painter: QPainter) -> None:
+    def _paint_marker(self, painter: QPainter, box: Box, text: str, alarm: bool) -> None:
         s = self._style
-        radius = 10.0
-        painter.setPen(QPen(QColor(s.card_fill), 2))
-        painter.setBrush(QColor(s.gap))
-        painter.drawEllipse(self._mid, radius, radius)
-        painter.setPen(QColor(text_color_on(s.gap)))
-        painter.setFont(make_font(s.font_family, s.pt(9), bold=True))
-        painter.drawText(
-            QRectF(self._mid.x() - radius, self._mid.y() - radius, 2 * radius, 2 * radius),
-            Qt.AlignmentFlag.AlignCenter,
-            "?",
+        rect = _qrect(box)
+        fill = QColor(s.gap if alarm else s.card_fill)
+        painter.setPen(QPen(QColor(s.card_fill if alarm else s.handoff), 1.5))
+        painter.setBrush(fill)
+        painter.drawEllipse(rect)
+        painter.setPen(QColor(text_color_on(s.gap) if alarm else s.card_text))
+        painter.setFont(make_font(s.font_family, s.pt(8.5), bold=True))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _qrect(box: Box) -> QRectF:
+    return QRectF(box[0], box[1], box[2] - box[0], box[3] - box[1])
+
+
+def rounded_path(points, radius: float) -> QPainterPath:
+    """An orthogonal polyline with its corners rounded (at most half a segment)."""
+    if not points:
+        return QPainterPath()
+    path = QPainterPath(QPointF(*points[0]))
+    for n in range(1, len(points) - 1):
+        (ax, ay), (bx, by), (cx, cy) = points[n - 1], points[n], points[n + 1]
+        before = math.hypot(bx - ax, by - ay)
+        after = math.hypot(cx - bx, cy - by)
+        r = min(radius, before / 2, after / 2)
+        if r <= 0.01:
+            path.lineTo(bx, by)
+            continue
+        path.lineTo(bx - (bx - ax) / before * r, by - (by - ay) / before * r)
+        path.quadTo(
+            QPointF(bx, by), QPointF(bx + (cx - bx) / after * r, by + (cy - by) / after * r)
         )
+    path.lineTo(QPointF(*points[-1]))
+    return path
+
+
+def arrow_head(points) -> QPolygonF:
+    """The arrow's head at the last point, along the last segment."""
+    if len(points) < 2:
+        return QPolygonF()
+    (bx, by), (ex, ey) = points[-2], points[-1]
+    angle = math.atan2(ey - by, ex - bx)
+    back = [
+        QPointF(ex - ARROW_SIZE * math.cos(angle + a), ey - ARROW_SIZE * math.sin(angle + a))
+        for a in (0.45, -0.45)
+    ]
+    return QPolygonF([QPointF(ex, ey), *back])

@@ -20,14 +20,13 @@ from laneway.canvas.background import GridItem
 from laneway.canvas.cell_layer import CELL_Z, DRAGGED_CELL_Z, CellLayer
 from laneway.canvas.content_layers import ContentLayers
 from laneway.canvas.link_item import LinkItem
+from laneway.canvas.routing import SceneRouting
 from laneway.canvas.step_item import StepItem
 from laneway.canvas.style import LIGHT, Style
-from laneway.layout import Cell, Grid, Metrics, compute_grid
-from laneway.model import ChangeSet, JourneyMap
+from laneway.layout import Cell, Grid, Metrics, Rect, compute_grid
+from laneway.model import ChangeSet, JourneyMap, palette
 
 MARGIN = 40.0
-#: Vertical distance between the stacked captions of arrows into one card.
-CAPTION_STEP = 22.0
 
 
 class JourneyScene(QGraphicsScene):
@@ -38,22 +37,26 @@ class JourneyScene(QGraphicsScene):
         *,
         interactive: bool = True,
         metrics: Metrics | None = None,
+        route_when_shown: bool = False,
     ) -> None:
         super().__init__()
         self.journey = journey
         self.style = style
         self.interactive = interactive
+        #: A big map routes what its view shows first, once shown (the app's window).
+        self.route_when_shown = route_when_shown
         self.metrics = metrics or Metrics()
         self.report: Report | None = None
         self.findings_visible = True
         self._steps: dict[str, StepItem] = {}
+        self._shown_colors: dict[str, str] = {}
         #: Each card's cell and offset as last placed, to move only what changed.
         self._placed: dict[str, tuple[Cell, float, float]] = {}
         #: One layer per lane × stage cell holding its cards (see _place_all).
         self._cells: dict[Cell, CellLayer] = {}
-        #: Arrows from one cell to another (children of the scene, not of a layer).
-        self._between_cells: set[str] = set()
         self._links: dict[str, LinkItem] = {}
+        #: The link router: arrows go where it routes them (see canvas/routing.py).
+        self._routing = SceneRouting(self.metrics, self._steps, self._links)
         self._grid: Grid = compute_grid(journey, self.metrics)
         self._background = GridItem(self._grid, style)
         self.addItem(self._background)
@@ -144,20 +147,58 @@ class JourneyScene(QGraphicsScene):
         self._steps.clear()
         self._links.clear()
         self._cells.clear()
-        self._between_cells.clear()
         self._placed.clear()
+        self._routing.finish()
+        self._routing.deleteLater()
+        self._routing = SceneRouting(self.metrics, self._steps, self._links)
+        self._routing.find_visible = self._visible_rects
+        self._routing.route_when_shown = self.route_when_shown
         self._relayout()
+        self._refresh_lane_colors()
         for step in self.journey.steps.values():
             self._add_step(step.id)
         for link in self.journey.links.values():
             self._add_link(link.id)
         self._place_all()
         self._apply_findings()
+        self._reroute(None)
         self.content.refresh()
 
+    # ---------------------------------------------------------------- routing
+    @property
+    def routing(self) -> SceneRouting:
+        return self._routing
+
+    def _reroute(
+        self,
+        previous: Grid | None,
+        step_ids: Iterable[str] | None = None,
+        link_ids: Iterable[str] | None = None,
+    ) -> None:
+        """Tell the router what changed, then route (on screen first)."""
+        self._routing.visible = self._visible_rects()
+        self._routing.sync_cards(self._grid, previous, step_ids)
+        self._routing.sync_links(link_ids)
+        self._routing.run()
+
+    def _visible_rects(self) -> list[QRectF]:
+        return [
+            view.mapToScene(view.viewport().rect()).boundingRect()
+            for view in self.views()
+            if view.isVisible()
+        ]
+
+    def finish_routing(self) -> None:
+        """Route every link now, off screen too (before a picture is taken of it)."""
+        self._routing.finish()
+
     def _lane_color(self, department_id: str | None) -> str | None:
-        department = self.journey.departments.get(department_id) if department_id else None
-        return department.color if department else None
+        """The department's colour as drawn (never alarm red; the file keeps its own)."""
+        return self._shown_colors.get(department_id) if department_id else None
+
+    def _refresh_lane_colors(self) -> None:
+        departments = self.journey.departments_in_order()
+        self._shown_colors = palette.display_colors((d.id, d.color) for d in departments)
 
     def _add_step(self, step_id: str) -> None:
         step = self.journey.steps[step_id]
@@ -171,7 +212,7 @@ class JourneyScene(QGraphicsScene):
         link = self.journey.links[link_id]
         item = LinkItem(link, self.style, self.interactive, self.journey.is_handoff(link))
         self._links[link_id] = item
-        self.addItem(item)
+        self.addItem(item)  # at the scene's origin: its route is in scene coordinates
 
     def _relayout(self) -> bool:
         """Recompute the grid; True when its lanes and columns stayed where they were."""
@@ -202,12 +243,10 @@ class JourneyScene(QGraphicsScene):
         """Put every card (or ``only`` these) where the grid says; return those that moved.
 
         Cards sit in their cell's layer at their offset, so when a lane or column
-        grows only the layers beyond it move (a few dozen items, not every card), and
-        the arrows inside them move along. An arrow between two cells is translated
-        when both cells moved alike, and re-aimed otherwise.
+        grows only the layers beyond it move (a few dozen items, not every card). The
+        arrows follow through the router (``_reroute``).
         """
         grid = self._grid
-        shifted: dict[Cell, tuple[float, float]] = {}
         for cell, layer in self._cells.items():
             department_id, stage_id = cell
             if department_id not in grid.lane_tops or stage_id not in grid.column_lefts:
@@ -216,7 +255,6 @@ class JourneyScene(QGraphicsScene):
             old = layer.pos()
             if old.x() != x or old.y() != y:
                 layer.setPos(x, y)
-                shifted[cell] = (x - old.x(), y - old.y())
         moved: set[str] = set()
         placed, cells, offsets = self._placed, grid.step_cells, grid.step_offsets
         steps = self._steps
@@ -230,42 +268,7 @@ class JourneyScene(QGraphicsScene):
                 item.setPos(x, y)
                 placed[step_id] = (cell, x, y)
                 moved.add(step_id)
-        routed = self._links_of(moved)
-        for link_id in routed:
-            self._attach(link_id)
-            self._route(link_id)
-        if shifted:
-            self._follow_shifted_cells(shifted, routed)
         return moved
-
-    def _follow_shifted_cells(
-        self, shifted: dict[Cell, tuple[float, float]], routed: set[str]
-    ) -> None:
-        """Arrows between two cells: translate them with their cells, or re-aim them."""
-        placed, links = self._placed, self.journey.links
-        for link_id in self._between_cells - routed:  # inner arrows moved with their cell
-            item, link = self._links[link_id], links[link_id]
-            source = shifted.get(placed[link.source][0])
-            target = shifted.get(placed[link.target][0])
-            if source is None and target is None:
-                continue
-            if source == target and not item.needs_route:
-                item.moveBy(*source)
-            else:
-                self._route(link_id)
-
-    def _attach(self, link_id: str) -> None:
-        """An arrow inside one cell belongs to that cell's layer; others to the scene."""
-        link, item = self.journey.links[link_id], self._links[link_id]
-        source, target = self._placed[link.source][0], self._placed[link.target][0]
-        layer = self._cells[source] if source == target else None
-        if layer is None:
-            self._between_cells.add(link_id)
-        else:
-            self._between_cells.discard(link_id)
-        if item.parentItem() is not layer:
-            item.setParentItem(layer)
-            item.setPos(0, 0)
 
     def _links_of(self, step_ids: set[str]) -> set[str]:
         if len(step_ids) > len(self._links) / 4:
@@ -275,32 +278,6 @@ class JourneyScene(QGraphicsScene):
             found.update(link.id for link in self.journey.links_of(step_id))
         return found
 
-    def _route(self, link_id: str) -> None:
-        item = self._links[link_id]
-        link = self.journey.links[link_id]
-        item.set_caption_shift(self._caption_shift(link_id, link.target))
-        item.route(self._card_box(link.source), self._card_box(link.target))
-
-    def _card_box(self, step_id: str) -> tuple[float, float, float, float]:
-        """A card's (left, top, right, bottom) in the scene, where it is right now."""
-        corner = self._steps[step_id].scenePos()
-        x, y = corner.x(), corner.y()
-        return (x, y, x + self.metrics.card_width, y + self.metrics.card_height)
-
-    def _caption_shift(self, link_id: str, target: str) -> float:
-        """Captions of arrows that meet at one card are stacked, not drawn on each other."""
-        if not self._links[link_id].has_caption:
-            return 0.0
-        captioned = [
-            link.id
-            for link in self.journey.incoming(target)
-            if link.id in self._links and self._links[link.id].has_caption
-        ]
-        if len(captioned) < 2:
-            return 0.0
-        rank = captioned.index(link_id) - (len(captioned) - 1) / 2
-        return rank * CAPTION_STEP * self.style.font_scale
-
     # ------------------------------------------------------------- reconcile
     def reconcile(self, changeset: ChangeSet) -> None:
         """Bring items in line with the map after a committed change set."""
@@ -308,10 +285,11 @@ class JourneyScene(QGraphicsScene):
         lanes_changed = bool(changeset.keys("department"))
         steps_touched = changeset.keys("step")
         links_touched = changeset.keys("link")
+        if lanes_changed:
+            self._refresh_lane_colors()
         for link_id in links_touched:
             if link_id not in journey.links and link_id in self._links:
                 self.removeItem(self._links.pop(link_id))
-                self._between_cells.discard(link_id)
         for step_id in steps_touched:
             if step_id not in journey.steps and step_id in self._steps:
                 self.removeItem(self._steps.pop(step_id))
@@ -335,18 +313,16 @@ class JourneyScene(QGraphicsScene):
             if link_id in journey.links:
                 link = journey.links[link_id]
                 self._links[link_id].set_data(link, self.style, handoff=journey.is_handoff(link))
+        previous = self._grid
         same_frame = self._relayout()
         # Lanes and columns where they were: only the touched cards can have moved.
-        moved = self._place_all(steps_touched if same_frame else None)
-        for link_id in relink - self._links_of(moved):
-            if link_id in self._links:
-                self._attach(link_id)
-                self._route(link_id)
+        self._place_all(steps_touched if same_frame else None)
         # The report is the one from before this change until the analysis re-runs:
         # only new and touched items need their badges set now.
         self._apply_findings(
             steps_touched & set(journey.steps), {k for k in relink if k in journey.links}
         )
+        self._reroute(previous, steps_touched, relink | set(links_touched))
         self.content.refresh(changeset)
 
     # --------------------------------------------------------------- findings
@@ -354,16 +330,18 @@ class JourneyScene(QGraphicsScene):
         previous, self.report = self.report, report
         if previous is None or report is None:
             self._apply_findings()
+            self._reroute(self._grid)
             return
         # Only the items whose findings changed need a new badge.
-        self._apply_findings(
-            _changed_keys(previous.findings_by_step, report.findings_by_step, self._steps),
-            _changed_keys(previous.findings_by_link, report.findings_by_link, self._links),
-        )
+        steps = _changed_keys(previous.findings_by_step, report.findings_by_step, self._steps)
+        links = _changed_keys(previous.findings_by_link, report.findings_by_link, self._links)
+        self._apply_findings(steps, links)
+        self._reroute(self._grid, steps, links)
 
     def set_findings_visible(self, visible: bool) -> None:
         self.findings_visible = visible
         self._apply_findings()
+        self._reroute(self._grid)
 
     def _apply_findings(
         self, step_ids: set[str] | None = None, link_ids: set[str] | None = None
@@ -401,7 +379,7 @@ class JourneyScene(QGraphicsScene):
         for step_id, start in self._dragged.items():
             if step_id in self._steps:
                 self._steps[step_id].setPos(start + delta)
-        self._route_links_of(set(self._dragged))
+        self._route_preview(set(self._dragged))
         self.show_drop_target(pointer)
 
     def card_preview_corners(self) -> dict[str, tuple[float, float]]:
@@ -420,15 +398,20 @@ class JourneyScene(QGraphicsScene):
         for step_id, start in dragged.items():
             if step_id in self._steps:
                 self._steps[step_id].setPos(start)
-        self._route_links_of(set(dragged))
+        self._route_preview(set(dragged))
         for layer in self._cells.values():
             layer.setZValue(CELL_Z)
         self.show_drop_target(None)
 
-    def _route_links_of(self, step_ids: set[str]) -> None:
-        for link_id in self._links_of(step_ids & set(self._steps)):
-            if link_id in self._links and link_id in self.journey.links:
-                self._route(link_id)
+    def _route_preview(self, step_ids: set[str]) -> None:
+        """Arrows follow the cards where they are shown now (dragged or put back)."""
+        w, h = self.metrics.card_width, self.metrics.card_height
+        rects = {}
+        for step_id in step_ids & set(self._steps):
+            corner = self._steps[step_id].scenePos()
+            rects[step_id] = Rect(corner.x(), corner.y(), w, h)
+        self._routing.preview_cards(rects)
+        self._routing.run()
 
     def show_drop_target(self, scene_pos: QPointF | None) -> None:
         cell = self._grid.cell_at(scene_pos.x(), scene_pos.y()) if scene_pos else None

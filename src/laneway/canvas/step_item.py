@@ -12,13 +12,16 @@ from PySide6.QtWidgets import (
 )
 
 from laneway.analysis import Finding
+from laneway.canvas.badges import SEVERITY_RANK, paint_badge
 from laneway.canvas.style import EMOTION_COLORS, Style, text_color_on
 from laneway.canvas.text import elide, make_font, wrap_lines
 from laneway.layout import Metrics
 from laneway.model import Step
 
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 HANDLE_RADIUS = 7.0
+BADGE_RADIUS = 10.0
+#: How far the largest badge shape (the diamond) reaches, in badge radii.
+BADGE_REACH = 1.25
 
 
 class StepItem(QGraphicsRectItem):
@@ -34,7 +37,7 @@ class StepItem(QGraphicsRectItem):
         self._interactive = interactive
         self._card_rect = QRectF(0, 0, metrics.card_width, metrics.card_height)
         self.setPen(QPen(Qt.PenStyle.NoPen))
-        self.setRect(self._card_rect.adjusted(-4, -12, HANDLE_RADIUS + 4, 4))
+        self.setRect(self._card_rect.adjusted(-4, -17, HANDLE_RADIUS + 4, 4))  # badge above
         self._hovered = False
         self._findings: list[Finding] = []
         self._show_findings = True
@@ -97,6 +100,13 @@ class StepItem(QGraphicsRectItem):
         if self._interactive:
             path.addEllipse(self.handle_center(local=True), HANDLE_RADIUS + 3, HANDLE_RADIUS + 3)
         return path
+
+    def badge_rect(self) -> QRectF:
+        """The box every badge shape fits in (with its outline), in card coordinates:
+        centred on the card's top-right corner."""
+        reach = BADGE_RADIUS * BADGE_REACH + 1
+        center = QPointF(self._metrics.card_width - 6, -2)
+        return QRectF(center.x() - reach, center.y() - reach, 2 * reach, 2 * reach)
 
     def handle_center(self, local: bool = False) -> QPointF:
         point = QPointF(self._metrics.card_width, self._metrics.card_height / 2)
@@ -199,18 +209,7 @@ class StepItem(QGraphicsRectItem):
         severity = self.worst_severity()
         if severity is None:
             return
-        s = self._style
-        color = {"error": s.error, "warning": s.warning, "info": s.info}[severity]
-        count = str(len(self._findings))
-        center = QPointF(self._metrics.card_width - 6, -2)
-        radius = 10.0
-        painter.setPen(QPen(QColor(s.card_fill), 2))
-        painter.setBrush(QColor(color))
-        painter.drawEllipse(center, radius, radius)
-        painter.setPen(QColor(text_color_on(color)))
-        painter.setFont(self._badge_font)
-        painter.drawText(
-            QRectF(center.x() - radius, center.y() - radius, 2 * radius, 2 * radius),
-            Qt.AlignmentFlag.AlignCenter,
-            count,
+        box = self.badge_rect()  # centred on the corner like the shape
+        paint_badge(
+            painter, self._style, severity, box.center(), BADGE_RADIUS, str(len(self._findings))
         )

@@ -108,13 +108,24 @@ ALARM_COLOR = palette.ALARM
 EMOTION_COLORS = palette.EMOTION_COLORS
 
 
-def text_color_on(hex_color: str) -> str:
-    """Black or white, whichever reads better on ``hex_color`` (WCAG luminance)."""
+def luminance(hex_color: str) -> float:
+    """WCAG relative luminance of ``#rrggbb``."""
     value = hex_color.lstrip("#")
     r, g, b = (int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))
 
     def linear(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
 
-    luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
-    return "#111111" if luminance > 0.4 else "#ffffff"
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def text_color_on(hex_color: str) -> str:
+    """Near-black or white, whichever contrasts more with ``hex_color`` (WCAG)."""
+    dark, light = "#111111", "#ffffff"
+    return dark if contrast_ratio(dark, hex_color) >= contrast_ratio(light, hex_color) else light

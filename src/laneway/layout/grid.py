@@ -16,7 +16,7 @@ from laneway.layout.arrange import arrange
 from laneway.layout.cells import Cell, has_no_stage_column
 from laneway.layout.geometry import Metrics, Rect
 from laneway.layout.targets import SCREEN
-from laneway.model import JourneyMap
+from laneway.model import JourneyMap, palette
 
 UNASSIGNED_NAME = "Unassigned"
 NO_STAGE_NAME = "No stage"
@@ -160,7 +160,9 @@ def compute_grid(journey: JourneyMap, metrics: Metrics | None = None) -> Grid:
     if has_no_stage_column(journey):
         column_specs.append((None, NO_STAGE_NAME if journey.stages else ""))
     lane_specs: list[tuple[str | None, str, str | None]] = [(None, UNASSIGNED_NAME, None)]
-    lane_specs += [(d.id, d.name, d.color) for d in journey.departments_in_order()]
+    departments = journey.departments_in_order()
+    shown = palette.display_colors((d.id, d.color) for d in departments)  # never alarm red
+    lane_specs += [(d.id, d.name, shown[d.id]) for d in departments]
 
     rightmost: dict[str | None, float] = {}
     lowest: dict[str | None, float] = {}

@@ -12,13 +12,14 @@ from typing import Literal
 EMOTION_MIN = -2
 EMOTION_MAX = 2
 
-#: Lane colors handed out to new departments, in order; readable on light and dark.
+#: Lane colors handed out to new departments, in order; readable on light and dark,
+#: and none of them alarm red (see ``palette.is_alarm_like``).
 DEPARTMENT_PALETTE: tuple[str, ...] = (
     "#2f80ed",
     "#27ae60",
     "#f2994a",
     "#9b51e0",
-    "#eb5757",
+    "#4f5bd5",
     "#00a3a3",
     "#c2884f",
     "#d35aa6",

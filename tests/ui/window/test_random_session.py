@@ -101,6 +101,10 @@ def test_random_workshop_keeps_canvas_and_file_true(controller, tmp_path, seed):
             window.session.refresh_report()
             QApplication.processEvents()
             fresh = JourneyScene(window.session.journey, window.scene.style, metrics=window.metrics)
+            # arrows keep clear of finding badges: the fresh scene shows the same findings
+            fresh.set_findings_visible(window.scene.findings_visible)
+            fresh.set_report(window.scene.report)
+            window.scene.finish_routing()
             assert _picture(window.scene) == _picture(fresh), f"after {n}: {action}"
             fresh.clear()
         assert controller.errors == []

@@ -37,6 +37,7 @@ from laneway.ui.panels.inspector import Inspector
 from laneway.ui.panels.stages import StagesPanel
 from laneway.ui.widgets.accessible import describe
 from laneway.ui.window.actions import RECENT, Choices, WindowActions, build_actions
+from laneway.ui.window.badge_legend import BadgeLegend
 from laneway.ui.window.canvas_commands import CanvasCommands
 from laneway.ui.window.context_menus import ContextMenus
 from laneway.ui.window.coverage_status import CoverageStatus
@@ -66,7 +67,9 @@ class MainWindow(QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("mainWindow")
         self.metrics = Metrics().scaled(appearance.font_scale)
-        self.scene = JourneyScene(session.journey, appearance.style, metrics=self.metrics)
+        self.scene = JourneyScene(
+            session.journey, appearance.style, metrics=self.metrics, route_when_shown=True
+        )
         self.scene.set_findings_visible(appearance.show_findings)
         self.view = MapView(self.scene, session)
         self.view.setObjectName("mapView")
@@ -87,6 +90,8 @@ class MainWindow(QMainWindow):
         self.tools.dock()
         self.coverage = CoverageStatus(session)
         self.statusBar().addPermanentWidget(self.coverage)
+        self.badge_legend = BadgeLegend(appearance.style)
+        self.statusBar().addPermanentWidget(self.badge_legend)
         self.zoom_label = QLabel("100%")
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.live = LiveCommands(self)
@@ -396,6 +401,7 @@ class MainWindow(QMainWindow):
         self.metrics = Metrics().scaled(appearance.font_scale)
         self.scene.metrics = self.metrics
         self.scene.set_style(appearance.style)
+        self.badge_legend.set_style(appearance.style)
         self._size_side_panels()
         self.presentation.follow_appearance()
 
