@@ -83,8 +83,12 @@ def write_pptx(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
         title = _slide_title(journey, frame, len(slide_map.frames)) if options.title else None
         slide = deck.new_slide(title)
         writer = ShapeWriter(first_id=_next_id(slide))
-        MapSlide(context, frame, writer).draw()
+        drawn = MapSlide(context, frame, writer)
+        drawn.draw(title)
         writer.append_to(slide.shapes._spTree)
+        if drawn.notes:
+            lines = [f"{n}  {note}" for n, note in enumerate(drawn.notes, start=1)]
+            slide.notes_slide.notes_text_frame.text = "\n".join(lines)
     if wants_table and report is not None:
         with_info = bool(getattr(options, "findings_info", False))
         excerpt = options.step_ids is not None

@@ -21,6 +21,7 @@ from laneway.io.pptx.style import Theme
 from laneway.layout import Rect
 from laneway.layout.routing import LinkSpec, Route, RouterSettings, route_all
 from laneway.model import JourneyMap, Link
+from laneway.model.terms import cited_terms
 
 SEVERITY_ORDER = ("error", "warning", "info")
 _INSET = 3.0  # points, inside cards and markers
@@ -71,15 +72,16 @@ class MapSlide:
         return Run(text, size, color or self.c.theme.ink, bold)
 
     # ------------------------------------------------------------------- draw
-    def draw(self) -> None:
+    def draw(self, title: str | None) -> None:
         self._lanes()
         self._stages()
         inside, crossing = self.c.slide_map.links_on(self.frame, self.c.journey.links.values())
-        continuations = self._continuations(crossing)
-        markers = self._cards(continuations)
-        self._links(inside, markers)
+        self._cards(self._continuations(crossing))
+        self._links(inside)
         if self.c.options.legend:
             self._legend()
+        if self.notes:
+            self._notes(title)
 
     def _lanes(self) -> None:
         t, g, f = self.c.theme, self.grid, self.frame
@@ -96,12 +98,16 @@ class MapSlide:
             if alarm:
                 count += " nobody owns"
             inner = header_w - _BAR - 2 * _INSET - 2
-            name_lines = wrap(lane.name, self.header_pt, inner, bold=True, max_lines=2)
+            room = bottom - top - 2 * _INSET
+            rows = max(1, min(2, int(room // line_height(self.header_pt))))
+            name_lines = wrap(lane.name, self.header_pt, inner, bold=True, max_lines=rows)
             color = t.alarm_text if alarm else t.ink
             paras = [Para((self.run(line, self.header_pt, color, True),)) for line in name_lines]
-            if lane.step_count or lane.department_id is not None:
-                count_text = elide(count, self.small_pt, inner)
-                paras.append(Para((self.run(count_text, self.small_pt, t.subtle),)))
+            room -= len(name_lines) * line_height(self.header_pt)
+            if lane.step_count and room >= line_height(self.small_pt):
+                rows = max(1, min(2, int(room // line_height(self.small_pt))))
+                for line in wrap(count, self.small_pt, inner, max_lines=rows):
+                    paras.append(Para((self.run(line, self.small_pt, t.subtle),)))
             self.w.add(
                 self.w.box(
                     f"Lane header {lane.name}",
@@ -149,25 +155,25 @@ class MapSlide:
                 out.setdefault(link.target, []).append(Continuation(text, link))
         return out
 
-    def _cards(self, continuations: dict[str, list[Continuation]]) -> list[Rect]:
-        """Every card, grouped with its badge and markers; the markers' boxes (layout
-        units) for the router to keep clear of."""
-        keep_out: list[Rect] = []
+    def _cards(self, continuations: dict[str, list[Continuation]]) -> None:
+        """Every card, grouped with its badge and continuation markers."""
         self.badges: dict[str, list[Rect]] = {}
         for step_id in self.frame.view.steps:
             rect = self.grid.step_rect(step_id)
-            members = [self._card(step_id, rect)]
+            items = continuations.get(step_id, [])
+            card, slots = self._card(step_id, rect, len(items))
+            members = [card]
             badge = self._badge(step_id, rect)
             if badge is not None:
                 members.append(badge)
-            for index, item in enumerate(continuations.get(step_id, ())):
-                shape, box = self._marker(step_id, rect, index, item)
-                members.append(shape)
-                keep_out.append(box)
+            members += self._markers(rect, items, slots)
             self.w.add(self.w.group(f"Card {step_id}", members))
-        return keep_out
 
-    def _card(self, step_id: str, rect: Rect) -> Shape:
+    def _marker_height(self) -> float:
+        return line_height(self.small_pt) + 2.0
+
+    def _card(self, step_id: str, rect: Rect, markers: int) -> tuple[Shape, int]:
+        """The card; and how many marker rows its bottom keeps free (of ``markers``)."""
         t, step = self.c.theme, self.c.journey.steps[step_id]
         department = self.c.journey.departments.get(step.department_id or "")
         unowned = department is None
@@ -178,10 +184,13 @@ class MapSlide:
         bounds = self.rect(rect)
         inner_w = bounds[2] - bounds[0] - 2 * _INSET
         inner_h = bounds[3] - bounds[1] - 2 * _INSET
-        title = wrap(step.title or "Untitled step", self.title_pt, inner_w, True, max_lines=3)
+        title_h, row = line_height(self.title_pt), self._marker_height() + 1.0
+        slots = min(markers, max(1, int((inner_h - title_h) // row))) if markers else 0
+        rows = max(1, min(3, int((inner_h - slots * row) // title_h)))
+        title = wrap(step.title or "Untitled step", self.title_pt, inner_w, True, max_lines=rows)
         paras = [Para((self.run(line, self.title_pt, bold=True),)) for line in title]
         details = " · ".join(p for p in (step.channel, _emotion(step.emotion)) if p)
-        used = len(title) * line_height(self.title_pt)
+        used = len(title) * title_h + slots * row
         if details and used + line_height(self.small_pt) <= inner_h:
             text = elide(details, self.small_pt, inner_w)
             paras.append(Para((self.run(text, self.small_pt, t.subtle),)))
@@ -189,7 +198,7 @@ class MapSlide:
                            line=Line(border, width), paras=paras, adjust=0.1,
                            inset=(_INSET, _INSET, _INSET, _INSET))  # fmt: skip
         self.card_ids[step_id] = shape.id
-        return shape
+        return shape, slots
 
     def _badge(self, step_id: str, rect: Rect) -> Shape | None:
         if not self.c.annotated:
@@ -211,23 +220,33 @@ class MapSlide:
     def _badge_side(self) -> float:
         return line_height(self.small_pt) + 5.0
 
-    def _marker(self, step_id: str, rect: Rect, index: int, item: Continuation):
-        t = self.c.theme
-        f = self.frame
-        height = line_height(self.small_pt) + 2.0
-        left = f.x(rect.x)
-        width = f.length(rect.width + self.grid.metrics.gap_x * 0.6)
-        top = f.y(rect.bottom) + 1.0 + index * (height + 1.0)
-        title, tail = item.text.split("|", 1)
-        room = width - 2 * _INSET - text_width(tail, self.small_pt)
-        text = elide(title, self.small_pt, room) + tail
-        line = self._link_line(item.link, thin=True)
-        bounds = (left, top, left + width, top + height)
-        shape = self.w.box(f"Continuation {item.link.id}", bounds, prst="roundRect",
-                           fill=t.marker_fill, line=line,
-                           paras=[Para((self.run(text, self.small_pt),))], anchor="ctr",
-                           inset=(_INSET, 0, _INSET, 0), adjust=0.3)  # fmt: skip
-        return shape, self._scene_rect(bounds)
+    def _markers(self, rect: Rect, items: list[Continuation], slots: int) -> list[Shape]:
+        """Continuation markers in the card's bottom rows: one per link, or the last
+        row naming the slides of the links that did not get a row of their own."""
+        if not items:
+            return []
+        shown = items if len(items) <= slots else items[: slots - 1]
+        rest = items[len(shown) :]
+        left, _top, right, bottom = self.rect(rect)
+        height = self._marker_height()
+        shapes = []
+        for index, item in enumerate([*shown, *rest[:1]]):
+            y = bottom - _INSET + 1 - (index + 1) * (height + 1.0)
+            bounds = (left + _INSET - 1, y, right - _INSET + 1, y + height)
+            if index < len(shown):
+                title, tail = item.text.split("|", 1)
+            else:
+                numbers = sorted({t.text.rsplit("slide ", 1)[1] for t in rest}, key=int)
+                title, tail = f"+{len(rest)} more links", f", slide {', '.join(numbers)}"
+            room = bounds[2] - bounds[0] - 2 * _INSET - text_width(tail, self.small_pt)
+            text = elide(title, self.small_pt, room) + tail
+            shapes.append(self.w.box(f"Continuation {item.link.id}", bounds, prst="roundRect",
+                                     fill=self.c.theme.marker_fill,
+                                     line=self._link_line(item.link, thin=True),
+                                     paras=[Para((self.run(text, self.small_pt),))],
+                                     anchor="ctr", inset=(_INSET, 0, _INSET, 0),
+                                     adjust=0.3))  # fmt: skip
+        return shapes
 
     def _scene_rect(self, bounds: Bounds) -> Rect:
         f = self.frame
@@ -247,8 +266,13 @@ class MapSlide:
             return Line(t.handoff, 0.75 if thin else 1.5, "solid", not thin)
         return Line(t.link, 0.75 if thin else 1.0, "solid", not thin)
 
-    def _links(self, links: list[Link], keep_out: list[Rect]) -> None:
-        s = self.frame.scale
+    def _links(self, links: list[Link]) -> None:
+        s, m = self.frame.scale, self.grid.metrics
+        bounds = self.grid.bounds
+        keep_out = [  # captions stay off the lane and stage headers
+            Rect(0.0, 0.0, m.lane_header_width, bounds.height),
+            Rect(0.0, 0.0, bounds.width, m.stage_header_height),
+        ]
         cards = {step_id: self.grid.step_rect(step_id) for step_id in self.frame.view.steps}
         specs = [self._spec(link) for link in links]
         settings = RouterSettings(marker_size=self._badge_side() / s, corner=8.0)
@@ -265,13 +289,13 @@ class MapSlide:
             return LinkSpec(link.id, link.source, link.target, (), gap)
         s = self.frame.scale
         one = text_width(text, self.small_pt) + 2 * _INSET
-        sizes = []
-        for width in (one, 150.0 * s, 110.0 * s):
-            if width > one and sizes:
-                continue
+        sizes: list[tuple[float, float]] = []
+        for width in (150.0 * s, 110.0 * s, 220.0 * s, one):
+            width = min(width, one)
             lines = wrap(text, self.small_pt, width - 2 * _INSET)
-            height = len(lines) * line_height(self.small_pt) + 2
-            sizes.append((min(width, one) / s, height / s))
+            size = (width / s, (len(lines) * line_height(self.small_pt) + 2) / s)
+            if size not in sizes:
+                sizes.append(size)
         return LinkSpec(link.id, link.source, link.target, tuple(sizes), gap)
 
     def _link(self, link: Link, route: Route) -> None:
@@ -322,8 +346,6 @@ class MapSlide:
             for severity in SEVERITY_ORDER:
                 entries.append((style.SEVERITY_SHAPES[severity],
                                 style.SEVERITY_COLORS[severity], severity))  # fmt: skip
-        for number, note in enumerate(self.notes, start=1):
-            entries.append(("note", t.ink, f"{number}: {note}"))
         size = style.LEGEND_PT
         swatch = 9.0
         y = style.SLIDE_H_PT - style.MARGIN - style.LEGEND_H + 6
@@ -338,10 +360,8 @@ class MapSlide:
                 self.w.add(self.w.box(f"Legend swatch {name}", sw, fill=None,
                                       line=Line(color, 1.5, "dash")))  # fmt: skip
                 x += 10
-            elif kind != "note":
-                self.w.add(self.w.box(f"Legend swatch {name}", sw, prst=kind, fill=color))
             else:
-                x -= swatch + 4
+                self.w.add(self.w.box(f"Legend swatch {name}", sw, prst=kind, fill=color))
             label = elide(name, size, right - x - swatch - 4)
             width = min(label_w, right - x - swatch - 4)
             bounds = (x + swatch + 4, y - 2, x + swatch + 4 + width, y + 15)
@@ -349,9 +369,36 @@ class MapSlide:
                                   inset=(1, 0, 1, 0), anchor="ctr", text_box=True))  # fmt: skip
             x = bounds[2] + 10
 
+    def _notes(self, title: str | None) -> None:
+        """The captions that found no room by their link, numbered, at the top right
+        (beside the title); all of them are also in the slide's speaker notes."""
+        size = self.small_pt
+        left = style.MARGIN
+        if title is not None:
+            left += text_width(title, style.TITLE_PT, bold=True) + 16
+        right = style.SLIDE_W_PT - style.MARGIN
+        top = style.MARGIN / 2
+        bottom = style.MARGIN + style.TITLE_H - 2 if title is not None else style.MARGIN
+        rows = max(1, int((bottom - top) // line_height(size)))
+        lines = [f"{n}  {note}" for n, note in enumerate(self.notes, start=1)]
+        width = right - left
+        if width < 120:
+            left, width = right - 120, 120.0
+        shown = [elide(line, size, width - 4) for line in lines[:rows]]
+        if len(lines) > rows:
+            shown[-1] = elide(f"+{len(lines) - rows + 1} more notes in the speaker notes",
+                              size, width - 4)  # fmt: skip
+        paras = [Para((self.run(line, size, self.c.theme.ink),), "r") for line in shown]
+        self.w.add(self.w.box("Notes", (left, top, right, bottom), paras=paras, anchor="ctr",
+                              inset=(2, 0, 2, 0), text_box=True))  # fmt: skip
+
 
 def _caption(link: Link) -> str:
-    return link.agreement.strip() or link.label.strip()
+    """The agreement (else the label) as read: cited ``[[terms]]`` without brackets."""
+    text = link.agreement.strip() or link.label.strip()
+    for citation in reversed(cited_terms(text)):
+        text = text[: citation.start] + citation.term + text[citation.end :]
+    return text
 
 
 def _worst(findings: list[Finding]) -> str:

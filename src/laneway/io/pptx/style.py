@@ -27,13 +27,13 @@ MAX_SCALE = 1.35
 #: The grid of a slide, in points at scale 1, sized for a 12 pt step title.
 SLIDE_METRICS = Metrics(
     card_width=120.0,
-    card_height=52.0,
+    card_height=56.0,
     gap_x=24.0,
     gap_y=14.0,
     cell_padding=6.0,
     lane_header_width=100.0,
     stage_header_height=24.0,
-    min_lane_height=64.0,
+    min_lane_height=68.0,
     min_column_width=132.0,
     empty_column_width=56.0,
     empty_lane_height=26.0,
