@@ -14,7 +14,7 @@ from laneway.analysis import Finding, Report
 from laneway.io.export_options import ExportOptions
 from laneway.io.pptx import style
 from laneway.io.pptx.connectors import connector_geometry
-from laneway.io.pptx.measure import elide, line_height, text_width, wrap
+from laneway.io.pptx.measure import elide, fit, line_height, text_width, wrap
 from laneway.io.pptx.shapes import Bounds, Line, Para, Run, Shape, ShapeWriter
 from laneway.io.pptx.slidemap import SlideFrame, SlideMap
 from laneway.io.pptx.style import Theme
@@ -98,16 +98,12 @@ class MapSlide:
             if alarm:
                 count += " nobody owns"
             inner = header_w - _BAR - 2 * _INSET - 2
-            room = bottom - top - 2 * _INSET
-            rows = max(1, min(2, int(room // line_height(self.header_pt))))
-            name_lines = wrap(lane.name, self.header_pt, inner, bold=True, max_lines=rows)
             color = t.alarm_text if alarm else t.ink
-            paras = [Para((self.run(line, self.header_pt, color, True),)) for line in name_lines]
-            room -= len(name_lines) * line_height(self.header_pt)
+            paras, room = self._lane_name(lane.name, inner, bottom - top - 2, color)
             if lane.step_count and room >= line_height(self.small_pt):
                 rows = max(1, min(2, int(room // line_height(self.small_pt))))
-                for line in wrap(count, self.small_pt, inner, max_lines=rows):
-                    paras.append(Para((self.run(line, self.small_pt, t.subtle),)))
+                text, _n = fit(count, self.small_pt, inner, max_lines=rows)
+                paras.append(Para((self.run(text, self.small_pt, t.subtle),)))
             self.w.add(
                 self.w.box(
                     f"Lane header {lane.name}",
@@ -115,12 +111,24 @@ class MapSlide:
                     fill=t.alarm_fill if alarm else t.header,
                     line=grid_line,
                     paras=paras,
-                    inset=(_BAR + _INSET + 2, _INSET, _INSET, _INSET),
+                    inset=(_BAR + _INSET + 2, 1, _INSET, 1),
                 )
             )
             bar = t.alarm if alarm else (lane.color or t.grid)
             self.w.add(self.w.box(f"Lane colour {lane.name}", (f.left, top, f.left + _BAR, bottom),
                                   fill=bar))  # fmt: skip
+
+    def _lane_name(self, name: str, width: float, room: float, color: str):
+        """The name's paragraphs (header size, else small when the lane is short) and
+        the height left under it."""
+        for size in (self.header_pt, self.small_pt):
+            text, lines = fit(name, size, width, bold=True)
+            if lines <= 2 and lines * line_height(size) <= room:
+                break
+        else:
+            rows = max(1, int(room // line_height(size)))
+            text, lines = fit(name, size, width, bold=True, max_lines=rows)
+        return [Para((self.run(text, size, color, True),))], room - lines * line_height(size)
 
     def _stages(self) -> None:
         t, g, f = self.c.theme, self.grid, self.frame
@@ -129,11 +137,11 @@ class MapSlide:
             bounds = (f.x(column.rect.x), f.top, f.x(column.rect.right), bottom)
             inner = bounds[2] - bounds[0] - 2 * _INSET
             size = self.header_pt
-            lines = wrap(column.name, size, inner, bold=True)
-            if len(lines) > 1:  # a narrow (empty) stage: its name smaller, on two lines
+            text, lines = fit(column.name, size, inner, bold=True)
+            if lines > 1:  # a narrow (empty) stage: its name smaller, on two lines
                 size = self.small_pt
-                lines = wrap(column.name, size, inner, bold=True, max_lines=2)
-            paras = [Para((self.run(line, size, bold=True),), "ctr") for line in lines]
+                text, lines = fit(column.name, size, inner, bold=True, max_lines=2)
+            paras = [Para((self.run(text, size, bold=True),), "ctr")]
             self.w.add(self.w.box(f"Stage {column.name}", bounds, fill=t.header,
                                   line=Line(t.grid, 0.5), paras=paras, anchor="ctr",
                                   inset=(_INSET, 1, _INSET, 1)))  # fmt: skip
@@ -187,10 +195,10 @@ class MapSlide:
         title_h, row = line_height(self.title_pt), self._marker_height() + 1.0
         slots = min(markers, max(1, int((inner_h - title_h) // row))) if markers else 0
         rows = max(1, min(3, int((inner_h - slots * row) // title_h)))
-        title = wrap(step.title or "Untitled step", self.title_pt, inner_w, True, max_lines=rows)
-        paras = [Para((self.run(line, self.title_pt, bold=True),)) for line in title]
+        title, lines = fit(step.title or "Untitled step", self.title_pt, inner_w, True, rows)
+        paras = [Para((self.run(title, self.title_pt, bold=True),))]
         details = " · ".join(p for p in (step.channel, _emotion(step.emotion)) if p)
-        used = len(title) * title_h + slots * row
+        used = lines * title_h + slots * row
         if details and used + line_height(self.small_pt) <= inner_h:
             text = elide(details, self.small_pt, inner_w)
             paras.append(Para((self.run(text, self.small_pt, t.subtle),)))
@@ -240,7 +248,8 @@ class MapSlide:
                 title, tail = f"+{len(rest)} more links", f", slide {', '.join(numbers)}"
             room = bounds[2] - bounds[0] - 2 * _INSET - text_width(tail, self.small_pt)
             text = elide(title, self.small_pt, room) + tail
-            shapes.append(self.w.box(f"Continuation {item.link.id}", bounds, prst="roundRect",
+            ids = item.link.id if index < len(shown) else " ".join(r.link.id for r in rest)
+            shapes.append(self.w.box(f"Continuation {ids}", bounds, prst="roundRect",
                                      fill=self.c.theme.marker_fill,
                                      line=self._link_line(item.link, thin=True),
                                      paras=[Para((self.run(text, self.small_pt),))],
@@ -309,8 +318,8 @@ class MapSlide:
         text = _caption(link)
         if route.caption is not None and text:
             bounds = self._slide_box(route.caption)
-            lines = wrap(text, self.small_pt, bounds[2] - bounds[0] - 2 * _INSET + 0.5)
-            paras = [Para((self.run(line, self.small_pt, t.ink),), "ctr") for line in lines]
+            shown, _n = fit(text, self.small_pt, bounds[2] - bounds[0] - 2 * _INSET + 0.5)
+            paras = [Para((self.run(shown, self.small_pt, t.ink),), "ctr")]
             members.append(self.w.box(f"Caption {link.id}", bounds, fill=t.background,
                                       paras=paras, anchor="ctr", inset=(_INSET, 0, _INSET, 0),
                                       text_box=True))  # fmt: skip
@@ -320,7 +329,7 @@ class MapSlide:
                                               str(len(self.notes)), t.ink))  # fmt: skip
         if route.gap_marker is not None:
             members.append(self._round_marker(f"Gap {link.id}", route.gap_marker, "?", t.alarm))
-        self.w.add(self.w.group(f"Link group {link.id}", members))
+        self.w.add(self.w.group(f"Route {link.id}", members))
 
     def _slide_box(self, box) -> Bounds:
         f = self.frame

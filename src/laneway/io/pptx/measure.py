@@ -86,3 +86,13 @@ def elide(text: str, size: float, width: float, bold: bool = False) -> str:
     room = width - text_width(ELLIPSIS, size, bold)
     kept = _fitting_prefix(text, size, max(room, 0.0), bold) if room > 0 else 0
     return text[:kept].rstrip() + ELLIPSIS
+
+
+def fit(text: str, size: float, width: float, bold: bool = False, max_lines: int = 0):
+    """(``text`` as one paragraph, the lines it takes) for a box ``width`` wide: the text
+    itself when it fits in ``max_lines`` (the application wraps it, never into more
+    lines, its font being narrower), else shortened with an ellipsis."""
+    lines = wrap(text, size, width, bold)
+    if not max_lines or len(lines) <= max_lines:
+        return " ".join(text.split()), len(lines)
+    return " ".join(wrap(text, size, width, bold, max_lines)), max_lines

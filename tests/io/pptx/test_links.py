@@ -1,0 +1,129 @@
+"""Every link is on the slides: a glued connector where both ends are, continuation
+markers where they are not; captions and "?" markers grouped with their connector."""
+
+from __future__ import annotations
+
+import pytest
+
+from laneway.io.templates import load_template
+from laneway.layout.routing import Side
+from tests.io.pptx.deck import caption_text, glue, lead_to_renewal, map_slides, write
+from tests.support.maps import generated_journey, workshop_map
+
+MAPS = {
+    "b2b": lambda: load_template("b2b"),
+    "support": lambda: load_template("support"),
+    "ecommerce": lambda: load_template("ecommerce"),
+    "lead-to-renewal": lead_to_renewal,
+    "generated-40": lambda: generated_journey(40),
+    "workshop-60": lambda: workshop_map(60),
+    "workshop-200": lambda: workshop_map(200),
+}
+SITES = {side.glue_site for side in Side}
+
+
+def _marker_links(view) -> set[str]:
+    """Link ids named by the slide's continuation markers."""
+    ids: set[str] = set()
+    for name in view.named("Continuation "):
+        ids.update(name.removeprefix("Continuation ").split())
+    return ids
+
+
+@pytest.mark.parametrize("name", sorted(MAPS))
+def test_every_link_has_a_connector_or_a_marker_on_each_slide(tmp_path, name):
+    journey = MAPS[name]()
+    slides = map_slides(write(journey, tmp_path))
+    home = {step: i for i, view in enumerate(slides) for step in view.steps}
+    assert set(home) == set(journey.steps)
+    for link in journey.links.values():
+        a, b = home[link.source], home[link.target]
+        if a == b:
+            view = slides[a]
+            connector = view.shapes[f"Link {link.source} -> {link.target}"]
+            (start, start_site), (end, end_site) = glue(connector)
+            assert start == view.steps[link.source].shape_id
+            assert end == view.steps[link.target].shape_id
+            assert {start_site, end_site} <= SITES
+        else:
+            assert link.id in _marker_links(slides[a]), (link, a)
+            assert link.id in _marker_links(slides[b]), (link, b)
+            marker_text = " ".join(
+                s.text_frame.text for n, s in slides[a].named("Continuation ").items()
+                if link.id in n.split()
+            )  # fmt: skip
+            assert f"slide {b + 1}" in marker_text
+
+
+def test_connector_sides_follow_the_geometry(tmp_path):
+    """Not always right → left: a link to a card below leaves through a bottom or
+    side the router chose, and the glue sites differ between links."""
+    journey = lead_to_renewal()
+    sites = set()
+    for view in map_slides(write(journey, tmp_path)):
+        for connector in view.named("Link ").values():
+            (_s, start_site), (_e, end_site) = glue(connector)
+            sites.add((start_site, end_site))
+    assert len(sites) > 1
+
+
+def test_agreement_captions_are_on_the_slide_grouped_with_their_connector(tmp_path):
+    journey = lead_to_renewal()
+    slides = map_slides(write(journey, tmp_path))
+    found = 0
+    for link in journey.links.values():
+        text = caption_text(link)
+        for view in slides:
+            if not {link.source, link.target} <= set(view.steps):
+                continue
+            connector_name = f"Link {link.source} -> {link.target}"
+            group = view.parents[connector_name]
+            caption = view.shapes.get(f"Caption {link.id}")
+            note = view.shapes.get(f"Note {link.id}")
+            if not text:
+                assert caption is None and note is None
+                continue
+            found += 1
+            if caption is not None:
+                assert " ".join(caption.text_frame.text.split()) == text
+                assert view.parents[f"Caption {link.id}"] is group is not None
+            else:  # no room by the link: a numbered note, listed on the slide
+                assert note is not None and view.parents[f"Note {link.id}"] is group
+                number = note.text_frame.text
+                assert f"{number}  {text}" in view.slide.notes_slide.notes_text_frame.text
+    assert found == sum(1 for link in journey.links.values() if caption_text(link))
+
+
+def test_gap_markers_are_grouped_with_the_gap_link(tmp_path):
+    journey = lead_to_renewal()
+    slides = map_slides(write(journey, tmp_path))
+    gaps = [link for link in journey.links.values() if journey.is_gap(link)]
+    assert len(gaps) == 4
+    for link in gaps:
+        for view in slides:
+            if {link.source, link.target} <= set(view.steps):
+                marker = view.shapes[f"Gap {link.id}"]
+                assert marker.text_frame.text == "?"
+                assert (
+                    view.parents[f"Gap {link.id}"]
+                    is view.parents[f"Link {link.source} -> {link.target}"]
+                )
+
+
+def test_badges_are_grouped_with_their_card(tmp_path):
+    journey = load_template("b2b")
+    badges = 0
+    for view in map_slides(write(journey, tmp_path)):
+        for name in view.named("Badge "):
+            step_id = name.removeprefix("Badge ")
+            group = view.parents[name]
+            assert group is not None and group.name == f"Card {step_id}"
+            assert view.parents[f"Step {step_id}"] is group
+            badges += 1
+    assert badges > 0
+
+
+def test_forced_slide_count(tmp_path):
+    journey = workshop_map(60)
+    for count in (1, 2, 4):
+        assert len(map_slides(write(journey, tmp_path, slides=count))) == count
