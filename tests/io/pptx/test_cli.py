@@ -1,0 +1,37 @@
+"""The command line's PPTX options: --slides N, --findings-info, --dark, --no-findings."""
+
+from __future__ import annotations
+
+from pptx import Presentation
+
+from laneway.cli import main
+from laneway.io.jsonio import dumps
+from tests.io.pptx.deck import all_text, map_slides
+from tests.support.maps import workshop_map
+
+
+def _run(capsys, *args) -> tuple[int, str]:
+    code = main([str(a) for a in args])
+    return code, capsys.readouterr().err
+
+
+def test_slides_and_clean_from_the_command_line(tmp_path, capsys):
+    source = tmp_path / "map.json"
+    source.write_text(dumps(workshop_map(60)))
+    out = tmp_path / "deck.pptx"
+    code, _err = _run(capsys, "export", source, "-o", out, "--slides", 2, "--no-findings")
+    assert code == 0
+    deck = Presentation(str(out))
+    assert len(map_slides(deck)) == 2 == len(deck.slides)
+    assert "nobody owns" not in all_text(deck)
+
+
+def test_a_bad_slide_count_is_one_sentence_and_writes_nothing(tmp_path, capsys):
+    source = tmp_path / "map.json"
+    source.write_text(dumps(workshop_map(20)))
+    out = tmp_path / "deck.pptx"
+    code, err = _run(capsys, "export", source, "-o", out, "--slides", 0)
+    assert code == 2
+    assert err.strip().endswith("The number of slides must be at least 1.")
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert not out.exists()
