@@ -99,13 +99,13 @@ class ShapeWriter:
         avlst = f'<a:gd name="adj" fmla="val {round(adjust * 100000)}"/>' if adjust else ""
         sp_pr = (
             f"<p:spPr>{_xfrm(bounds)}<a:prstGeom prst={quoteattr(prst)}><a:avLst>{avlst}"
-            f"</a:avLst></a:prstGeom>{_fill(fill)}{_line(line)}</p:spPr>"
+            f"</a:avLst></a:prstGeom>{fill_xml(fill)}{_line(line)}</p:spPr>"
         )
         left, top, right, bottom = inset
         body = (
             f'<p:txBody><a:bodyPr wrap="square" lIns="{emu(left)}" tIns="{emu(top)}" '
             f'rIns="{emu(right)}" bIns="{emu(bottom)}" anchor="{anchor}" rtlCol="0">'
-            f"<a:noAutofit/></a:bodyPr><a:lstStyle/>{_paras(paras)}</p:txBody>"
+            f"<a:noAutofit/></a:bodyPr><a:lstStyle/>{paras_xml(paras)}</p:txBody>"
         )
         kind = '<p:cNvSpPr txBox="1"/>' if text_box else "<p:cNvSpPr/>"
         nv = (
@@ -196,7 +196,7 @@ def _xfrm(bounds: Bounds) -> str:
     )
 
 
-def _fill(color: str | None) -> str:
+def fill_xml(color: str | None) -> str:
     if color is None:
         return "<a:noFill/>"
     return f'<a:solidFill><a:srgbClr val="{hex6(color, "#000000")}"/></a:solidFill>'
@@ -207,10 +207,10 @@ def _line(line: Line | None) -> str:
         return "<a:ln><a:noFill/></a:ln>"
     dash = f'<a:prstDash val="{line.dash}"/>' if line.dash != "solid" else ""
     arrow = '<a:tailEnd type="triangle" w="med" len="med"/>' if line.arrow else ""
-    return f'<a:ln w="{emu(line.width)}">{_fill(line.color)}{dash}{arrow}</a:ln>'
+    return f'<a:ln w="{emu(line.width)}">{fill_xml(line.color)}{dash}{arrow}</a:ln>'
 
 
-def _paras(paras: Sequence[Para]) -> str:
+def paras_xml(paras: Sequence[Para]) -> str:
     if not paras:
         return '<a:p><a:endParaRPr lang="en-US" dirty="0"/></a:p>'
     return "".join(
@@ -223,7 +223,7 @@ def _run(run: Run) -> str:
     size = max(100, round(run.size * 100))
     return (
         f'<a:r><a:rPr lang="en-US" sz="{size}" b="{1 if run.bold else 0}" dirty="0">'
-        f'{_fill(run.color)}<a:latin typeface="{FONT}"/><a:cs typeface="{FONT}"/></a:rPr>'
+        f'{fill_xml(run.color)}<a:latin typeface="{FONT}"/><a:cs typeface="{FONT}"/></a:rPr>'
         f"<a:t>{escape(_xml_safe(run.text))}</a:t></a:r>"
     )
 
