@@ -299,7 +299,7 @@ class MapSlide:
         s = self.frame.scale
         one = text_width(text, self.small_pt) + 2 * _INSET
         sizes: list[tuple[float, float]] = []
-        for width in (150.0 * s, 110.0 * s, 220.0 * s, one):
+        for width in (150.0 * s, one):
             width = min(width, one)
             lines = wrap(text, self.small_pt, width - 2 * _INSET)
             size = (width / s, (len(lines) * line_height(self.small_pt) + 2) / s)
@@ -390,16 +390,20 @@ class MapSlide:
         bottom = style.MARGIN + style.TITLE_H - 2 if title is not None else style.MARGIN
         rows = max(1, int((bottom - top) // line_height(size)))
         lines = [f"{n}  {note}" for n, note in enumerate(self.notes, start=1)]
-        width = right - left
-        if width < 120:
-            left, width = right - 120, 120.0
-        shown = [elide(line, size, width - 4) for line in lines[:rows]]
-        if len(lines) > rows:
-            shown[-1] = elide(f"+{len(lines) - rows + 1} more notes in the speaker notes",
-                              size, width - 4)  # fmt: skip
-        paras = [Para((self.run(line, size, self.c.theme.ink),), "r") for line in shown]
-        self.w.add(self.w.box("Notes", (left, top, right, bottom), paras=paras, anchor="ctr",
-                              inset=(2, 0, 2, 0), text_box=True))  # fmt: skip
+        column_w = min(260.0, max(text_width(line, size) for line in lines) + 6)
+        width = max(right - left, column_w)
+        columns = max(1, min(int(width // (column_w + 8)), -(-len(lines) // rows)))
+        shown = lines[: rows * columns]
+        if len(lines) > len(shown):
+            shown[-1] = f"+{len(lines) - len(shown) + 1} more notes in the speaker notes"
+        x = right - columns * (column_w + 8) + 8
+        for column in range(columns):
+            chunk = shown[column * rows : (column + 1) * rows]
+            paras = [Para((self.run(elide(line, size, column_w - 4), size),)) for line in chunk]
+            self.w.add(self.w.box(f"Notes {column + 1}", (x, top, x + column_w, bottom),
+                                  paras=paras, anchor="t", inset=(2, 0, 2, 0),
+                                  text_box=True))  # fmt: skip
+            x += column_w + 8
 
 
 def _caption(link: Link) -> str:
