@@ -381,7 +381,7 @@ class MapSlide:
     def _notes(self, title: str | None) -> None:
         """The captions that found no room by their link, numbered, at the top right
         (beside the title); all of them are also in the slide's speaker notes."""
-        size = self.small_pt
+        size = self.c.slide_map.floors.small  # as many lines as the title bar holds
         left = style.MARGIN
         if title is not None:
             left += text_width(title, style.TITLE_PT, bold=True) + 16
@@ -389,17 +389,21 @@ class MapSlide:
         top = style.MARGIN / 2
         bottom = style.MARGIN + style.TITLE_H - 2 if title is not None else style.MARGIN
         rows = max(1, int((bottom - top) // line_height(size)))
-        lines = [f"{n}  {note}" for n, note in enumerate(self.notes, start=1)]
-        column_w = min(260.0, max(text_width(line, size) for line in lines) + 6)
-        width = max(right - left, column_w)
-        columns = max(1, min(int(width // (column_w + 8)), -(-len(lines) // rows)))
-        shown = lines[: rows * columns]
-        if len(lines) > len(shown):
-            shown[-1] = f"+{len(lines) - len(shown) + 1} more notes in the speaker notes"
-        x = right - columns * (column_w + 8) + 8
+        notes = [f"{n}  {note}" for n, note in enumerate(self.notes, start=1)]
+        width = max(right - left, 200.0)
+        columns = max(1, min(3, int(width // 208)))
+        column_w = (width - 8 * (columns - 1)) / columns
+        lines = [line for note in notes for line in wrap(note, size, column_w - 4)]
+        columns = min(columns, -(-len(lines) // rows))
+        column_w = (width - 8 * (columns - 1)) / columns if columns > 1 else column_w
+        shown = [line for note in notes for line in wrap(note, size, column_w - 4)]
+        if len(shown) > rows * columns:
+            more = "more notes in the speaker notes"
+            shown = [*shown[: rows * columns - 1], f"+ {more}"]
+        x = right - columns * column_w - 8 * (columns - 1)
         for column in range(columns):
             chunk = shown[column * rows : (column + 1) * rows]
-            paras = [Para((self.run(elide(line, size, column_w - 4), size),)) for line in chunk]
+            paras = [Para((self.run(line, size),)) for line in chunk]
             self.w.add(self.w.box(f"Notes {column + 1}", (x, top, x + column_w, bottom),
                                   paras=paras, anchor="t", inset=(2, 0, 2, 0),
                                   text_box=True))  # fmt: skip
