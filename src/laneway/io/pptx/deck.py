@@ -17,12 +17,14 @@ from pptx.util import Pt
 from laneway.analysis import analyze
 from laneway.io.export_options import ExportOptions
 from laneway.io.pptx import style
+from laneway.io.pptx.content import add_emotion_slide, add_notes_slides
 from laneway.io.pptx.findings import add_findings_slides, listed_findings
 from laneway.io.pptx.mapslide import MapSlide, SlideContext
 from laneway.io.pptx.shapes import ShapeWriter, emu
 from laneway.io.pptx.slidemap import SlideFrame, map_area, plan_slides
 from laneway.io.pptx.style import Theme, theme_for
 from laneway.model import JourneyMap
+from laneway.model import excerpt as map_excerpt
 
 _TITLE_ONLY = 5  # in python-pptx's default template
 
@@ -89,6 +91,11 @@ def write_pptx(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
         if drawn.notes:
             lines = [f"{n}  {note}" for n, note in enumerate(drawn.notes, start=1)]
             slide.notes_slide.notes_text_frame.text = "\n".join(lines)
+    if options.summary_slide:  # the appendix: how it feels, the notes, the findings
+        view = journey if options.step_ids is None else map_excerpt(journey, shown)
+        add_emotion_slide(deck, view, theme)
+        if options.findings:
+            add_notes_slides(deck, journey, shown, theme)
     if wants_table and report is not None:
         with_info = bool(getattr(options, "findings_info", False))
         excerpt = options.step_ids is not None
