@@ -44,3 +44,19 @@ def test_notes_are_listed_numbered_and_left_out_of_the_clean_deck(tmp_path):
     assert not [s for s in clean.slides if ": notes" in s.shapes.title.text_frame.text]
     for note in journey.notes.values():
         assert note.text not in all_text(clean)
+
+
+def test_a_big_maps_curve_is_each_stages_average(tmp_path):
+    from tests.support.maps import workshop_map
+
+    journey = workshop_map(400)
+    felt = [s for s in journey.steps.values() if s.emotion is not None]
+    assert len(felt) > 250
+    deck = write(journey, tmp_path, findings=False)
+    (slide,) = _slide(deck, "stage by stage (average)")
+    chart = next(s for s in slide.shapes if s.has_chart).chart
+    assert list(chart.plots[0].categories) == [s.name for s in journey.stages_in_order()]
+    (series,) = chart.plots[0].series
+    for stage, value in zip(journey.stages_in_order(), series.values, strict=True):
+        values = [s.emotion for s in felt if s.stage_id == stage.id]
+        assert value == round(sum(values) / len(values), 2)

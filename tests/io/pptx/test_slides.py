@@ -19,6 +19,7 @@ SIZED = {
     "generated-20": lambda: generated_journey(20),
     "generated-40": lambda: generated_journey(40),
     "lead-to-renewal-13": lead_to_renewal,
+    "workshop-200": lambda: workshop_map(200),  # beyond SPEC's 40: held to the 40-step floor
 }
 
 
@@ -85,3 +86,17 @@ def test_lane_labels_start_after_the_colour_bar(tmp_path):
         assert text_left > bar.left + bar.width
         bold = [p.runs[0].text for p in header.text_frame.paragraphs if p.runs[0].font.bold]
         assert " ".join(bold) == name.removeprefix("Lane header ")  # whole, maybe wrapped
+
+
+def test_a_stage_too_big_for_a_slide_is_cut_into_parts_along_the_journey(tmp_path):
+    journey = workshop_map(200)  # about 33 steps a stage: no stage fits one slide at 10 pt
+    slides = map_slides(write(journey, tmp_path, summary_slide=False))
+    titles = [view.slide.shapes.title.text_frame.text for view in slides]
+    parts = [t for t in titles if ", part " in t]
+    assert parts and len(slides) > len(journey.stages)
+    for view, title in zip(slides, titles, strict=True):
+        stages = {journey.steps[s].stage_id for s in view.steps}
+        if ", part " in title:
+            assert len(stages) == 1
+            (stage,) = stages
+            assert f"— {journey.stages[stage].name}, part " in title

@@ -20,6 +20,13 @@ from laneway.layout import compute_grid, emotion_curve
 from laneway.model import JourneyMap, Note
 
 NOTES_FONT = 14.0
+#: Beyond this many steps with a feeling the chart shows each stage's average instead.
+MAX_POINTS = 250
+
+
+def _mean(line, stage_id: str | None) -> float | None:
+    values = [p.emotion for p in line.points if p.stage_id == stage_id]
+    return round(sum(values) / len(values), 2) if values else None
 
 
 def _rgb(color: str) -> RGBColor:
@@ -38,11 +45,20 @@ def add_emotion_slide(deck, journey: JourneyMap, theme: Theme) -> bool:
     xs = {p.step_id: p.x for line in curve.lines for p in line.points}
     order.sort(key=lambda step_id: xs[step_id])
     data = CategoryChartData()
-    data.categories = [journey.steps[s].title or "Untitled step" for s in order]
-    for line in curve.lines:
-        felt = {p.step_id: p.emotion for p in line.points}
-        data.add_series(line.name or "Everyone", [felt.get(s) for s in order])
-    slide = deck.new_slide(f"{journey.info.title}: how the customer feels")
+    title = f"{journey.info.title}: how the customer feels"
+    if len(order) <= MAX_POINTS:
+        data.categories = [journey.steps[s].title or "Untitled step" for s in order]
+        for line in curve.lines:
+            felt = {p.step_id: p.emotion for p in line.points}
+            data.add_series(line.name or "Everyone", [felt.get(s) for s in order])
+    else:  # too many steps to name: each stage's average, stage by stage
+        title += ", stage by stage (average)"
+        spans = [span for span in curve.stages if any(
+            p.stage_id == span.stage_id for line in curve.lines for p in line.points)]  # fmt: skip
+        data.categories = [span.name or "No stage" for span in spans]
+        for line in curve.lines:
+            data.add_series(line.name or "Everyone", [_mean(line, span.stage_id) for span in spans])
+    slide = deck.new_slide(title)
     top = style.MARGIN + style.TITLE_H
     frame = slide.shapes.add_chart(
         XL_CHART_TYPE.LINE_MARKERS,

@@ -110,6 +110,8 @@ def _slide_title(journey: JourneyMap, frame: SlideFrame, count: int) -> str:
         return title
     names = [c.name or "No stage" for c in frame.grid.columns]
     span = names[0] if len(names) == 1 else f"{names[0]} to {names[-1]}"
+    if frame.part is not None:
+        span += f", part {frame.part[0]} of {frame.part[1]}"
     return f"{title} — {span} ({frame.number} of {count})"
 
 

@@ -40,6 +40,8 @@ class SlideFrame:
     scale: float
     left: float
     top: float
+    #: (i, k): the slide shows part i of k of one stage too big for one slide.
+    part: tuple[int, int] | None = None
 
     def x(self, scene_x: float) -> float:
         return self.left + scene_x * self.scale
@@ -81,10 +83,22 @@ def plan_slides(
     """The slides showing ``step_ids`` of ``journey`` (every lane, their stages)."""
     floors = Floors.for_steps(len(step_ids))
     planner = _Planner(journey, step_ids, area)
-    ranges = planner.ranges(floors.min_scale, slides)
-    frames = [planner.frame(r, number) for number, r in enumerate(ranges, start=1)]
+    pieces: list[_Piece] = []
+    for columns in planner.ranges(floors.min_scale, slides):
+        whole = planner.piece(columns)
+        pieces += [whole] if slides is not None else planner.split(whole, floors.min_scale)
+    frames = [planner.frame(piece, number) for number, piece in enumerate(pieces, start=1)]
     slide_of = {step_id: f.number for f in frames for step_id in f.view.steps}
     return SlideMap(frames, slide_of, floors)
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """What one slide shows: stage columns, the steps in them, which part of a stage."""
+
+    stage_ids: tuple[str | None, ...]
+    steps: frozenset[str]
+    part: tuple[int, int] | None = None  # (i, k): part i of k of one big stage
 
 
 class _Planner:
@@ -94,7 +108,8 @@ class _Planner:
 
     def __init__(self, journey: JourneyMap, step_ids: set[str], area: Area) -> None:
         self.journey, self.step_ids, self.area = journey, step_ids, area
-        whole = _view(journey, step_ids, None)
+        self.order = {key: index for index, key in enumerate(journey.steps)}
+        whole = _view(journey, self.order, step_ids, None)
         self.columns: list[str | None] = [s.id for s in whole.stages_in_order()]
         if has_no_stage_column(whole):
             self.columns.append(None)
@@ -103,30 +118,72 @@ class _Planner:
             counts[step.stage_id] = counts.get(step.stage_id, 0) + 1
         self.counts = [counts.get(c, 0) for c in self.columns]
         self.busy = [count > 0 for count in self.counts]
-        self._arranged: dict[tuple[int, int], tuple[JourneyMap, Grid]] = {}
+        self._arranged: dict[tuple, tuple[JourneyMap, Grid]] = {}
 
-    def arranged(self, begin: int, end: int) -> tuple[JourneyMap, Grid]:
-        key = (begin, end)
+    def piece(self, columns: range) -> _Piece:
+        stage_ids = tuple(self.columns[columns.start : columns.stop])
+        wanted = set(stage_ids)
+        steps = frozenset(s for s in self.step_ids if self.journey.steps[s].stage_id in wanted)
+        return _Piece(stage_ids, steps)
+
+    def placed(self, piece: _Piece, target: Target | None = None) -> tuple[JourneyMap, Grid]:
+        """The piece's steps arranged for ``target`` (default: the slide), and its grid."""
+        key = (piece.stage_ids, piece.steps, target)
         if key not in self._arranged:
-            stage_ids = set(self.columns[begin:end])
-            chosen = {s for s in self.step_ids if self.journey.steps[s].stage_id in stage_ids}
-            view = _view(self.journey, chosen, {s for s in stage_ids if s is not None})
-            target = Target("slide", self.area.width, self.area.height)
+            stages = {s for s in piece.stage_ids if s is not None}
+            view = _view(self.journey, self.order, set(piece.steps), stages)
+            target = target or Target("slide", self.area.width, self.area.height)
             positions = arrange(view, target, style.SLIDE_METRICS).positions
             placed = _with_positions(view, positions)
             self._arranged[key] = (placed, compute_grid(placed, style.SLIDE_METRICS))
         return self._arranged[key]
 
+    def arranged(self, begin: int, end: int) -> tuple[JourneyMap, Grid]:
+        return self.placed(self.piece(range(begin, end)))
+
     def scale(self, begin: int, end: int) -> float:
         return _fit(self.arranged(begin, end)[1], self.area)
 
-    def frame(self, columns: range, number: int) -> SlideFrame:
-        placed, grid = self.arranged(columns.start, columns.stop)
+    def frame(self, piece: _Piece, number: int) -> SlideFrame:
+        placed, grid = self.placed(piece)
         scale = min(_fit(grid, self.area), style.MAX_SCALE)
         bounds, area = grid.bounds, self.area
         left = area.left + (area.width - bounds.width * scale) / 2
         top = area.top + (area.height - bounds.height * scale) / 2
-        return SlideFrame(number, placed, grid, scale, left, top)
+        return SlideFrame(number, placed, grid, scale, left, top, piece.part)
+
+    def split(self, piece: _Piece, min_scale: float) -> list[_Piece]:
+        """A lone stage too big for the floor, cut into parts along the journey (runs
+        of its slot columns, arranged as wide as k slides) that each meet it."""
+        scale = _fit(self.placed(piece)[1], self.area)
+        busy = {self.journey.steps[s].stage_id for s in piece.steps}
+        if scale >= min_scale or len(busy) != 1 or len(piece.steps) < 2:
+            return [piece]
+        stage_ids = tuple(busy)
+        first = max(2, math.ceil((min_scale / scale) ** 2))
+        best: tuple[float, list[_Piece]] = (scale, [piece])
+        slots = self._slots(_Piece(stage_ids, piece.steps), first)
+        count = min(first, len(slots))
+        for _attempt in range(6):
+            groups = _cut(slots, count)
+            parts = [_Piece(stage_ids, g, (i, len(groups))) for i, g in enumerate(groups, 1)]
+            smallest = min(_fit(self.placed(p)[1], self.area) for p in parts)
+            if smallest > best[0]:
+                best = (smallest, parts)
+            if smallest >= min_scale or count >= len(slots):
+                break
+            wanted = count * (min_scale / smallest) ** 2  # the worst part's shortfall
+            count = min(len(slots), count + max(1, math.ceil((wanted - count) / 2)))
+        return best[1]
+
+    def _slots(self, piece: _Piece, count: int) -> list[list[str]]:
+        """The piece's slot columns (left to right) arranged ``count`` slides wide."""
+        target = Target("slides", self.area.width * count, self.area.height)
+        placed, _grid = self.placed(piece, target)
+        by_x: dict[float, list[str]] = {}
+        for step in placed.steps.values():
+            by_x.setdefault(float(step.x or 0.0), []).append(step.id)
+        return [by_x[x] for x in sorted(by_x)]
 
     def ranges(self, min_scale: float, count: int | None) -> list[range]:
         n, busy = len(self.columns), sum(self.busy)
@@ -197,6 +254,24 @@ class _Planner:
         return plan[::-1]
 
 
+def _cut(slots: list[list[str]], count: int) -> list[frozenset[str]]:
+    """Consecutive runs of ``slots`` in ``count`` groups, as even in cards as can be."""
+    total = sum(len(slot) for slot in slots)
+    groups: list[frozenset[str]] = []
+    current: list[str] = []
+    done = 0
+    for index, slot in enumerate(slots):
+        current += slot
+        left_slots, left_groups = len(slots) - index - 1, count - len(groups) - 1
+        goal = (len(groups) + 1) * total / count
+        if left_groups and (done + len(current) >= goal or left_slots == left_groups):
+            groups.append(frozenset(current))
+            done += len(current)
+            current = []
+    groups.append(frozenset(current))
+    return [g for g in groups if g]
+
+
 def _back(start: list[int], n: int) -> list[range]:
     plan: list[range] = []
     end = n
@@ -213,18 +288,18 @@ def _fit(grid: Grid, area: Area) -> float:
 
 def _view(
     journey: JourneyMap,
+    order: dict[str, int],
     step_ids: set[str],
     stage_ids: set[str] | None,
     positions: dict[str, tuple[float, float]] | None = None,
 ) -> JourneyMap:
     """A map of ``step_ids`` (and the links between them), every department, the stages
-    ``stage_ids`` (None: all); steps at ``positions`` (default: none, to be arranged)."""
+    ``stage_ids`` (None: all); steps at ``positions`` (default: none, to be arranged),
+    in the map's own ``order`` (step id → index), so arranging a part is stable."""
     stages = [s for s in journey.stages_in_order() if stage_ids is None or s.id in stage_ids]
-    steps = [journey.steps[s] for s in journey.steps if s in step_ids]
+    steps = sorted((journey.steps[s] for s in step_ids), key=lambda step: order[step.id])
     links = [
-        link
-        for link in journey.links.values()
-        if link.source in step_ids and link.target in step_ids
+        link for step in steps for link in journey.outgoing(step.id) if link.target in step_ids
     ]
     view = map_from_records(
         journey.info,
