@@ -88,7 +88,7 @@ def write_pptx(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
         drawn = MapSlide(context, frame, writer)
         drawn.draw(title)
         writer.append_to(slide.shapes._spTree)
-        if drawn.notes:
+        if drawn.notes_overflow:
             lines = [f"{n}  {note}" for n, note in enumerate(drawn.notes, start=1)]
             slide.notes_slide.notes_text_frame.text = "\n".join(lines)
     if options.summary_slide:  # the appendix: how it feels, the notes, the findings

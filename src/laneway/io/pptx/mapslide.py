@@ -62,6 +62,8 @@ class MapSlide:
         self.header_pt = max(floors.title, style.HEADER * s)
         self.card_ids: dict[str, int] = {}
         self.notes: list[str] = []
+        #: True when not every note fits beside the title (they go to the speaker notes).
+        self.notes_overflow = False
 
     # ----------------------------------------------------------------- helpers
     def rect(self, r: Rect) -> Bounds:
@@ -400,6 +402,7 @@ class MapSlide:
         if len(shown) > rows * columns:
             more = "more notes in the speaker notes"
             shown = [*shown[: rows * columns - 1], f"+ {more}"]
+            self.notes_overflow = True
         x = right - columns * column_w - 8 * (columns - 1)
         for column in range(columns):
             chunk = shown[column * rows : (column + 1) * rows]

@@ -155,7 +155,11 @@ class _Planner:
     def split(self, piece: _Piece, min_scale: float) -> list[_Piece]:
         """A lone stage too big for the floor, cut into parts along the journey (runs
         of its slot columns, arranged as wide as k slides) that each meet it."""
-        scale = _fit(self.placed(piece)[1], self.area)
+        if self._bound(len(piece.steps)) >= min_scale:
+            scale = _fit(self.placed(piece)[1], self.area)
+        else:  # certainly too big: estimated with the gaps around each card
+            m, area = style.SLIDE_METRICS, self.area
+            scale = math.sqrt(area.width * area.height / (len(piece.steps) * m.step_x * m.step_y))
         busy = {self.journey.steps[s].stage_id for s in piece.steps}
         if scale >= min_scale or len(busy) != 1 or len(piece.steps) < 2:
             return [piece]
@@ -208,6 +212,12 @@ class _Planner:
         cards = sum(self.counts[begin:end]) * m.card_width * m.card_height
         return cards * min_scale**2 <= area.width * area.height
 
+    def _bound(self, cards: int) -> float:
+        """The largest scale ``cards`` cards could ever be drawn at on the slide (their
+        area alone filling it): under the floor, arranging them is not needed to know."""
+        m, area = style.SLIDE_METRICS, self.area
+        return math.sqrt(area.width * area.height / max(1, cards * m.card_width * m.card_height))
+
     def _fewest(self, min_scale: float) -> list[range]:
         """The fewest slides meeting ``min_scale`` (a lone stage too big may not), then
         the largest smallest scale."""
@@ -223,7 +233,9 @@ class _Planner:
                 before = best[begin]
                 if before is None or busy == 0:
                     continue
-                scale = self.scale(begin, end)
+                bound = self._bound(sum(self.counts[begin:end]))
+                # a stage with more card area than the slide: too small, not arranged
+                scale = bound if bound < min_scale else self.scale(begin, end)
                 too_small = scale < min_scale
                 if too_small and busy > 1:
                     continue
