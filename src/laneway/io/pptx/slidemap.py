@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from laneway.io.pptx import style
 from laneway.io.pptx.style import Floors
-from laneway.layout import Grid, Target, arrange, compute_grid, has_no_stage_column
+from laneway.layout import Arrangement, Grid, Target, arrange, compute_grid, has_no_stage_column
 from laneway.model import JourneyMap, Link
 from laneway.model.bulk import map_from_records
 
@@ -118,7 +118,7 @@ class _Planner:
             counts[step.stage_id] = counts.get(step.stage_id, 0) + 1
         self.counts = [counts.get(c, 0) for c in self.columns]
         self.busy = [count > 0 for count in self.counts]
-        self._arranged: dict[tuple, tuple[JourneyMap, Grid]] = {}
+        self._arrangements: dict[tuple, tuple[JourneyMap, Arrangement]] = {}
 
     def piece(self, columns: range) -> _Piece:
         stage_ids = tuple(self.columns[columns.start : columns.stop])
@@ -126,23 +126,30 @@ class _Planner:
         steps = frozenset(s for s in self.step_ids if self.journey.steps[s].stage_id in wanted)
         return _Piece(stage_ids, steps)
 
-    def placed(self, piece: _Piece, target: Target | None = None) -> tuple[JourneyMap, Grid]:
-        """The piece's steps arranged for ``target`` (default: the slide), and its grid."""
+    def arrangement(self, piece: _Piece, target: Target | None = None):
+        """The piece's view (steps without spots) and its arrangement for ``target``
+        (default: the slide); the arrangement knows its grid's size."""
         key = (piece.stage_ids, piece.steps, target)
-        if key not in self._arranged:
+        if key not in self._arrangements:
             stages = {s for s in piece.stage_ids if s is not None}
             view = _view(self.journey, self.order, set(piece.steps), stages)
             target = target or Target("slide", self.area.width, self.area.height)
-            positions = arrange(view, target, style.SLIDE_METRICS).positions
-            placed = _with_positions(view, positions)
-            self._arranged[key] = (placed, compute_grid(placed, style.SLIDE_METRICS))
-        return self._arranged[key]
+            self._arrangements[key] = (view, arrange(view, target, style.SLIDE_METRICS))
+        return self._arrangements[key]
 
-    def arranged(self, begin: int, end: int) -> tuple[JourneyMap, Grid]:
-        return self.placed(self.piece(range(begin, end)))
+    def fit(self, piece: _Piece) -> float:
+        """The scale the piece reaches on the slide (the arranged grid's size alone)."""
+        arranged = self.arrangement(piece)[1]
+        return min(self.area.width / arranged.width, self.area.height / arranged.height)
+
+    def placed(self, piece: _Piece, target: Target | None = None) -> tuple[JourneyMap, Grid]:
+        """The piece's steps at their arranged spots, and its grid."""
+        view, arranged = self.arrangement(piece, target)
+        placed = _with_positions(view, arranged.positions)
+        return placed, compute_grid(placed, style.SLIDE_METRICS)
 
     def scale(self, begin: int, end: int) -> float:
-        return _fit(self.arranged(begin, end)[1], self.area)
+        return self.fit(self.piece(range(begin, end)))
 
     def frame(self, piece: _Piece, number: int) -> SlideFrame:
         placed, grid = self.placed(piece)
@@ -156,7 +163,7 @@ class _Planner:
         """A lone stage too big for the floor, cut into parts along the journey (runs
         of its slot columns, arranged as wide as k slides) that each meet it."""
         if self._bound(len(piece.steps)) >= min_scale:
-            scale = _fit(self.placed(piece)[1], self.area)
+            scale = self.fit(piece)
         else:  # certainly too big: estimated with the gaps around each card
             m, area = style.SLIDE_METRICS, self.area
             scale = math.sqrt(area.width * area.height / (len(piece.steps) * m.step_x * m.step_y))
@@ -171,7 +178,7 @@ class _Planner:
         for _attempt in range(6):
             groups = _cut(slots, count)
             parts = [_Piece(stage_ids, g, (i, len(groups))) for i, g in enumerate(groups, 1)]
-            smallest = min(_fit(self.placed(p)[1], self.area) for p in parts)
+            smallest = min(self.fit(p) for p in parts)
             if smallest > best[0]:
                 best = (smallest, parts)
             if smallest >= min_scale or count >= len(slots):
@@ -183,10 +190,10 @@ class _Planner:
     def _slots(self, piece: _Piece, count: int) -> list[list[str]]:
         """The piece's slot columns (left to right) arranged ``count`` slides wide."""
         target = Target("slides", self.area.width * count, self.area.height)
-        placed, _grid = self.placed(piece, target)
+        _view, arranged = self.arrangement(piece, target)
         by_x: dict[float, list[str]] = {}
-        for step in placed.steps.values():
-            by_x.setdefault(float(step.x or 0.0), []).append(step.id)
+        for step_id, (x, _y) in arranged.positions.items():
+            by_x.setdefault(float(x), []).append(step_id)
         return [by_x[x] for x in sorted(by_x)]
 
     def ranges(self, min_scale: float, count: int | None) -> list[range]:
