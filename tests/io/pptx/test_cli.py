@@ -38,3 +38,22 @@ def test_a_bad_slide_count_is_one_sentence_and_writes_nothing(tmp_path, capsys):
     assert err.strip().endswith("The number of slides must be at least 1.")
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert not out.exists()
+
+
+def test_slides_are_made_without_qt(tmp_path):
+    """The text is measured from a table, not by Qt: a PPTX export never loads it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from laneway.io.export_options import ExportOptions\n"
+        "from laneway.io.pptxio import write_pptx\n"
+        "from laneway.io.templates import load_template\n"
+        f"write_pptx(load_template('b2b'), Path({str(tmp_path / 'm.pptx')!r}), ExportOptions())\n"
+        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt was loaded'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "m.pptx").stat().st_size > 0
