@@ -3,6 +3,8 @@ markers where they are not; captions and "?" markers grouped with their connecto
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from laneway.io.templates import load_template
@@ -130,3 +132,58 @@ def test_forced_slide_count(tmp_path):
     journey = workshop_map(60)
     for count in (1, 2, 4):
         assert len(map_slides(write(journey, tmp_path, slides=count))) == count
+
+
+def _drawn(connector) -> list[tuple[float, float]]:
+    """The polyline the connector's stored geometry draws, in points."""
+    from pptx.oxml.ns import qn
+
+    from laneway.io.pptx.connectors import drawn_points
+    from laneway.io.pptx.shapes import ConnectorGeometry
+
+    xfrm = connector._element.spPr.find(qn("a:xfrm"))
+    off, ext = xfrm.find(qn("a:off")), xfrm.find(qn("a:ext"))
+    geom = connector._element.spPr.find(qn("a:prstGeom"))
+    adjust = tuple(int(gd.get("fmla").split()[1]) for gd in geom.iter(qn("a:gd")))
+    box = tuple(int(v) / 12700 for v in (off.get("x"), off.get("y"), ext.get("cx"), ext.get("cy")))
+    geometry = ConnectorGeometry(
+        geom.get("prst"),
+        box,
+        int(xfrm.get("rot", "0")) // 60000,
+        xfrm.get("flipH") == "1",
+        xfrm.get("flipV") == "1",
+        adjust,
+    )
+    return drawn_points(geometry)
+
+
+def _on_side(point, shape, site: int) -> bool:
+    left, top = shape.left / 12700, shape.top / 12700
+    right, bottom = left + shape.width / 12700, top + shape.height / 12700
+    x, y = point
+    near = 1.0  # points
+    if site in (0, 2):  # top, bottom
+        edge = top if site == 0 else bottom
+        return abs(y - edge) <= near and left - near <= x <= right + near
+    edge = left if site == 1 else right
+    return abs(x - edge) <= near and top - near <= y <= bottom + near
+
+
+@pytest.mark.parametrize("name", ["lead-to-renewal", "workshop-60"])
+def test_connectors_are_drawn_from_the_glued_side_to_the_glued_side(tmp_path, name):
+    """What the file stores (box, rotation, flips, adjust values) draws a line that starts
+    on the source card's glued side and ends on the target's, as the app shows it."""
+    journey = MAPS[name]()
+    checked = 0
+    for view in map_slides(write(journey, tmp_path)):
+        by_id = {shape.shape_id: shape for shape in view.steps.values()}
+        for connector in view.named("Link ").values():
+            (start, start_site), (end, end_site) = glue(connector)
+            points = _drawn(connector)
+            assert _on_side(points[0], by_id[start], start_site)
+            assert _on_side(points[-1], by_id[end], end_site)
+            for (ax, ay), (bx, by) in itertools.pairwise(points):
+                # orthogonal (a bent route with both ends level gets a half-point box)
+                assert abs(ax - bx) < 0.01 or abs(ay - by) < 0.51
+            checked += 1
+    assert checked > 5

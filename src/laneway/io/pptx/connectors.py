@@ -53,11 +53,13 @@ def connector_geometry(points: Sequence[Point]) -> ConnectorGeometry:
     dx, dy = end[0] - start[0], end[1] - start[1]
     # Local axes: x along the first segment. Turned 90° clockwise, local x is the slide's
     # y and local y the slide's −x.
+    # A straight line's box may be flat; a bent one's adjust values are fractions of it.
+    least = 0.0 if len(path) == 2 else _MIN_SIDE
     if rotation == 0:
-        w, h = max(abs(dx), _MIN_SIDE), max(abs(dy), _MIN_SIDE)
+        w, h = max(abs(dx), least), max(abs(dy), least)
         flip_h, flip_v = dx < 0, dy < 0
     else:
-        w, h = max(abs(dy), _MIN_SIDE), max(abs(dx), _MIN_SIDE)
+        w, h = max(abs(dy), least), max(abs(dx), least)
         flip_h, flip_v = dy < 0, dx > 0
     cx, cy = (start[0] + end[0]) / 2, (start[1] + end[1]) / 2
 
