@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,4 +132,6 @@ def lead_to_renewal() -> JourneyMap:
 
 
 def caption_text(link: Link) -> str:
-    return link.agreement.strip() or link.label.strip()
+    """The agreement (else the label) as a slide reads it: ``[[term]]`` shows as the term."""
+    text = link.agreement.strip() or link.label.strip()
+    return " ".join(re.sub(r"\[\[([^\[\]\n]*)\]\]", r"\1", text).split())
