@@ -403,6 +403,7 @@ class MapSlide:
             more = "more notes in the speaker notes"
             shown = [*shown[: rows * columns - 1], f"+ {more}"]
             self.notes_overflow = True
+        column_w = min(column_w, max(text_width(line, size) for line in shown) + 8)
         x = right - columns * column_w - 8 * (columns - 1)
         for column in range(columns):
             chunk = shown[column * rows : (column + 1) * rows]
