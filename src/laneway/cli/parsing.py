@@ -160,7 +160,7 @@ def _add_export_options(exporter: argparse.ArgumentParser) -> None:
     for flag, help_text in (
         ("--no-title", "leave out the title"),
         ("--no-legend", "leave out the legend"),
-        ("--no-findings", "clean version: no badges or gap highlighting"),
+        ("--no-findings", "clean version: no badges, gap highlighting or notes"),
         ("--no-summary-slide", "PPTX: no summary and findings slide"),
         ("--findings-info", "PPTX: list the info findings too (errors and warnings always)"),
     ):

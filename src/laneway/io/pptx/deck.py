@@ -94,7 +94,7 @@ def write_pptx(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
     if options.summary_slide:  # the appendix: how it feels, the notes, the findings
         view = journey if options.step_ids is None else map_excerpt(journey, shown)
         add_emotion_slide(deck, view, theme)
-        if options.findings:
+        if options.findings and options.notes:  # the clean version has no notes
             add_notes_slides(deck, journey, shown, theme)
     if wants_table and report is not None:
         with_info = bool(getattr(options, "findings_info", False))
