@@ -163,6 +163,8 @@ def _export_options(args: argparse.Namespace, journey: JourneyMap):
             step_ids=_selected_steps(journey, args.steps),
             summary_slide=not args.no_summary_slide,
             dark=args.dark,
+            slides=args.slides,
+            findings_info=args.findings_info,
         )
     except ValueError as error:
         raise CommandError(str(error)) from None

@@ -167,8 +167,12 @@ def _add_export_options(exporter: argparse.ArgumentParser) -> None:
         ("--no-legend", "leave out the legend"),
         ("--no-findings", "clean version: no badges, gap highlighting or notes"),
         ("--no-summary-slide", "PPTX: no summary and findings slide"),
+        ("--findings-info", "PPTX: list the info findings too (errors and warnings always)"),
     ):
         exporter.add_argument(flag, action="store_true", help=help_text)
+    exporter.add_argument(
+        "--slides", type=int, metavar="N", help="PPTX/16:9 PDF: split the map into N slides"
+    )
     exporter.add_argument(
         "--steps", metavar="IDS", help="only these step ids (comma separated) and their links"
     )

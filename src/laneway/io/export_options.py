@@ -36,11 +36,17 @@ class ExportOptions:
     emotion_curve: bool = False
     #: Note markers and the numbered list of open notes (the clean version has neither).
     notes: bool = True
+    #: Slides/pages of the map forced to this many (split by stage range); None: as needed.
+    slides: int | None = None
+    #: PPTX findings table: list the info findings too (errors and warnings always).
+    findings_info: bool = False
 
     def __post_init__(self) -> None:
         if not 1 <= self.scale <= 4:
             raise ValueError("The scale must be between 1 and 4.")
         if self.width is not None and not 16 <= self.width <= 20000:
             raise ValueError("The width must be between 16 and 20000 pixels.")
+        if self.slides is not None and self.slides < 1:
+            raise ValueError("The number of slides must be at least 1.")
         if self.page not in PAGE_SIZES:
             raise ValueError(f"The page must be one of {', '.join(PAGE_SIZES)}.")
