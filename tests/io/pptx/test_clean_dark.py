@@ -99,3 +99,14 @@ def test_an_excerpt_shows_the_whole_maps_findings_about_its_steps(tmp_path):
     false = {f.message for f in analyze(excerpt(journey, chosen)).findings} - whole
     assert false  # the excerpt alone has dead ends the map does not
     assert not false & {r[2] for r in rows}
+
+
+def test_a_red_department_is_drawn_in_another_colour_and_the_file_keeps_it(tmp_path):
+    journey = load_template("b2b")
+    journey.require_transaction = False
+    sales = next(d for d in journey.departments.values() if d.name == "Sales")
+    journey.update_department(sales.id, color="#eb5757")  # alarm-like, as old maps had
+    deck = write(journey, tmp_path)
+    xml = b"".join(slide.part.blob for slide in deck.slides).upper()
+    assert b"EB5757" not in xml  # neither the cards' borders nor the legend
+    assert journey.departments[sales.id].color == "#eb5757"

@@ -20,7 +20,7 @@ from laneway.io.pptx.slidemap import SlideFrame, SlideMap
 from laneway.io.pptx.style import Theme
 from laneway.layout import Rect
 from laneway.layout.routing import LinkSpec, Route, RouterSettings, route_all
-from laneway.model import JourneyMap, Link
+from laneway.model import JourneyMap, Link, palette
 from laneway.model.terms import cited_terms
 
 SEVERITY_ORDER = ("error", "warning", "info")
@@ -190,7 +190,11 @@ class MapSlide:
         if unowned and self.c.annotated:
             border, width = t.alarm, 2.0
         else:
-            border, width = (department.color if department else t.card_border), 1.5
+            shown = palette.display_colors(
+                (d.id, d.color) for d in self.c.journey.departments_in_order()
+            )  # never alarm red: the file keeps its own colour
+            border = shown.get(department.id, department.color) if department else t.card_border
+            width = 1.5
         bounds = self.rect(rect)
         inner_w = bounds[2] - bounds[0] - 2 * _INSET
         inner_h = bounds[3] - bounds[1] - 2 * _INSET
@@ -347,8 +351,10 @@ class MapSlide:
     # ----------------------------------------------------------------- legend
     def _legend(self) -> None:
         t, journey = self.c.theme, self.c.journey
+        departments = journey.departments_in_order()
+        shown = palette.display_colors((d.id, d.color) for d in departments)
         entries: list[tuple[str, str, str]] = [
-            ("rect", d.color, d.name) for d in journey.departments_in_order()
+            ("rect", shown.get(d.id, d.color), d.name) for d in departments
         ]
         if self.c.annotated:
             if any(s.department_id is None for s in journey.steps.values()):
