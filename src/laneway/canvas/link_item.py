@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laneway.canvas.detail import READABLE_LOD, level_of_detail, paint_simple_arrow
 from laneway.canvas.style import Style, text_color_on
 from laneway.canvas.text import elide, make_font
 from laneway.model import Link
@@ -213,6 +214,12 @@ class LinkItem(QGraphicsRectItem):
             color, width, dash = QColor(s.handoff), 2.4, Qt.PenStyle.SolidLine
         else:
             color, width, dash = QColor(s.link), 1.5, Qt.PenStyle.SolidLine
+        lod = level_of_detail(option, painter)
+        if lod < READABLE_LOD:  # too small to read: a thin line (see canvas.detail)
+            if selected:
+                color = QColor(s.selection)
+            paint_simple_arrow(painter, path, color, lod, self.shows_gap or selected)
+            return
         if selected:
             glow = QPen(QColor(s.selection), width + 5)
             glow.setCapStyle(Qt.PenCapStyle.RoundCap)

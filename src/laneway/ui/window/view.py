@@ -71,14 +71,14 @@ class MapView(QGraphicsView):
     def zoom_by(self, step: float) -> None:
         self.set_zoom(self.zoom * step)
 
-    def fit_all(self) -> None:
-        self.fit_rect(self.journey_scene().sceneRect())
+    def fit_all(self) -> float:
+        return self.fit_rect(self.journey_scene().sceneRect())
 
     def show_start(self) -> None:
         """On opening: the whole map fitted, never magnified beyond its real size; a map
         too large to fit even at the smallest zoom shows its start at that zoom."""
-        self.fit_all()
-        if self.zoom > OPEN_ZOOM_LIMIT or self.zoom < MIN_ZOOM:
+        fitted = self.fit_all()
+        if self.zoom > OPEN_ZOOM_LIMIT or fitted < MIN_ZOOM:
             self.set_zoom(min(max(self.zoom, MIN_ZOOM), OPEN_ZOOM_LIMIT))
             rect = self.journey_scene().sceneRect()
             self.ensureVisible(QRectF(rect.left(), rect.top(), 10, 10), 0, 0)
@@ -92,13 +92,19 @@ class MapView(QGraphicsView):
             return None
         return self.journey_scene().cell_at(self.mapToScene(position))
 
-    def fit_rect(self, rect: QRectF) -> None:
+    def fit_rect(self, rect: QRectF) -> float:
+        """Show ``rect`` whole, within the zoom limits; the zoom that would fit it."""
         if rect.isEmpty():
-            return
+            return self.zoom
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        fitted = self.zoom
         if self.zoom > 1.5:
             self.set_zoom(1.5)
+        elif self.zoom < MIN_ZOOM:  # a huge map: as far out as cards stay blocks, its centre
+            self.set_zoom(MIN_ZOOM)
+            self.centerOn(rect.center())
         self.zoom_changed.emit(self.zoom)
+        return fitted
 
     def reveal(self, rect: QRectF) -> None:
         """Centre on ``rect``, zooming out only when it does not fit."""
