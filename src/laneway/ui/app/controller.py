@@ -67,6 +67,7 @@ class AppController:
             return None
         place_unplaced_in(document)
         window = MainWindow(MapSession(document), self, self.appearance())
+        memory.tie_to_window(window, window.session, window.scene)
         window_state.restore(window, self.settings)
         self.windows[key] = window
         self.settings.add_recent(key)
