@@ -47,6 +47,7 @@ class BackgroundAnalysis:
         self._generation = 0  # of the newest feed
         self._wanted = -1  # the generation asked for, once
         self._closed = False
+        self._working = False
         #: Tests hold this to keep the worker from starting an analysis (set = free to run).
         self.gate = threading.Event()
         self.gate.set()
@@ -63,6 +64,12 @@ class BackgroundAnalysis:
         """How many fed changes (or reloads) the worker has not taken yet."""
         with self._condition:
             return len(self._pending)
+
+    @property
+    def busy(self) -> bool:
+        """True from a request until its report is handed to ``deliver``."""
+        with self._condition:
+            return self._wanted >= 0 or self._working
 
     @property
     def running(self) -> bool:
@@ -109,12 +116,15 @@ class BackgroundAnalysis:
                     return
                 pending, self._pending = self._pending, []
                 generation, self._wanted = self._generation, -1  # all of it is applied
+                self._working = True
             self.gate.wait()
             report = self._analyse(pending)
             with self._condition:
                 if self._closed:
                     return
             self._deliver(generation, report)
+            with self._condition:
+                self._working = False
 
     def _analyse(self, pending: list[ChangeSet | JourneyMap]) -> Report | None:
         try:

@@ -32,6 +32,10 @@ def everything_big(monkeypatch):
 @pytest.fixture
 def big_window(everything_big, main_window, qtbot):
     assert main_window.session.analysing_in_background
+    worker = main_window.session._async.worker
+    qtbot.waitUntil(lambda: not worker.busy, timeout=WAIT_MS)  # the opening's analysis
+    qtbot.wait(20)  # its report delivered (and dropped: the fixture analysed already)
+    main_window.session._async.dropped = 0
     return main_window
 
 
@@ -147,3 +151,29 @@ def test_closing_the_window_stops_the_worker(big_window, qtbot):
     assert worker.running
     big_window.close()
     qtbot.waitUntil(lambda: not worker.running, timeout=WAIT_MS)
+
+
+def test_a_big_map_opens_without_waiting_for_its_analysis(
+    everything_big, controller, map_file, qtbot
+):
+    """Opening asks the worker; the first findings land a moment after the window shows."""
+    from laneway.analysis import background
+
+    held = []
+    original = background.BackgroundAnalysis.__init__
+
+    def held_at_the_gate(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        self.gate.clear()
+        held.append(self)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(background.BackgroundAnalysis, "__init__", held_at_the_gate)
+        window = controller.open_path(map_file)
+    qtbot.waitExposed(window)
+    assert window.isVisible() and not window.session.report_is_current
+    assert window.scene.report is None
+    held[0].gate.set()
+    qtbot.waitUntil(lambda: _landed(window), timeout=WAIT_MS)
+    _assert_shows(window, _expected(window))
+    window.close()

@@ -144,8 +144,14 @@ class MapSession(QObject):
         self._analysis_timer.start()
 
     def _analysis_due(self) -> None:
+        self.request_report()
+
+    def request_report(self) -> None:
+        """Have the map analysed: now on a small map, on the worker on a big one
+        (``report_changed`` follows when it lands)."""
+        self._analysis_timer.stop()
         if self._async is not None:
-            self._async.request()  # report_changed follows when the worker is done
+            self._async.request()
         else:
             self.refresh_report()
 
