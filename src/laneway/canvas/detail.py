@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 #: Under this, text is too small to read: cards and arrows are drawn simplified.
-READABLE_LOD = 0.4
+READABLE_LOD = 0.5
 #: Under this, arrows are straight lines between their ends.
 LINE_LOD = 0.12
 

@@ -19,6 +19,7 @@ from laneway.analysis import Report
 from laneway.canvas.background import GridItem
 from laneway.canvas.cell_layer import CELL_Z, DRAGGED_CELL_Z, CellLayer
 from laneway.canvas.link_item import LinkItem
+from laneway.canvas.overview import LinkOverview
 from laneway.canvas.step_item import StepItem
 from laneway.canvas.style import LIGHT, Style
 from laneway.layout import Cell, Grid, Metrics, compute_grid
@@ -67,6 +68,10 @@ class JourneyScene(QGraphicsScene):
         self._preview.setVisible(False)
         self.addItem(self._preview)
         self._preview_source: str | None = None
+        #: Zoomed out, all arrows as one item's lines (canvas.overview); off until asked.
+        self._overview = LinkOverview(lambda: self._links.values(), style)
+        self.addItem(self._overview)
+        self.selectionChanged.connect(lambda: self._overview.invalidate(self.sceneRect()))
         self.rebuild()
 
     # ---------------------------------------------------------------- access
@@ -372,10 +377,20 @@ class JourneyScene(QGraphicsScene):
                 f.rule == "handoff-gap" for f in findings
             )
             item.set_findings([f.message for f in findings], gap, self.findings_visible)
+        self._overview.invalidate(self.sceneRect())  # after every change the scene shows
 
     def set_style(self, style: Style) -> None:
         self.style = style
+        self._overview.set_style(style)
         self.rebuild()
+
+    def set_overview(self, active: bool) -> None:
+        """Zoomed out (the view says when): all arrows as one item's thin lines."""
+        self._overview.set_active(active, self.sceneRect())
+
+    @property
+    def overview_active(self) -> bool:
+        return self._overview.active
 
     # -------------------------------------------------------- drag previews
     def begin_card_preview(self, step_ids: Iterable[str]) -> None:

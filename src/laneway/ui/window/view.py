@@ -12,6 +12,7 @@ from PySide6.QtGui import QContextMenuEvent, QCursor, QKeyEvent, QMouseEvent, QP
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from laneway.canvas import JourneyScene
+from laneway.canvas.detail import READABLE_LOD
 from laneway.ui.editing.session import MapSession
 from laneway.ui.gestures.base import Canvas, Gesture, Pointer
 from laneway.ui.gestures.chooser import gesture_for_double_click, gesture_for_press
@@ -53,6 +54,7 @@ class MapView(QGraphicsView):
         self.canvas = Canvas(self, scene, session)
         self._gesture: Gesture | None = None
         self._space_down = False
+        self.zoom_changed.connect(self._follow_zoom)
 
     def journey_scene(self) -> JourneyScene:
         return self.scene()  # type: ignore[return-value]
@@ -67,6 +69,10 @@ class MapView(QGraphicsView):
         scale = factor / self.zoom
         self.scale(scale, scale)
         self.zoom_changed.emit(self.zoom)
+
+    def _follow_zoom(self, zoom: float) -> None:
+        """Too far out to read: the scene draws its arrows as one overview of lines."""
+        self.journey_scene().set_overview(zoom < READABLE_LOD)
 
     def zoom_by(self, step: float) -> None:
         self.set_zoom(self.zoom * step)

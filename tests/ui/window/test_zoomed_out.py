@@ -1,0 +1,60 @@
+"""Zoomed out: fit-all stops at the smallest zoom, and the arrows are one overview of lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from laneway.operations.creating import create_map_file
+from laneway.ui.window.view import MIN_ZOOM
+from tests.support.maps import workshop_map
+
+
+def test_fit_all_on_a_map_too_large_stops_at_the_smallest_zoom(controller, tmp_path, qtbot):
+    path = tmp_path / "big.laneway"
+    create_map_file(path, workshop_map(300))
+    window = controller.open_path(path)
+    window.resize(700, 500)
+    qtbot.waitExposed(window)
+    window.view.fit_all()
+    assert window.view.zoom == pytest.approx(MIN_ZOOM)
+    visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    middle = window.scene.sceneRect().center()
+    assert visible.contains(middle)
+    assert visible.height() < window.scene.sceneRect().height()  # not all of it: the limit
+
+
+def test_fit_all_on_a_small_map_shows_all_of_it(main_window):
+    view = main_window.view
+    view.fit_all()
+    assert MIN_ZOOM < view.zoom <= 1.5
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.contains(main_window.scene.sceneRect().adjusted(1, 1, -1, -1))
+
+
+def _shown_lines(scene) -> int:
+    overview = scene._overview
+    overview._lines = overview._gather()
+    return sum(len(lines) for lines in overview._lines.values())
+
+
+def test_zoomed_out_the_arrows_are_one_overview_of_lines(main_window, qtbot):
+    from laneway.canvas.detail import READABLE_LOD
+    from laneway.ui.editing import steps as step_edits
+    from tests.ui.conftest import step_id
+
+    view, scene = main_window.view, main_window.scene
+    links = [scene.link_item(k) for k in main_window.session.journey.links]
+    view.set_zoom(READABLE_LOD * 0.8)
+    assert scene.overview_active
+    assert not any(item.isVisible() for item in links)
+    assert _shown_lines(scene) == len(links)
+    # A link drawn while zoomed out joins the overview, not the items.
+    source, target = step_id(main_window, "Reads blog"), step_id(main_window, "Nobody calls")
+    step_edits.link_steps(main_window.session, source, target)
+    new = scene.link_item(main_window.session.journey.link_between(source, target).id)
+    assert not new.isVisible() and _shown_lines(scene) == len(links) + 1
+    image = view.viewport().grab().toImage()
+    assert not image.isNull()
+    view.set_zoom(1.0)
+    assert not scene.overview_active
+    assert all(scene.link_item(k).isVisible() for k in main_window.session.journey.links)
