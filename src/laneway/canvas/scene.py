@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene
@@ -71,7 +72,7 @@ class JourneyScene(QGraphicsScene):
         #: Zoomed out, all arrows as one item's lines (canvas.overview); off until asked.
         self._overview = LinkOverview(lambda: self._links.values(), style)
         self.addItem(self._overview)
-        self.selectionChanged.connect(lambda: self._overview.invalidate(self.sceneRect()))
+        self.selectionChanged.connect(self._selection_changed)
         self.rebuild()
 
     # ---------------------------------------------------------------- access
@@ -383,6 +384,11 @@ class JourneyScene(QGraphicsScene):
         self.style = style
         self._overview.set_style(style)
         self.rebuild()
+
+    def _selection_changed(self) -> None:
+        if not shiboken6.isValid(self._overview):
+            return  # the scene is being deleted (it clears its selection as it goes)
+        self._overview.invalidate(self.sceneRect())
 
     def set_overview(self, active: bool) -> None:
         """Zoomed out (the view says when): all arrows as one item's thin lines."""

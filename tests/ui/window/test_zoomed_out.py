@@ -5,11 +5,16 @@ from __future__ import annotations
 import pytest
 
 from laneway.operations.creating import create_map_file
-from laneway.ui.window.view import MIN_ZOOM
+from laneway.ui.window.view import MIN_FIT_ZOOM, MIN_ZOOM
 from tests.support.maps import workshop_map
 
 
-def test_fit_all_on_a_map_too_large_stops_at_the_smallest_zoom(controller, tmp_path, qtbot):
+def test_fit_all_on_a_map_too_large_stops_at_the_smallest_zoom(
+    controller, tmp_path, qtbot, monkeypatch
+):
+    from laneway.ui.window import view
+
+    monkeypatch.setattr(view, "MIN_FIT_ZOOM", MIN_ZOOM)  # so that a 300-step map is too large
     path = tmp_path / "big.laneway"
     create_map_file(path, workshop_map(300))
     window = controller.open_path(path)
@@ -26,7 +31,7 @@ def test_fit_all_on_a_map_too_large_stops_at_the_smallest_zoom(controller, tmp_p
 def test_fit_all_on_a_small_map_shows_all_of_it(main_window):
     view = main_window.view
     view.fit_all()
-    assert MIN_ZOOM < view.zoom <= 1.5
+    assert MIN_FIT_ZOOM < view.zoom <= 1.5
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
     assert visible.contains(main_window.scene.sceneRect().adjusted(1, 1, -1, -1))
 
