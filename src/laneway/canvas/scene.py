@@ -173,6 +173,7 @@ class JourneyScene(QGraphicsScene):
         link = self.journey.links[link_id]
         item = LinkItem(link, self.style, self.interactive, self.journey.is_handoff(link))
         self._links[link_id] = item
+        self._overview.adopt(item)
         self.addItem(item)
 
     def _relayout(self) -> bool:
