@@ -21,6 +21,10 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from laneway.canvas.link_item import LinkItem
 from laneway.canvas.style import Style
 
+#: Below this many arrows each paints itself (simplified, canvas.detail): gathering the
+#: overview's lines after every edit would cost more than it saves.
+OVERVIEW_MIN_LINKS = 5_000
+
 
 class LinkOverview(QGraphicsItem):
     def __init__(self, links: Callable[[], Iterable[LinkItem]], style: Style) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene
 
 from laneway.analysis import Report
+from laneway.canvas import overview
 from laneway.canvas.background import GridItem
 from laneway.canvas.cell_layer import CELL_Z, DRAGGED_CELL_Z, CellLayer
 from laneway.canvas.link_item import LinkItem
@@ -392,8 +393,9 @@ class JourneyScene(QGraphicsScene):
         self._overview.invalidate(self.sceneRect())
 
     def set_overview(self, active: bool) -> None:
-        """Zoomed out (the view says when): all arrows as one item's thin lines."""
-        self._overview.set_active(active, self.sceneRect())
+        """Zoomed out (the view says when): a big map's arrows as one item's thin lines."""
+        big = len(self._links) >= overview.OVERVIEW_MIN_LINKS
+        self._overview.set_active(active and big, self.sceneRect())
 
     @property
     def overview_active(self) -> bool:

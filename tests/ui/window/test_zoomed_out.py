@@ -47,8 +47,11 @@ def _shown_lines(scene) -> int:
     return sum(len(group) for group in lines.values())
 
 
-def test_zoomed_out_the_arrows_are_one_overview_of_lines(main_window, qtbot):
+def test_zoomed_out_the_arrows_are_one_overview_of_lines(main_window, qtbot, monkeypatch):
+    from laneway.canvas import overview
     from laneway.canvas.detail import READABLE_LOD
+
+    monkeypatch.setattr(overview, "OVERVIEW_MIN_LINKS", 1)  # the sample map counts as big
     from laneway.ui.editing import steps as step_edits
     from tests.ui.conftest import step_id
 
@@ -68,3 +71,12 @@ def test_zoomed_out_the_arrows_are_one_overview_of_lines(main_window, qtbot):
     view.set_zoom(1.0)
     assert not scene.overview_active
     assert all(not _draws_nothing(scene.link_item(k)) for k in main_window.session.journey.links)
+
+
+def test_a_small_map_zoomed_out_keeps_its_arrow_items(main_window):
+    from laneway.canvas.detail import READABLE_LOD
+
+    main_window.view.set_zoom(READABLE_LOD * 0.8)
+    assert not main_window.scene.overview_active
+    links = main_window.session.journey.links
+    assert not any(_draws_nothing(main_window.scene.link_item(k)) for k in links)
