@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from laneway.analysis import analyze
 from laneway.canvas import JourneyScene
@@ -37,8 +38,9 @@ def _card(scene, title: str):
     return next(item for item in scene.step_items() if item.step.title == title)
 
 
-def _render(scene, item, scale: float) -> QImage:
-    """The card's rectangle drawn at ``scale`` (as the view would at that zoom)."""
+def _render(scene, item, scale: float, on_screen: bool = True) -> QImage:
+    """The card's rectangle drawn at ``scale``: as a view at that zoom paints it (with
+    its viewport as the widget), or as an export does (the scene rendered, no widget)."""
     rect = item.mapRectToScene(item.card_rect())
     image = QImage(
         max(1, round(rect.width() * scale)),
@@ -47,9 +49,24 @@ def _render(scene, item, scale: float) -> QImage:
     )
     image.fill(Qt.GlobalColor.white)
     painter = QPainter(image)
-    scene.render(painter, QRectF(image.rect()), rect)
+    if on_screen:
+        painter.scale(scale, scale)
+        option = QStyleOptionGraphicsItem()
+        option.exposedRect = item.card_rect()
+        item.paint(painter, option, _viewport())
+    else:
+        scene.render(painter, QRectF(image.rect()), rect)
     painter.end()
     return image
+
+
+_widgets: list[QWidget] = []
+
+
+def _viewport() -> QWidget:
+    if not _widgets:
+        _widgets.append(QWidget())
+    return _widgets[0]
 
 
 def _colours(image: QImage) -> set[int]:
@@ -81,6 +98,12 @@ def test_at_readable_sizes_the_full_card_is_drawn(scene):
     assert len(_colours(just_readable)) > 20
 
 
+def test_an_export_at_any_scale_draws_the_full_card(scene):
+    card = _card(scene, "Reads the long pricing page")
+    small_export = _render(scene, card, READABLE_LOD * 0.6, on_screen=False)
+    assert len(_colours(small_export)) > 20
+
+
 def test_arrows_zoomed_out_are_thin_lines_without_a_caption(scene):
     link = next(iter(scene.journey.links))
     item = scene.link_item(link)
@@ -90,14 +113,12 @@ def test_arrows_zoomed_out_are_thin_lines_without_a_caption(scene):
     )
     far.fill(Qt.GlobalColor.white)
     painter = QPainter(far)
-    item.paint(painter, _option(item, painter, 0.2))
+    item.paint(painter, _option(item, painter, 0.2), _viewport())
     painter.end()
     assert len(_colours(far)) <= 3  # white and the line's colour: no antialiasing, no head
 
 
 def _option(item, painter: QPainter, scale: float):
-    from PySide6.QtWidgets import QStyleOptionGraphicsItem
-
     painter.scale(scale, scale)
     painter.translate(-item.boundingRect().topLeft())
     option = QStyleOptionGraphicsItem()

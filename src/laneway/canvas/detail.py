@@ -5,8 +5,9 @@ is painted as a block in its lane's colour, with a corner square in its worst
 finding's colour, no text, no rounded corners and no antialiasing; an arrow is a
 thin line without its head or caption (a handoff gap keeps its colour). Below
 ``LINE_LOD`` an arrow is a straight line between its ends. The level of detail is
-Qt's ``QStyleOptionGraphicsItem.levelOfDetailFromTransform`` of the painter, so an
-export painted at a readable size gets the full drawing.
+Qt's ``QStyleOptionGraphicsItem.levelOfDetailFromTransform`` of the painter, and it
+applies on screen only (a paint with a widget): exports and prints, at any scale, get
+the full drawing.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """AsyncAnalysis: the session's re-analysis off the UI thread, for big maps.
 
 On a map of ``ASYNC_MIN_STEPS`` steps or more the analysis takes longer than an
-edit may keep the event loop waiting (about 140 ms at 10,000 steps, 450 ms at
+edit may keep the event loop waiting (about 100 ms at 10,000 steps, 240–450 ms at
 20,000), so the session feeds each committed ChangeSet to a BackgroundAnalysis
 and asks for a report once a burst of edits ends. The report comes back through
 a queued signal; one whose generation is not the newest is dropped, so a stale
@@ -18,8 +18,8 @@ from laneway.analysis.background import BackgroundAnalysis
 from laneway.document import Document, Origin
 from laneway.model import ChangeSet, JourneyMap
 
-#: From this many steps the analysis runs on the worker (measured: ~25 ms at 2,000
-#: steps, ~70 ms at 5,000; an edit's whole UI budget is 50 ms).
+#: From this many steps the analysis runs on the worker (README: 17 ms at 2,000 steps,
+#: about 100 ms at 10,000; an edit's whole UI budget is 50 ms).
 ASYNC_MIN_STEPS = 4_000
 
 
