@@ -6,15 +6,15 @@ finding's colour, no text, no rounded corners and no antialiasing; an arrow is a
 thin line without its head or caption (a handoff gap keeps its colour). Below
 ``LINE_LOD`` an arrow is a straight line between its ends. The level of detail is
 Qt's ``QStyleOptionGraphicsItem.levelOfDetailFromTransform`` of the painter, and it
-applies on screen only (a paint with a widget): exports and prints, at any scale, get
-the full drawing.
+applies on screen only (a view's widget, or a card's pixmap cache): exports and prints,
+at any scale, get the full drawing.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QStyleOptionGraphicsItem
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 #: Under this, text is too small to read: cards and arrows are drawn simplified.
 READABLE_LOD = 0.5
@@ -22,7 +22,13 @@ READABLE_LOD = 0.5
 LINE_LOD = 0.12
 
 
-def level_of_detail(option: QStyleOptionGraphicsItem, painter: QPainter) -> float:
+def level_of_detail(
+    option: QStyleOptionGraphicsItem, painter: QPainter, widget: QWidget | None
+) -> float:
+    """How far a paint is zoomed; always 1 for an export or a print (not on screen: no
+    view's widget, and not a card's screen cache, which Qt paints into a pixmap)."""
+    if widget is None and not isinstance(painter.device(), QPixmap):
+        return 1.0
     return option.levelOfDetailFromTransform(painter.worldTransform())
 
 

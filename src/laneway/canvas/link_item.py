@@ -214,7 +214,7 @@ class LinkItem(QGraphicsRectItem):
             color, width, dash = QColor(s.handoff), 2.4, Qt.PenStyle.SolidLine
         else:
             color, width, dash = QColor(s.link), 1.5, Qt.PenStyle.SolidLine
-        lod = level_of_detail(option, painter) if widget is not None else 1.0  # on screen
+        lod = level_of_detail(option, painter, widget)
         if lod < READABLE_LOD:  # too small to read: a thin line (see canvas.detail)
             if selected:
                 color = QColor(s.selection)

@@ -127,7 +127,7 @@ class StepItem(QGraphicsRectItem):
         rect = self.card_rect()
         selected = self.isSelected() and s.chrome
         unowned = self.step.department_id is None
-        if widget is not None and level_of_detail(option, painter) < READABLE_LOD:  # on screen
+        if level_of_detail(option, painter, widget) < READABLE_LOD:
             self._paint_block(rect, painter, selected, unowned)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -80,3 +80,23 @@ def test_a_small_map_zoomed_out_keeps_its_arrow_items(main_window):
     assert not main_window.scene.overview_active
     links = main_window.session.journey.links
     assert not any(_draws_nothing(main_window.scene.link_item(k)) for k in links)
+
+
+def test_on_screen_zoomed_out_cards_are_blocks_and_at_100_percent_full_cards(main_window, qtbot):
+    from laneway.canvas.detail import READABLE_LOD
+    from tests.ui.conftest import step_id
+
+    view, scene = main_window.view, main_window.scene
+    card = scene.step_item(step_id(main_window, "Reads blog"))
+
+    def card_colours() -> int:
+        rect = view.mapFromScene(card.mapRectToScene(card.card_rect())).boundingRect()
+        image = view.viewport().grab(rect.adjusted(3, 3, -3, -3)).toImage()
+        return len({image.pixel(x, y) for x in range(image.width()) for y in range(image.height())})
+
+    view.set_zoom(READABLE_LOD * 0.7)
+    view.centerOn(card)
+    assert card_colours() <= 6  # a block: fill, lane strip (the cached, on-screen paint)
+    view.set_zoom(1.0)
+    view.centerOn(card)
+    assert card_colours() > 20  # title text
