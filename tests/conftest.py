@@ -18,6 +18,7 @@ from laneway.store import MapStore, create_map
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("LANEWAY_CONFIG_DIR", tempfile.mkdtemp(prefix="laneway-test-config-"))
 os.environ.setdefault("LANEWAY_LOG_DIR", tempfile.mkdtemp(prefix="laneway-test-log-"))
+os.environ["LANEWAY_NO_DISCOVERY"] = "1"  # tests never start mDNS (COLLAB.md "Testing it")
 
 # CI runs the same examples every time; a developer's machine keeps exploring.
 settings.register_profile("ci", derandomize=True, database=None)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from laneway.cli.errors import EXIT_FINDINGS, EXIT_OK, CommandError, tell
+from laneway.cli.live import cmd_host, cmd_join
 from laneway.cli.parsing import INPUT_FORMATS, OUTPUT_FORMATS, STDIO
 from laneway.cli.streams import (
     check_standard_output,
@@ -157,6 +158,7 @@ def _export_options(args: argparse.Namespace, journey: JourneyMap):
             title=not args.no_title,
             legend=not args.no_legend,
             findings=not args.no_findings,
+            notes=not args.no_findings,  # the clean version leaves the notes out too
             page=args.page,
             step_ids=_selected_steps(journey, args.steps),
             summary_slide=not args.no_summary_slide,
@@ -256,4 +258,6 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "snapshot": cmd_snapshot,
     "diff": cmd_diff,
+    "host": cmd_host,
+    "join": cmd_join,
 }

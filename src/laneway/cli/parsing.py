@@ -11,7 +11,9 @@ from typing import NoReturn
 from laneway.cli.errors import EXIT_BAD_INPUT, say
 
 #: The headless commands and ``demo``, in the order ``--help`` lists them.
-COMMANDS = ("new", "templates", "analyze", "import", "export", "snapshot", "diff", "demo")
+COMMANDS = (
+    "new", "templates", "analyze", "import", "export", "snapshot", "diff", "host", "join", "demo"
+)  # fmt: skip
 #: What ``laneway PATH...`` opens in the app: paths with this suffix, existing or not.
 MAP_SUFFIX = ".laneway"
 STDIO = "-"
@@ -73,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_import(commands)
     _add_export(commands)
     _add_snapshot_and_diff(commands)
+    from laneway.cli.live import add_live_commands
+
+    add_live_commands(commands)
     commands.add_parser("demo", help="open the app on a copy of the B2B template")
     return parser
 
@@ -160,7 +165,7 @@ def _add_export_options(exporter: argparse.ArgumentParser) -> None:
     for flag, help_text in (
         ("--no-title", "leave out the title"),
         ("--no-legend", "leave out the legend"),
-        ("--no-findings", "clean version: no badges or gap highlighting"),
+        ("--no-findings", "clean version: no badges, gap highlighting or notes"),
         ("--no-summary-slide", "PPTX: no summary and findings slide"),
     ):
         exporter.add_argument(flag, action="store_true", help=help_text)

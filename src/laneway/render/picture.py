@@ -19,6 +19,7 @@ from laneway.canvas.text import elide, make_font
 from laneway.io.export_options import ExportOptions
 from laneway.model import JourneyMap, excerpt
 from laneway.model.wording import plural
+from laneway.render import journey_content as content
 
 MARGIN = 36.0
 TITLE_HEIGHT = 74.0
@@ -31,6 +32,8 @@ class ExportPicture:
     options: ExportOptions
     scene: JourneyScene
     style: Style
+    #: The whole map (``journey`` may be an excerpt of it).
+    original: JourneyMap | None = None
 
     @classmethod
     def build(cls, journey: JourneyMap, options: ExportOptions) -> ExportPicture:
@@ -40,12 +43,14 @@ class ExportPicture:
         scene.set_findings_visible(options.findings)
         if options.findings:
             scene.set_report(analyze(part))
-        return cls(part, options, scene, style)
+        content.prepare_scene(scene, journey, part, options)
+        return cls(part, options, scene, style, journey)
 
     @property
     def map_rect(self) -> QRectF:
         b = self.scene.grid.bounds
-        return QRectF(b.x, b.y, b.width, b.height)
+        room = self.scene.content.top_room()  # the emotion band above the lanes
+        return QRectF(b.x, b.y - room, b.width, b.height + room)
 
     @property
     def size(self) -> QSizeF:
@@ -53,6 +58,7 @@ class ExportPicture:
         height = m.height() + 2 * MARGIN
         height += TITLE_HEIGHT if self.options.title else 0
         height += LEGEND_HEIGHT if self.options.legend else 0
+        height += content.notes_block_height(self.journey, self.options)
         return QSizeF(m.width() + 2 * MARGIN, height)
 
     def paint(self, painter: QPainter, target: QRectF) -> None:
@@ -78,6 +84,9 @@ class ExportPicture:
         y += m.height()
         if self.options.legend:
             self._paint_legend(painter, QRectF(MARGIN, y + 14, size.width() - 2 * MARGIN, 36))
+            y += LEGEND_HEIGHT
+        notes = QRectF(MARGIN, y, size.width() - 2 * MARGIN, size.height() - MARGIN - y)
+        content.paint_notes_block(painter, notes, self.journey, self.options, self.style)
         painter.restore()
 
     def _paint_title(self, painter: QPainter, rect: QRectF) -> None:
@@ -91,6 +100,7 @@ class ExportPicture:
             elide(self.journey.info.title, title_font, rect.width()),
         )
         line = f"{plural(len(self.journey.steps), 'step')} · {date.today():%d %B %Y}"
+        line += content.personas_line(self.original or self.journey, self.journey, self.options)
         if self.options.findings:
             summary = analyze(self.journey).summary
             line += (

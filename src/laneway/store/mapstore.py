@@ -66,6 +66,9 @@ class MapStore:
         self._data_version: int | None = self._read_data_version()
         self._identity: Identity | None = None if opened.private else self._stat_identity()
         self._first_load: tuple[JourneyMap, int | None] | None = None
+        #: Called with every write transaction just before it commits, to add rows that
+        #: must land with it (a live session's update log, ``store/sync_log.py``).
+        self.before_commit: list[Callable[[WriteTransaction], None]] = []
 
     # --------------------------------------------------------------- opening
     @classmethod
@@ -190,7 +193,10 @@ class MapStore:
             data_version = self._read_data_version()
             changed = data_version != self._data_version
             self._check_identity(data_changed=changed)
-            yield WriteTransaction(self, data_version, changed)
+            transaction = WriteTransaction(self, data_version, changed)
+            yield transaction
+            for hook in list(self.before_commit):
+                hook(transaction)
             conn.execute("COMMIT")
         except sqlite3.Error as error:
             self._roll_back()

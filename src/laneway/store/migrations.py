@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from laneway.store.errors import StoreError
-from laneway.store.schema import FORMAT_VERSION, SCHEMA_V2_STATEMENTS
+from laneway.store.schema import FORMAT_VERSION, SCHEMA_V2_STATEMENTS, SCHEMA_V3_STATEMENTS
 
 
 def add_journey_content(conn: sqlite3.Connection) -> None:
@@ -21,9 +21,19 @@ def add_journey_content(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def add_sync_state(conn: sqlite3.Connection) -> None:
+    """Format 2 → 3: the live session's tables (SPEC §8), empty: the map was in no
+    session yet, and its first one starts from what the file holds."""
+    for statement in SCHEMA_V3_STATEMENTS:
+        conn.execute(statement)
+
+
 #: ``MIGRATIONS[v]`` upgrades a format-``v`` file to ``v + 1`` on an open connection,
 #: inside the one transaction ``migrate`` runs them all in.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: add_journey_content}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: add_journey_content,
+    2: add_sync_state,
+}
 
 
 def backup_path(path: Path, version: int) -> Path:

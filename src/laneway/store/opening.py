@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from laneway.model.filekind import kind_of_file
-from laneway.store.errors import StoreError
+from laneway.store.errors import StoreDamagedError, StoreError
 from laneway.store.failures import read_failure
 from laneway.store.journal import check_journal, set_aside
 from laneway.store.schema import CONNECTION_PRAGMAS, SQLITE_HEADER, WRITER_PRAGMAS
@@ -120,6 +120,11 @@ def _connect(path: Path, mode: str, *, writer: bool) -> sqlite3.Connection:
     except sqlite3.Error as error:
         conn.close()
         raise read_failure(path, error) from None
+    except UnicodeDecodeError:  # a damaged schema page holds bytes that are not text
+        conn.close()
+        raise StoreDamagedError(
+            path, "is damaged and cannot be read (its schema is not text)"
+        ) from None
     return conn
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 #: ``PRAGMA application_id``: the bytes "LNWY", marking the file as a Laneway map.
 APPLICATION_ID = 0x4C4E5759
 #: ``PRAGMA user_version``: the newest format this code writes and reads.
-#: Format 2 adds the journey content of SPEC §7 (personas, definitions, notes).
-FORMAT_VERSION = 2
+#: Format 2 adds the journey content of SPEC §7 (personas, definitions, notes);
+#: format 3 the live-session state (SPEC §8): the shared document's update log and peers.
+FORMAT_VERSION = 3
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -21,6 +22,8 @@ TABLES = (
     "step_persona",
     "definition",
     "note",
+    "sync_update",
+    "sync_peer",
 )
 
 SCHEMA_V1 = """
@@ -120,14 +123,31 @@ SCHEMA_V2_STATEMENTS: tuple[str, ...] = (
     "CREATE INDEX note_link ON note(link_id)",
 )
 SCHEMA_V2 = SCHEMA_V1 + "".join(f"{statement};\n" for statement in SCHEMA_V2_STATEMENTS)
+#: Format 3's new tables: the live session's state inside the map (COLLAB.md
+#: "Persistence"; no side files). ``sync_update``: the shared document's pycrdt updates
+#: in the order they happened (compacted into one row from time to time); ``sync_peer``:
+#: the people this map was in a session with, by site tag.
+SCHEMA_V3_STATEMENTS: tuple[str, ...] = (
+    """CREATE TABLE sync_update (
+    seq INTEGER PRIMARY KEY,
+    data BLOB NOT NULL
+)""",
+    """CREATE TABLE sync_peer (
+    site_tag TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    colour TEXT NOT NULL,
+    last_seen TEXT NOT NULL
+)""",
+)
+SCHEMA_V3 = SCHEMA_V2 + "".join(f"{statement};\n" for statement in SCHEMA_V3_STATEMENTS)
 #: The schema a new map is made with.
-SCHEMA_CURRENT = SCHEMA_V2
+SCHEMA_CURRENT = SCHEMA_V3
 
 #: The schema script of every format this code reads; a file of format ``v`` must hold
 #: exactly the objects ``SCHEMAS[v]`` creates (``validation.check_schema``).
-SCHEMAS = {1: SCHEMA_V1, 2: SCHEMA_V2}
+SCHEMAS = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3}
 #: The tables of each format (a format-1 file read without upgrading has only these).
-TABLES_OF = {1: TABLES[:6], 2: TABLES}
+TABLES_OF = {1: TABLES[:6], 2: TABLES[:10], 3: TABLES}
 
 #: The ``map_info`` key of the map's identity: a random id written when the file is made,
 #: so that a journal or a file that takes another's place can be told apart.

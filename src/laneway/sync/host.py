@@ -61,6 +61,8 @@ class HostSession:
         self.on_merged: Callable[[], None] | None = None
         self.on_code_changed: Callable[[str], None] | None = None
         self.on_participants_changed: Callable[[], None] | None = None
+        #: Called with each participant once joined (the live map remembers them).
+        self.on_joined: Callable[[Participant], None] | None = None
         shared.add_listener(self._relay_update)
         presence.add_listener(self._relay_presence)
 
@@ -164,6 +166,8 @@ class HostConnection(Endpoint):
             {"type": "welcome", "map_id": self.session.map_id, "title": self.session.title}
         )
         self.start_sync()
+        if self.session.on_joined is not None:
+            self.session.on_joined(self.participant)
         if self.session.on_participants_changed is not None:
             self.session.on_participants_changed()
 

@@ -60,6 +60,8 @@ class JoinSession:
         self.waiting_edits = 0
         #: True once a first full exchange with the host finished.
         self.synced = False
+        #: True once the host said it ended the session (not a lost connection).
+        self.host_ended = False
         self.on_welcome: Callable[[str, str], None] | None = None
         self.on_synced: Callable[[], None] | None = None
         self.on_merged: Callable[[], None] | None = None
@@ -131,6 +133,7 @@ class JoinConnection(Endpoint):
         if kind == "refused":
             raise PairingRefused(str(message.get("reason")))
         if kind == "end":
+            self.session.host_ended = True
             self.drop("The host ended the session; your copy stays as it is, editable.")
             return
         if kind != "welcome" or self.live:

@@ -7,6 +7,9 @@
 - ``join_again(live, presence, …)``: a copy that is already in the session (the host
   changed, or a new code) joins a host with its own map identity and id tag;
   ``host_again(live, presence)``: such a copy hosts (the host left: anyone can host).
+- ``rejoin(document, …)``: a copy reopened from its file (the app quit, the laptop
+  slept) joins again; the session state stored in the file (format 3) merges with the
+  host's both ways, so edits made meanwhile, in a session or not, are kept.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from laneway.document import Document
+from laneway.model.ids import new_site_tag
 from laneway.sync.host import HostSession
 from laneway.sync.join import JoinSession
 from laneway.sync.live import LiveMap
@@ -55,6 +59,7 @@ def host_again(live: LiveMap, presence: Presence, *, code: str | None = None) ->
         code=code,
     )
     session.on_merged = live.refresh
+    session.on_joined = lambda who: live.remember_peer(who.site_tag, who.name, who.colour)
     return session
 
 
@@ -76,7 +81,9 @@ class Joining:
 
     def _make_copy(self) -> None:
         assert self.session.map_id is not None
-        self.live = LiveMap.new_copy(self.copy_path, self.shared, self.session.map_id)
+        self.live = LiveMap.new_copy(
+            self.copy_path, self.shared, self.session.map_id, site_tag=self.session.site_tag
+        )
         self.session.on_merged = self.live.refresh
         if self.on_copy is not None:
             self.on_copy(self.live)
@@ -86,7 +93,10 @@ def start_joining(copy_path: str | Path, *, code: str, name: str, colour: str) -
     """Join with a new copy at ``copy_path`` (refused later if the file exists)."""
     shared = SharedMap()
     presence = Presence(shared, name, colour)
-    session = JoinSession(shared, presence, code=code, name=name, colour=colour)
+    # The copy's id tag is chosen now, so the host knows who joined (and refuses a twin).
+    session = JoinSession(
+        shared, presence, code=code, name=name, colour=colour, site_tag=new_site_tag()
+    )
     joining = Joining(shared, presence, session, Path(copy_path))
     session.on_synced = joining._make_copy
     return joining
@@ -107,3 +117,23 @@ def join_again(
     )
     session.on_merged = live.refresh
     return session
+
+
+@dataclass
+class Rejoining:
+    live: LiveMap
+    presence: Presence
+    session: JoinSession
+
+    def leave(self) -> None:
+        self.session.leave()
+        self.live.close()
+
+
+def rejoin(document: Document, *, code: str, name: str, colour: str) -> Rejoining:
+    """A copy that was in a session joins it again from its file."""
+    live = LiveMap(document, SharedMap())
+    presence = Presence(live.shared, name, colour)
+    return Rejoining(
+        live, presence, join_again(live, presence, code=code, name=name, colour=colour)
+    )

@@ -9,6 +9,7 @@ layout (``window_state``) and follows the system's light/dark switch.
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -45,6 +46,10 @@ class AppController:
         install_app_icon(app)
         self.windows: dict[Path, MainWindow] = {}
         self.start_screen: QWidget | None = None
+        #: Live-session joins under way from the start screen (kept alive until done).
+        self._joins: list = []
+        #: Browse for sessions with mDNS (tests turn it off: they never start mDNS).
+        self.live_discovery = os.environ.get("LANEWAY_NO_DISCOVERY") != "1"
         self._temporary: list[tempfile.TemporaryDirectory] = []
         self.scheme_watcher = SystemSchemeWatcher(self.system_scheme_changed)
 
@@ -66,6 +71,11 @@ class AppController:
             self.show_error(parent, str(problem))
             return None
         place_unplaced_in(document)
+        return self.open_document(document)
+
+    def open_document(self, document: Document) -> MainWindow:
+        """A window on a document already open (a live session's new copy)."""
+        key = document.path.resolve()
         window = MainWindow(MapSession(document), self, self.appearance())
         memory.tie_to_window(window, window.session, window.scene)
         window_state.restore(window, self.settings)
@@ -108,6 +118,7 @@ class AppController:
         screen.new_requested.connect(lambda name: self.new_map(name, screen))
         screen.open_dialog_requested.connect(lambda: self.open_dialog(screen))
         screen.import_requested.connect(lambda: self.import_dialog(screen))
+        screen.join_requested.connect(lambda: self.join_dialog(screen))
         screen.forget_recent.connect(self.settings.forget_recent)
         screen.show()
         self.start_screen = screen
@@ -183,6 +194,26 @@ class AppController:
         journey = new_journey("b2b")
         return self._create_and_open(Path(folder.name) / "B2B demo.laneway", journey, None)
 
+    def join_dialog(self, parent: QWidget | None) -> None:
+        """Join a live session from no map at all (the start screen)."""
+        from laneway.sync import extra
+        from laneway.ui.window import live_commands
+
+        if not extra.available():
+            self.show_error(parent, live_commands.MISSING)
+            return
+        folder = Path.home() / "Documents"
+        dialog = live_commands.join_dialog_for(
+            parent, discovery=self.live_discovery, folder=folder if folder.is_dir() else Path.home()
+        )
+        accepted = dialog.exec()
+        if dialog.browser is not None:
+            dialog.browser.close()
+        if accepted and dialog.request is not None:
+            self._joins.append(live_commands.begin_join(
+                dialog.request, self, lambda sentence: self.show_error(parent, sentence)
+            ))  # fmt: skip
+
     def import_dialog(self, parent: QWidget | None) -> MainWindow | None:
         source, _ = QFileDialog.getOpenFileName(parent, "Import a journey", "", IMPORT_FILTER)
         if not source:
@@ -216,7 +247,11 @@ class AppController:
     def appearance(self) -> Appearance:
         s = self.settings
         return Appearance(
-            canvas_style(self.dark, s.font_scale), s.theme, s.font_scale, s.show_findings
+            canvas_style(self.dark, s.font_scale),
+            s.theme,
+            s.font_scale,
+            s.show_findings,
+            s.emotion_curve,
         )
 
     def set_theme(self, theme: str) -> None:
@@ -232,6 +267,15 @@ class AppController:
     def set_findings_shown(self, shown: bool) -> None:
         self.settings.show_findings = shown
         self.settings.save()
+
+    def preference(self, name: str) -> object:
+        """A remembered choice of the user (``Settings`` field), e.g. ``note_author``."""
+        return getattr(self.settings, name)
+
+    def set_preference(self, name: str, value: object) -> None:
+        if getattr(self.settings, name) != value:
+            setattr(self.settings, name, value)
+            self.settings.save()
 
     def system_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
         """The system switched between light and dark: follow it when the theme is System."""

@@ -35,6 +35,7 @@ class StartScreen(QWidget):
     new_requested = Signal(object)  # template name, or None for an empty map
     open_dialog_requested = Signal()
     import_requested = Signal()
+    join_requested = Signal()
     forget_recent = Signal(object)  # Path to remove from the recent list
 
     def __init__(self, recent: list[Path], parent: QWidget | None = None) -> None:
@@ -66,7 +67,10 @@ class StartScreen(QWidget):
         self.import_button = QPushButton("Import…")
         self.import_button.setToolTip("Read a CSV, JSON, BPMN or Mermaid file into a new map")
         self.import_button.clicked.connect(lambda: self.import_requested.emit())
-        for button in (self.new_button, self.open_button, self.import_button):
+        self.join_button = QPushButton("Join Live Session…")
+        self.join_button.setToolTip("Join a map another laptop in the room shares")
+        self.join_button.clicked.connect(lambda: self.join_requested.emit())
+        for button in (self.new_button, self.open_button, self.import_button, self.join_button):
             button.setMinimumHeight(32)
             buttons.addWidget(button)
         buttons.addStretch(1)

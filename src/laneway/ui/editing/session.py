@@ -40,6 +40,7 @@ class MapSession(QObject):
     #: A department or stage was picked in a panel (id or None), for the inspector.
     department_selected = Signal(object)
     stage_selected = Signal(object)
+    persona_selected = Signal(object)
     #: The map became read-only (reason) or editable again ("").
     read_only_changed = Signal(str)
     #: One sentence to show the user (an edit was refused, a write failed…).
@@ -65,6 +66,9 @@ class MapSession(QObject):
             self._async.report_ready.connect(self.report_changed)
         document.add_observer(self._on_document_changed)
         self._was_read_only = document.read_only
+        #: Set during a live session: undo/redo take back only what is still mine
+        #: (``LiveMap.take_back``), returning what was written (None: nothing was left).
+        self.take_back: Callable[[ChangeSet, str], ChangeSet | None] | None = None
 
     # ----------------------------------------------------------------- access
     @property
@@ -107,11 +111,22 @@ class MapSession(QObject):
         )
         return result.changeset
 
-    def _undo(self, changeset: ChangeSet) -> bool:
+    def _undo(self, changeset: ChangeSet) -> bool | ChangeSet:
+        if self.take_back is not None:
+            return self._taken_back(changeset, "undo")
         return self._guarded(lambda: self.document.revert(changeset))
 
-    def _redo(self, changeset: ChangeSet) -> bool:
+    def _redo(self, changeset: ChangeSet) -> bool | ChangeSet:
+        if self.take_back is not None:
+            return self._taken_back(changeset, "redo")
         return self._guarded(lambda: self.document.apply(changeset))
+
+    def _taken_back(self, changeset: ChangeSet, origin: str) -> bool | ChangeSet:
+        assert self.take_back is not None
+        written: list[ChangeSet | None] = []
+        if not self._guarded(lambda: written.append(self.take_back(changeset, origin))):
+            return False
+        return written[0] or False
 
     def _guarded(self, action: Callable[[], None]) -> bool:
         try:

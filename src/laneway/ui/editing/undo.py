@@ -2,7 +2,9 @@
 
 The change is already applied and written when the command is pushed, so the
 first ``redo`` (which Qt calls on push) does nothing. Undo writes the inverse
-change set through the document; redo applies the change set again.
+change set through the document; redo applies the change set again. In a live
+session undo and redo may give back the change set they actually wrote (only what
+was still this person's, COLLAB.md "Undo"): the next redo or undo works on that.
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ class ChangeSetCommand(QUndoCommand):
     def __init__(
         self,
         changeset: ChangeSet,
-        apply: Callable[[ChangeSet], bool],
-        revert: Callable[[ChangeSet], bool],
+        apply: Callable[[ChangeSet], bool | ChangeSet],
+        revert: Callable[[ChangeSet], bool | ChangeSet],
         merge_key: str | None = None,
     ) -> None:
         super().__init__(changeset.label)
@@ -37,6 +39,8 @@ class ChangeSetCommand(QUndoCommand):
         self._revert = revert
         self._merge_id = merge_id_for(merge_key)
         self._first_redo = True
+        #: What a redo applies (the change set itself, or what the last undo wrote).
+        self._redo_changeset: ChangeSet | None = None
 
     def id(self) -> int:
         return self._merge_id
@@ -51,9 +55,15 @@ class ChangeSetCommand(QUndoCommand):
         if self._first_redo:
             self._first_redo = False
             return
-        if not self._apply(self.changeset):
+        result = self._apply(self._redo_changeset or self.changeset)
+        if isinstance(result, ChangeSet):
+            self.changeset = result
+        elif not result:
             self.setObsolete(True)
 
     def undo(self) -> None:
-        if not self._revert(self.changeset):
+        result = self._revert(self.changeset)
+        if isinstance(result, ChangeSet):
+            self._redo_changeset = result
+        elif not result:
             self.setObsolete(True)

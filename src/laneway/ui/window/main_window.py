@@ -41,7 +41,10 @@ from laneway.ui.window.canvas_commands import CanvasCommands
 from laneway.ui.window.context_menus import ContextMenus
 from laneway.ui.window.coverage_status import CoverageStatus
 from laneway.ui.window.host import Appearance, WindowHost
+from laneway.ui.window.journey_content import JourneyContentUi
+from laneway.ui.window.live_commands import LiveCommands
 from laneway.ui.window.map_commands import MapCommands
+from laneway.ui.window.presentation import Presentation
 from laneway.ui.window.session_tools import SessionTools
 from laneway.ui.window.view import MapView
 
@@ -80,11 +83,13 @@ class MainWindow(QMainWindow):
         self.tools = SessionTools(self)
         self._build_central()
         self._build_docks()
+        self.content_ui = JourneyContentUi(self)  # personas, definitions, notes, the curve
         self.tools.dock()
         self.coverage = CoverageStatus(session)
         self.statusBar().addPermanentWidget(self.coverage)
         self.zoom_label = QLabel("100%")
         self.statusBar().addPermanentWidget(self.zoom_label)
+        self.live = LiveCommands(self)
         self.chrome: WindowActions = build_actions(
             self,
             self._commands(),
@@ -94,7 +99,10 @@ class MainWindow(QMainWindow):
             canvas=self.view,
         )
         self.chrome.menus[RECENT].aboutToShow.connect(self._fill_recent_menu)
+        self.content_ui.install(self.chrome)
+        self.live.label_actions(self.chrome.actions)
         self.context_menus = ContextMenus(self)
+        self.presentation = Presentation(self)
         self._set_tab_order()
         QTimer.singleShot(0, self._describe_dock_tabs)  # Qt makes them as it lays out
         self._connect()
@@ -183,11 +191,13 @@ class MainWindow(QMainWindow):
         return {
             **self._keyboard_commands(canvas),
             **self.tools.commands(),
+            **self.live.commands(),
             "new": lambda: host.new_map_dialog(self),
             "open": lambda: host.open_dialog(self),
             "import": lambda: host.import_dialog(self),
             "save_copy": commands.save_copy,
-            "export": commands.export,
+            "export": lambda: commands.export(**self.content_ui.export_choices()),
+            "add_note": lambda: self.content_ui.add_note(),
             "close": self.close,
             "quit": host.quit,
             "cut": self.cut_selection,
@@ -195,7 +205,7 @@ class MainWindow(QMainWindow):
             "paste": self.paste,
             "delete": self.delete_selection,
             "select_all": lambda: self.focus_items(self.session.journey.steps, []),
-            "copy_image": commands.copy_image,
+            "copy_image": lambda: commands.copy_image(**self.content_ui.export_choices()),
             "add_next": canvas.add_next,
             "add_below": lambda: canvas.add_next(lane_below=True),
             "add_next_stage": lambda: canvas.add_next(next_stage=True),
@@ -283,6 +293,7 @@ class MainWindow(QMainWindow):
             self.scene.reconcile(changeset)
         self.scene.select_ids(self.session.selected_step_ids, self.session.selected_link_ids)
         self.tools.follow_map()
+        self.live.follow_map()
         self._update_title()
 
     def _scene_selection_changed(self) -> None:
@@ -386,35 +397,15 @@ class MainWindow(QMainWindow):
         self.scene.metrics = self.metrics
         self.scene.set_style(appearance.style)
         self._size_side_panels()
+        self.presentation.follow_appearance()
 
     def set_findings_visible(self, visible: bool) -> None:
         self.scene.set_findings_visible(visible)
         self.host.set_findings_shown(visible)
 
     def toggle_presentation(self) -> None:
-        presenting = not self.isFullScreen()
-        for dock in self.docks:
-            dock.setVisible(not presenting)
-        self.menuBar().setVisible(not presenting)
-        self.chrome.toolbar.setVisible(not presenting)
-        self.statusBar().setVisible(not presenting)
-        self.view.keep_fitted = presenting
-        self.view.setAlignment(
-            Qt.AlignmentFlag.AlignCenter
-            if presenting
-            else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-        )
-        if presenting:
-            self.showFullScreen()
-            self.view.fit_all()
-        else:
-            self.showNormal()
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
-            self.toggle_presentation()
-            return
-        super().keyPressEvent(event)
+        """F11: presentation mode for the room (``presentation.py``), in or out."""
+        self.presentation.toggle()
 
     # ----------------------------------------------------------------- closing
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -422,6 +413,7 @@ class MainWindow(QMainWindow):
         self.view.settle_gesture()
         self.host.window_closed(self)
         self.scene.selectionChanged.disconnect(self._scene_selection_changed)
+        self.live.close()
         self.session.close()
         super().closeEvent(event)
 
