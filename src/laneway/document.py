@@ -240,6 +240,13 @@ class Document:
             self._structure = self._report.structure
         return self._report
 
+    def adopt_report(self, report: Report) -> None:
+        """Take a report made elsewhere (a worker's copy of the map) as the current one.
+
+        Only for a report of the map exactly as it is now.
+        """
+        self._report, self._structure = report, report.structure
+
     # ------------------------------------------------------- snapshots, copies
     def take_snapshot(self, name: str) -> SnapshotInfo:
         """Freeze the map as the file holds it (another program's commit included)."""

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
+from laneway.canvas.detail import READABLE_LOD, level_of_detail, paint_simple_arrow
 from laneway.canvas.style import Style, text_color_on
 from laneway.canvas.text import is_wide, make_font, wrap_all
 from laneway.layout.routing import LinkSpec, Route
@@ -274,7 +275,14 @@ class LinkItem(QGraphicsRectItem):
             color, width, dash = QColor(s.handoff), 2.4, Qt.PenStyle.SolidLine
         else:
             color, width, dash = QColor(s.link), 1.5, Qt.PenStyle.SolidLine
-        if self.isSelected() and s.chrome:
+        selected = self.isSelected() and s.chrome
+        lod = level_of_detail(option, painter, widget)
+        if lod < READABLE_LOD:  # too small to read: a thin line (see canvas.detail)
+            if selected:
+                color = QColor(s.selection)
+            paint_simple_arrow(painter, path, color, lod, self.shows_gap or selected)
+            return
+        if selected:
             glow = QPen(QColor(s.selection), width + 5)
             glow.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(glow)

@@ -34,8 +34,15 @@ Breaks = list[tuple[float, float]]
 
 
 class SceneRouting(QObject):
-    def __init__(self, metrics: Metrics, steps: dict[str, StepItem], links: dict[str, LinkItem]):
-        super().__init__()
+    def __init__(
+        self,
+        metrics: Metrics,
+        steps: dict[str, StepItem],
+        links: dict[str, LinkItem],
+        parent: QObject | None = None,
+    ):
+        # a child of its scene: deleted with it, so no timer of it fires on deleted items
+        super().__init__(parent)
         self._steps, self._links, self.metrics = steps, links, metrics
         self.router = Router(RouterSettings().scaled(metrics.scale))
         self._cards: dict[str, Rect] = {}

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene
 
 from laneway.analysis import Report
+from laneway.canvas import overview
 from laneway.canvas.background import GridItem
 from laneway.canvas.cell_layer import CELL_Z, DRAGGED_CELL_Z, CellLayer
 from laneway.canvas.content_layers import ContentLayers
 from laneway.canvas.link_item import LinkItem
+from laneway.canvas.overview import LinkOverview
 from laneway.canvas.routing import SceneRouting
 from laneway.canvas.step_item import StepItem
 from laneway.canvas.style import LIGHT, Style
@@ -56,7 +59,7 @@ class JourneyScene(QGraphicsScene):
         self._cells: dict[Cell, CellLayer] = {}
         self._links: dict[str, LinkItem] = {}
         #: The link router: arrows go where it routes them (see canvas/routing.py).
-        self._routing = SceneRouting(self.metrics, self._steps, self._links)
+        self._routing = SceneRouting(self.metrics, self._steps, self._links, self)
         self._grid: Grid = compute_grid(journey, self.metrics)
         self._background = GridItem(self._grid, style)
         self.addItem(self._background)
@@ -71,6 +74,10 @@ class JourneyScene(QGraphicsScene):
         self._preview.setVisible(False)
         self.addItem(self._preview)
         self._preview_source: str | None = None
+        #: Zoomed out, all arrows as one item's lines (canvas.overview); off until asked.
+        self._overview = LinkOverview(lambda: self._links.values(), style)
+        self.addItem(self._overview)
+        self.selectionChanged.connect(self._selection_changed)
         #: Personas, the emotion band, note markers, cited terms (SPEC §7).
         self.content = ContentLayers(self)
         self.rebuild()
@@ -150,7 +157,7 @@ class JourneyScene(QGraphicsScene):
         self._placed.clear()
         self._routing.finish()
         self._routing.deleteLater()
-        self._routing = SceneRouting(self.metrics, self._steps, self._links)
+        self._routing = SceneRouting(self.metrics, self._steps, self._links, self)
         self._routing.find_visible = self._visible_rects
         self._routing.route_when_shown = self.route_when_shown
         self._relayout()
@@ -212,6 +219,7 @@ class JourneyScene(QGraphicsScene):
         link = self.journey.links[link_id]
         item = LinkItem(link, self.style, self.interactive, self.journey.is_handoff(link))
         self._links[link_id] = item
+        self._overview.adopt(item)
         self.addItem(item)  # at the scene's origin: its route is in scene coordinates
 
     def _relayout(self) -> bool:
@@ -360,10 +368,26 @@ class JourneyScene(QGraphicsScene):
                 f.rule == "handoff-gap" for f in findings
             )
             item.set_findings([f.message for f in findings], gap, self.findings_visible)
+        self._overview.invalidate(self.sceneRect())  # after every change the scene shows
 
     def set_style(self, style: Style) -> None:
         self.style = style
+        self._overview.set_style(style)
         self.rebuild()
+
+    def _selection_changed(self) -> None:
+        if not shiboken6.isValid(self._overview):
+            return  # the scene is being deleted (it clears its selection as it goes)
+        self._overview.invalidate(self.sceneRect())
+
+    def set_overview(self, active: bool) -> None:
+        """Zoomed out (the view says when): a big map's arrows as one item's thin lines."""
+        big = len(self._links) >= overview.OVERVIEW_MIN_LINKS
+        self._overview.set_active(active and big, self.sceneRect())
+
+    @property
+    def overview_active(self) -> bool:
+        return self._overview.active
 
     # -------------------------------------------------------- drag previews
     def begin_card_preview(self, step_ids: Iterable[str]) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from laneway.analysis import Finding
 from laneway.canvas.badges import SEVERITY_RANK, paint_badge
+from laneway.canvas.detail import READABLE_LOD, level_of_detail, paint_card_block
 from laneway.canvas.style import EMOTION_COLORS, Style, text_color_on
 from laneway.canvas.text import elide, make_font, wrap_lines
 from laneway.layout import Metrics
@@ -133,10 +134,13 @@ class StepItem(QGraphicsRectItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         s, m = self._style, self._metrics
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = self.card_rect()
         selected = self.isSelected() and s.chrome
         unowned = self.step.department_id is None
+        if level_of_detail(option, painter, widget) < READABLE_LOD:
+            self._paint_block(rect, painter, selected, unowned)
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         border = QColor(s.selection if selected else (s.error if unowned else s.card_border))
         painter.setPen(QPen(border, 2.5 if selected or unowned else 1.2))
         painter.setBrush(QBrush(QColor(s.card_fill)))
@@ -184,6 +188,15 @@ class StepItem(QGraphicsRectItem):
             painter.setPen(QPen(QColor(s.card_fill), 2))
             painter.setBrush(QColor(s.selection))
             painter.drawEllipse(self.handle_center(local=True), HANDLE_RADIUS, HANDLE_RADIUS)
+
+    def _paint_block(self, rect: QRectF, painter: QPainter, selected: bool, unowned: bool) -> None:
+        """Zoomed out too far to read: a block in the lane's colour (see canvas.detail)."""
+        s = self._style
+        severity = self.worst_severity()
+        badge = {"error": s.error, "warning": s.warning, "info": s.info}.get(severity or "")
+        outline = s.selection if selected else (s.error if unowned else None)
+        strip = s.error if unowned else (self._lane_color or s.card_border)
+        paint_card_block(painter, rect, s.card_fill, strip, badge, outline)
 
     def _paint_emotion(self, painter: QPainter, center: QPointF) -> None:
         emotion = self.step.emotion or 0

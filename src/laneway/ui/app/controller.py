@@ -77,6 +77,7 @@ class AppController:
         """A window on a document already open (a live session's new copy)."""
         key = document.path.resolve()
         window = MainWindow(MapSession(document), self, self.appearance())
+        memory.tie_to_window(window, window.session, window.scene)
         window_state.restore(window, self.settings)
         self.windows[key] = window
         self.settings.add_recent(key)

@@ -20,6 +20,7 @@ from laneway.analysis import Report
 from laneway.document import Document, Origin
 from laneway.model import ChangeSet, JourneyMap, ModelError
 from laneway.store import StoreConflictError, StoreError, StoreWriteError
+from laneway.ui.editing.async_analysis import AsyncAnalysis, wants_async
 from laneway.ui.editing.undo import ChangeSetCommand
 
 #: How long after the last edit the analysis re-runs (ms): short enough to feel live,
@@ -57,7 +58,12 @@ class MapSession(QObject):
         self._analysis_timer = QTimer(self)
         self._analysis_timer.setSingleShot(True)
         self._analysis_timer.setInterval(ANALYSIS_DELAY_MS)
-        self._analysis_timer.timeout.connect(self.refresh_report)
+        self._analysis_timer.timeout.connect(self._analysis_due)
+        #: Big maps are re-analysed on a worker thread (None: synchronously, here).
+        self._async: AsyncAnalysis | None = None
+        if wants_async(document.journey):
+            self._async = AsyncAnalysis(document, self)
+            self._async.report_ready.connect(self.report_changed)
         document.add_observer(self._on_document_changed)
         self._was_read_only = document.read_only
         #: Set during a live session: undo/redo take back only what is still mine
@@ -147,13 +153,38 @@ class MapSession(QObject):
             self._prune_selection()
         elif changeset.keys("step") or changeset.keys("link"):
             self._prune_selection()
+        if self._async is not None:
+            self._async.changed(changeset, origin)
         self.changed.emit(changeset, origin)
         self._analysis_timer.start()
 
+    def _analysis_due(self) -> None:
+        self.request_report()
+
+    def request_report(self) -> None:
+        """Have the map analysed: now on a small map, on the worker on a big one
+        (``report_changed`` follows when it lands)."""
+        self._analysis_timer.stop()
+        if self._async is not None:
+            self._async.request()
+        else:
+            self.refresh_report()
+
+    @property
+    def analysing_in_background(self) -> bool:
+        return self._async is not None
+
+    @property
+    def report_is_current(self) -> bool:
+        """False while a background analysis of the latest change is still to land."""
+        return self._async is None or self._async.current
+
     def refresh_report(self) -> Report:
-        """Re-run the analysis now (normally done by the timer) and announce it."""
+        """Re-run the analysis now, here (small maps: the timer does it) and announce it."""
         self._analysis_timer.stop()
         report = self.document.report
+        if self._async is not None:
+            self._async.note_synchronous()
         self.report_changed.emit(report)
         return report
 
@@ -198,6 +229,8 @@ class MapSession(QObject):
 
     def close(self) -> None:
         self._analysis_timer.stop()
+        if self._async is not None:
+            self._async.close()
         self.document.remove_observer(self._on_document_changed)
         self.undo_stack.clear()
         self.document.close()

@@ -31,6 +31,11 @@ class StepsList(QWidget):
         self._report: Report | None = None
         self._following = False
         self._stale = True
+        #: The rows as shown: step ids in order, and each step's row.
+        self._order: list[str] = []
+        self._rows: dict[str, QListWidgetItem] = {}
+        #: Steps whose rows must be redone at the next refresh (None: all of them).
+        self._dirty: set[str] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         self.list = QListWidget()
@@ -53,14 +58,24 @@ class StepsList(QWidget):
         session.selection_changed.connect(lambda steps, _links: self._follow(steps))
 
     # ------------------------------------------------------------- following
-    def _on_changed(self, _changeset: ChangeSet, _origin: str) -> None:
+    def _on_changed(self, changeset: ChangeSet, origin: str) -> None:
+        if origin == "reload" or changeset.keys("department") or changeset.keys("stage"):
+            self._dirty = None  # names or the order of lanes and stages: every row
+        elif self._dirty is not None:
+            self._dirty |= changeset.keys("step")
         self._stale = True
         if self.isVisible():
             self._timer.start()
 
     def _on_report(self, report: Report) -> None:
-        self._report = report
-        self._on_changed(ChangeSet("Report"), "report")
+        previous, self._report = self._report, report
+        if previous is None:
+            self._dirty = None
+        elif self._dirty is not None:
+            self._dirty |= _findings_changed(previous, report)
+        self._stale = True
+        if self.isVisible():
+            self._timer.start()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -68,22 +83,67 @@ class StepsList(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """Rebuild the rows from the map (and the latest analysis)."""
+        """Bring the rows in line with the map (and the latest analysis).
+
+        Only the rows of steps that changed (or whose findings did) are redone; new and
+        moved steps are put in their places. A 20,000-step map would take a third of a
+        second to rebuild whole, after every edit.
+        """
         self._timer.stop()
         self._stale = False
-        journey = self.session.journey
-        selected = self.session.selected_step_ids
+        dirty, self._dirty = self._dirty, set()
+        order = reading_order(self.session.journey)
         self._following = True
         try:
-            self.list.clear()
-            for step_id in reading_order(journey):
-                item = QListWidgetItem(self.row_text(step_id))
-                item.setData(ID_ROLE, step_id)
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, self.spoken_text(step_id))
-                self.list.addItem(item)
-                item.setSelected(step_id in selected)
+            if dirty is None or not self._patch(order, dirty):
+                self._rebuild(order)
         finally:
             self._following = False
+
+    def _rebuild(self, order: list[str]) -> None:
+        selected = self.session.selected_step_ids
+        self.list.clear()
+        self._rows = {}
+        for step_id in order:
+            item = self._new_row(step_id)
+            self.list.addItem(item)
+            item.setSelected(step_id in selected)
+        self._order = order
+
+    def _new_row(self, step_id: str) -> QListWidgetItem:
+        item = QListWidgetItem()
+        item.setData(ID_ROLE, step_id)
+        self._fill_row(item, step_id)
+        self._rows[step_id] = item
+        return item
+
+    def _fill_row(self, item: QListWidgetItem, step_id: str) -> None:
+        item.setText(self.row_text(step_id))
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, self.spoken_text(step_id))
+
+    def _patch(self, order: list[str], dirty: set[str]) -> bool:
+        """Update in place: False when more than the dirty steps moved (then rebuild)."""
+        now = set(order)
+        moving = {s for s in dirty if s in self._rows}
+        gone = {s for s in self._rows if s not in now}
+        new = [s for s in order if s not in self._rows]
+        if len(moving) + len(gone) + len(new) > 200:
+            return False
+        unmoved = moving | gone
+        kept = [s for s in self._order if s not in unmoved]
+        if kept != [s for s in order if s not in moving and s in self._rows]:
+            return False  # steps outside the change set moved (a tidy, a reorder)
+        for step_id in unmoved:
+            self.list.takeItem(self.list.row(self._rows.pop(step_id)))
+        selected = self.session.selected_step_ids
+        placed = set(new) | moving
+        for index, step_id in enumerate(order):
+            if step_id in placed:
+                item = self._new_row(step_id)
+                self.list.insertItem(index, item)
+                item.setSelected(step_id in selected)
+        self._order = order
+        return True
 
     def _follow(self, steps: frozenset) -> None:
         if self._stale:
@@ -137,3 +197,11 @@ class StepsList(QWidget):
 
     def step_ids(self) -> list[str]:
         return [self.list.item(row).data(ID_ROLE) for row in range(self.list.count())]
+
+
+def _findings_changed(previous: Report, report: Report) -> set[str]:
+    """The steps whose findings differ between two reports."""
+    before, after = previous.findings_by_step, report.findings_by_step
+    if before is after:
+        return set()
+    return {s for s in before.keys() | after.keys() if before.get(s) != after.get(s)}

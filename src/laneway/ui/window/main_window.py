@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self._poll.setInterval(OUTSIDE_CHANGE_POLL_MS)
         self._poll.timeout.connect(self.session.check_for_outside_changes)
         self._poll.start()
-        session.refresh_report()
+        session.request_report()  # a big map's findings land a moment after it shows
         QTimer.singleShot(0, self.view.show_start)
 
     # ---------------------------------------------------------------- layout

@@ -12,6 +12,7 @@ from PySide6.QtGui import QContextMenuEvent, QCursor, QKeyEvent, QMouseEvent, QP
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from laneway.canvas import JourneyScene
+from laneway.canvas.detail import READABLE_LOD
 from laneway.ui.editing.session import MapSession
 from laneway.ui.gestures.base import Canvas, Gesture, Pointer
 from laneway.ui.gestures.chooser import gesture_for_double_click, gesture_for_press
@@ -19,6 +20,9 @@ from laneway.ui.gestures.title_gestures import RenameInPlace
 from laneway.ui.window.sticky_headers import paint_sticky_headers
 
 MIN_ZOOM, MAX_ZOOM = 0.15, 4.0
+#: Fit-all never zooms out further (it had no limit: 0.0077 on a 20,000-step map); there
+#: cards are blocks and the arrows one overview of lines (canvas.detail, canvas.overview).
+MIN_FIT_ZOOM = 0.03
 #: Opening a map never zooms in beyond this: a small map is shown at its real size.
 OPEN_ZOOM_LIMIT = 1.0
 #: The canvas shows that it has the keyboard: Tab reaches it visibly.
@@ -51,6 +55,7 @@ class MapView(QGraphicsView):
         self.canvas = Canvas(self, scene, session)
         self._gesture: Gesture | None = None
         self._space_down = False
+        self.zoom_changed.connect(self._follow_zoom)
 
     def journey_scene(self) -> JourneyScene:
         return self.scene()  # type: ignore[return-value]
@@ -66,17 +71,21 @@ class MapView(QGraphicsView):
         self.scale(scale, scale)
         self.zoom_changed.emit(self.zoom)
 
+    def _follow_zoom(self, zoom: float) -> None:
+        """Too far out to read: the scene draws its arrows as one overview of lines."""
+        self.journey_scene().set_overview(zoom < READABLE_LOD)
+
     def zoom_by(self, step: float) -> None:
         self.set_zoom(self.zoom * step)
 
-    def fit_all(self) -> None:
-        self.fit_rect(self.journey_scene().sceneRect())
+    def fit_all(self) -> float:
+        return self.fit_rect(self.journey_scene().sceneRect())
 
     def show_start(self) -> None:
         """On opening: the whole map fitted, never magnified beyond its real size; a map
         too large to fit even at the smallest zoom shows its start at that zoom."""
-        self.fit_all()
-        if self.zoom > OPEN_ZOOM_LIMIT or self.zoom < MIN_ZOOM:
+        fitted = self.fit_all()
+        if self.zoom > OPEN_ZOOM_LIMIT or fitted < MIN_ZOOM:
             self.set_zoom(min(max(self.zoom, MIN_ZOOM), OPEN_ZOOM_LIMIT))
             rect = self.journey_scene().sceneRect()
             self.ensureVisible(QRectF(rect.left(), rect.top(), 10, 10), 0, 0)
@@ -90,13 +99,19 @@ class MapView(QGraphicsView):
             return None
         return self.journey_scene().cell_at(self.mapToScene(position))
 
-    def fit_rect(self, rect: QRectF) -> None:
+    def fit_rect(self, rect: QRectF) -> float:
+        """Show ``rect`` whole, within the zoom limits; the zoom that would fit it."""
         if rect.isEmpty():
-            return
+            return self.zoom
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        fitted = self.zoom
         if self.zoom > 1.5:
             self.set_zoom(1.5)
+        elif self.zoom < MIN_FIT_ZOOM:  # a huge map: its middle, as far out as allowed
+            self.scale(MIN_FIT_ZOOM / self.zoom, MIN_FIT_ZOOM / self.zoom)
+            self.centerOn(rect.center())
         self.zoom_changed.emit(self.zoom)
+        return fitted
 
     def reveal(self, rect: QRectF) -> None:
         """Centre on ``rect``, zooming out only when it does not fit."""
