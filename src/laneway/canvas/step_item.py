@@ -126,7 +126,7 @@ class StepItem(QGraphicsRectItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = self.card_rect()
         selected = self.isSelected() and s.chrome
-        unowned = self.step.department_id is None
+        unowned = self.step.department_id is None and s.alarms
         border = QColor(s.selection if selected else (s.error if unowned else s.card_border))
         painter.setPen(QPen(border, 2.5 if selected or unowned else 1.2))
         painter.setBrush(QBrush(QColor(s.card_fill)))

@@ -132,10 +132,12 @@ def cmd_export(args: argparse.Namespace) -> int:
             check_standard_output(suffix)
             write_standard_output(export_bytes(journey, suffix, options))
             return EXIT_OK
-        export_map(journey, output, options, overwrite=args.force)
+        notice = export_map(journey, output, options, overwrite=args.force)
     except ExportError as error:
         raise CommandError(f"{output.name if not to_stdout else suffix}: {error}") from None
     print(f"Exported {output}.")
+    if notice:
+        print(notice)
     return EXIT_OK
 
 
@@ -161,6 +163,8 @@ def _export_options(args: argparse.Namespace, journey: JourneyMap):
             step_ids=_selected_steps(journey, args.steps),
             summary_slide=not args.no_summary_slide,
             dark=args.dark,
+            slides=args.slides,
+            findings_info=args.findings_info,
         )
     except ValueError as error:
         raise CommandError(str(error)) from None

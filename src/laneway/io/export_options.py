@@ -6,9 +6,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 Background = Literal["white", "transparent", "theme"]
-PageSize = Literal["map", "16:9", "a4", "letter"]
+PageSize = Literal["map", "16:9", "a4", "letter", "a1", "a0", "a4-tiled"]
 
-PAGE_SIZES: tuple[str, ...] = ("map", "16:9", "a4", "letter")
+PAGE_SIZES: tuple[str, ...] = ("map", "16:9", "a4", "letter", "a1", "a0", "a4-tiled")
+#: The pages a map is split across by stage range when it cannot be read on one.
+SPLIT_PAGES: tuple[str, ...] = ("16:9", "a4", "letter")
+#: Posters: the whole map on one big sheet (A1, A0), or an A1 poster tiled on A4 sheets.
+POSTER_PAGES: tuple[str, ...] = ("a1", "a0", "a4-tiled")
+MAX_SLIDES = 100
 
 
 @dataclass(frozen=True)
@@ -22,7 +27,7 @@ class ExportOptions:
     legend: bool = True
     #: Finding badges and gap highlighting: on for the workshop, off for a clean deck.
     findings: bool = True
-    #: PDF page: sized to the map, a 16:9 slide, or A4 / Letter landscape.
+    #: PDF page: sized to the map, a 16:9 slide, A4 / Letter landscape, or a poster.
     page: PageSize = "map"
     #: Only these steps (and the links between them); None exports the whole map.
     step_ids: frozenset[str] | None = None
@@ -30,6 +35,10 @@ class ExportOptions:
     summary_slide: bool = True
     #: Dark theme for the image (the app's preview may follow the app's theme).
     dark: bool = False
+    #: The number of map slides / pages (split by stage range); None: as many as needed.
+    slides: int | None = None
+    #: Findings listed as information (a slide or page of them) in a clean export.
+    findings_info: bool = False
 
     def __post_init__(self) -> None:
         if not 1 <= self.scale <= 4:
@@ -38,3 +47,5 @@ class ExportOptions:
             raise ValueError("The width must be between 16 and 20000 pixels.")
         if self.page not in PAGE_SIZES:
             raise ValueError(f"The page must be one of {', '.join(PAGE_SIZES)}.")
+        if self.slides is not None and not 1 <= self.slides <= MAX_SLIDES:
+            raise ValueError(f"The number of slides must be between 1 and {MAX_SLIDES}.")

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from laneway.document import Document
 from laneway.io.errors import InputError
-from laneway.io.export_options import ExportOptions
+from laneway.io.export_options import MAX_SLIDES, SPLIT_PAGES, ExportOptions
 from laneway.model.wording import plural
 from laneway.operations.exporting import (
     EXPORT_FORMATS,
@@ -38,6 +38,7 @@ from laneway.operations.exporting import (
     is_picture,
 )
 from laneway.render import ExportPicture, render_to_qimage
+from laneway.render.writers import MAX_AREA, MAX_PIXELS
 from laneway.store import StoreError
 from laneway.ui.widgets import prompts
 from laneway.ui.widgets.accessible import describe, describe_buttons
@@ -48,6 +49,9 @@ PAGES = (
     ("16:9 slide", "16:9"),
     ("A4 landscape", "a4"),
     ("Letter landscape", "letter"),
+    ("A1 poster", "a1"),
+    ("A0 poster", "a0"),
+    ("A1 poster on A4 sheets", "a4-tiled"),
 )
 #: The check boxes: (attribute and object name, text, checked at first).
 CHECKS = (
@@ -99,7 +103,7 @@ class ExportDialog(QDialog):
         self._timer.timeout.connect(self.refresh_preview)
         for combo in (self.format, self.background, self.page):
             combo.currentIndexChanged.connect(self._changed)
-        for spin in (self.scale, self.width):
+        for spin in (self.scale, self.width, self.slides):
             spin.valueChanged.connect(self._changed)
         for box in self.checks:
             box.toggled.connect(self._changed)
@@ -115,6 +119,8 @@ class ExportDialog(QDialog):
         self.width.setSpecialValueText("from the scale")
         self.background = _combo("background", (("White", "white"), ("Transparent", "transparent")))
         self.page = _combo("page", PAGES)
+        self.slides = _spin("slides", 0, MAX_SLIDES, 0, "")
+        self.slides.setSpecialValueText("as many as needed")
         self.checks: list[QCheckBox] = []
         for name, text, checked in CHECKS:
             box = QCheckBox(text)
@@ -126,7 +132,7 @@ class ExportDialog(QDialog):
         self.only_selection.setEnabled(bool(self.selected))
         for label, widget in (("Format", self.format), ("Scale", self.scale),
                               ("Width", self.width), ("Background", self.background),
-                              ("PDF page", self.page)):  # fmt: skip
+                              ("PDF page", self.page), ("Map slides", self.slides)):  # fmt: skip
             form.addRow(label, widget)
         for box in self.checks:
             form.addRow(box)
@@ -135,7 +141,8 @@ class ExportDialog(QDialog):
             (self.scale, "How many pixels per point of the map (PNG)"),
             (self.width, "An exact width in pixels instead of the scale (PNG)"),
             (self.background, "White or transparent behind the map (PNG)"),
-            (self.page, "The PDF's page: sized to the map, or a slide or paper page"),
+            (self.page, "The PDF's page: sized to the map, a slide or paper page, or a poster"),
+            (self.slides, "How many slides or pages the map is split across, by stage range"),
             *((box, f"Include: {box.text()}") for box in self.checks),
         ):
             widget.setAccessibleDescription(description)
@@ -186,6 +193,7 @@ class ExportDialog(QDialog):
             step_ids=frozenset(self.selected) if self.only_selection.isChecked() else None,
             summary_slide=self.summary.isChecked(),
             dark=self.dark.isChecked(),
+            slides=self.slides.value() or None,
         )
 
     def _changed(self) -> None:
@@ -195,6 +203,10 @@ class ExportDialog(QDialog):
         self.width.setEnabled(suffix == ".png")
         self.background.setEnabled(suffix == ".png")
         self.page.setEnabled(suffix == ".pdf")
+        paged = suffix == SLIDES_SUFFIX or (
+            suffix == ".pdf" and self.page.currentData() in SPLIT_PAGES
+        )
+        self.slides.setEnabled(paged)
         for box in (self.title, self.legend, self.findings):
             box.setEnabled(picture)
         self.summary.setEnabled(suffix == SLIDES_SUFFIX)
@@ -244,7 +256,14 @@ class ExportDialog(QDialog):
         self._show_preview()
         if suffix == ".png":
             full = render_size(self.document, options)
-            self.preview_note.setText(f"The PNG will be {full[0]} × {full[1]} pixels.")
+            if max(full) > MAX_PIXELS or full[0] * full[1] > MAX_AREA:
+                fit = min(MAX_PIXELS / max(full), (MAX_AREA / (full[0] * full[1])) ** 0.5)
+                full = (int(full[0] * fit), int(full[1] * fit))
+                self.preview_note.setText(
+                    f"The PNG will be {full[0]} × {full[1]} pixels (the most it can be)."
+                )
+            else:
+                self.preview_note.setText(f"The PNG will be {full[0]} × {full[1]} pixels.")
         elif suffix == SLIDES_SUFFIX:
             self.preview_note.setText(
                 "Slides hold the same picture as editable shapes; wide maps are split by stage."

@@ -1,0 +1,121 @@
+"""The legend under an exported map: departments, link kinds and finding badges.
+
+Entries flow into as many rows as the width needs (a long department name is
+shortened, never pushes the rest off the picture). Colours come from the style the
+map is drawn in, so the legend shows what the map shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+
+from laneway.canvas import Style
+from laneway.canvas.style import text_color_on
+from laneway.canvas.text import elide
+from laneway.model import JourneyMap
+
+#: A department name wider than this many ems is shortened (other labels are short).
+NAME_EMS = 16.0
+SWATCH = 1.1  # swatch and badge size, in ems
+LINE = 2.6  # link sample length, in ems
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # "swatch", "line" or "badge"
+    color: str
+    label: str
+    dashed: bool = False
+    width: float = 1.5
+
+
+def legend_entries(journey: JourneyMap, style: Style, findings: bool) -> list[Entry]:
+    entries = [Entry("swatch", d.color, d.name) for d in journey.departments_in_order()]
+    if any(step.department_id is None for step in journey.steps.values()):
+        if findings:
+            entries.append(Entry("swatch", style.error, "Unassigned (nobody owns it)"))
+        else:
+            entries.append(Entry("swatch", style.unassigned_fill, "Unassigned"))
+    entries.append(Entry("line", style.link, "same department"))
+    entries.append(Entry("line", style.handoff, "handoff", width=2.4))
+    if findings:
+        entries.append(Entry("line", style.gap, "? handoff gap (no agreement)", True, 2.6))
+        colors = (style.error, style.warning, style.info)
+        entries.append(Entry("badge", ",".join(colors), "findings on the step (worst first)"))
+    return entries
+
+
+@dataclass(frozen=True)
+class Legend:
+    """Entries laid out in rows: (entry, x offset, its label shortened) per row."""
+
+    rows: list[list[tuple[Entry, float, str]]]
+    font: QFont
+    row_height: float
+
+    @property
+    def height(self) -> float:
+        return len(self.rows) * self.row_height
+
+
+def lay_out(entries: list[Entry], font: QFont, width: float) -> Legend:
+    metrics = QFontMetricsF(font)
+    em = font.pointSizeF()
+    rows: list[list[tuple[Entry, float, str]]] = [[]]
+    x = 0.0
+    for entry in entries:
+        label = elide(entry.label, font, NAME_EMS * em) if entry.kind == "swatch" else entry.label
+        samples = len(entry.color.split(",")) if entry.kind == "badge" else 1
+        lead = (LINE if entry.kind == "line" else SWATCH * 1.25 * samples) * em + 0.5 * em
+        size = lead + metrics.horizontalAdvance(label) + 1.6 * em
+        if x > 0 and x + size > width:
+            rows.append([])
+            x = 0.0
+        rows[-1].append((entry, x, label))
+        x += size
+    return Legend(rows if rows[0] else [], font, em * 1.9)
+
+
+def paint_legend(painter: QPainter, legend: Legend, origin: QPointF, style: Style) -> None:
+    painter.save()
+    painter.setFont(legend.font)
+    metrics = QFontMetricsF(legend.font)
+    em = legend.font.pointSizeF()
+    for index, row in enumerate(legend.rows):
+        cy = origin.y() + (index + 0.5) * legend.row_height
+        for entry, dx, label in row:
+            x = origin.x() + dx
+            lead = _paint_sample(painter, entry, QPointF(x, cy), em, style)
+            painter.setPen(QColor(style.header_text))
+            painter.drawText(
+                QPointF(x + lead, cy + metrics.ascent() / 2 - metrics.descent() / 2), label
+            )
+    painter.restore()
+
+
+def _paint_sample(painter: QPainter, entry: Entry, at: QPointF, em: float, style: Style) -> float:
+    """Draw the entry's sample at ``at`` (left, vertical centre); its width with spacing."""
+    size = SWATCH * em
+    if entry.kind == "swatch":
+        painter.setPen(QPen(QColor(style.card_border), 0.6))
+        painter.setBrush(QColor(entry.color))
+        painter.drawRect(QRectF(at.x(), at.y() - size / 2, size, size))
+        return size + 0.5 * em
+    if entry.kind == "line":
+        dash = Qt.PenStyle.DashLine if entry.dashed else Qt.PenStyle.SolidLine
+        painter.setPen(QPen(QColor(entry.color), entry.width, dash))
+        painter.drawLine(at, QPointF(at.x() + LINE * em, at.y()))
+        return LINE * em + 0.5 * em
+    x = at.x()
+    for color in entry.color.split(","):
+        painter.setPen(QPen(QColor(style.card_fill), 1.2))
+        painter.setBrush(QColor(color))
+        painter.drawEllipse(QPointF(x + size / 2, at.y()), size / 2, size / 2)
+        painter.setPen(QColor(text_color_on(color)))
+        box = QRectF(x, at.y() - size / 2, size, size)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "n")
+        x += size + 0.25 * em
+    return x - at.x() + 0.25 * em
