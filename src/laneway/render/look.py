@@ -17,8 +17,9 @@ from laneway.layout import Metrics
 FONT_SCALE = 1.4
 #: A step title's size in scene units at FONT_SCALE (the canvas draws it at 10.5 pt).
 TITLE_PT = 10.5 * FONT_SCALE
-#: The smallest text on a card (badges and chips: 8 pt on the canvas).
-SMALL_PT = 8.0 * FONT_SCALE
+#: The smallest text on the map (badges and captions: 8 pt on the canvas), as the file
+#: has it (Qt writes whole sizes: 11.2 becomes 11).
+SMALL_PT = float(int(8.0 * FONT_SCALE))
 #: What a file names as its fonts (SVG font-family), first choice first.
 FONT_FAMILIES = ("Noto Sans", "DejaVu Sans", "Arial", "Helvetica", "sans-serif")
 
@@ -50,6 +51,22 @@ def export_style(options: ExportOptions) -> Style:
             alarms=False,
         )
     return style
+
+
+def small_floor(step_count: int) -> float:
+    """SPEC §6's smallest text size (badges, chips, lane counts) on a 16:9 slide:
+    9 pt up to 20 steps, 8 pt up to 40, and (our choice) 7 pt beyond."""
+    if step_count <= 20:
+        return 9.0
+    if step_count <= 40:
+        return 8.0
+    return 7.0
+
+
+def min_scale(step_count: int) -> float:
+    """The smallest scale (page points per scene unit) at which a page of a map of
+    ``step_count`` steps meets both of SPEC §6's floors."""
+    return max(title_floor(step_count) / TITLE_PT, small_floor(step_count) / SMALL_PT)
 
 
 def title_floor(step_count: int) -> float:

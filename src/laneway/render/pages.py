@@ -8,6 +8,7 @@ the page: fonts too, so the step titles' size on the page is known when planning
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -134,7 +135,7 @@ def _paint_continuations(
 ) -> None:
     """The markers of one card, one line under it, styled as their links are."""
     style, source = frame.style, frame.source
-    font = make_font(style.font_family, SMALL_PT * scale)
+    font = make_font(style.font_family, math.ceil(SMALL_PT * scale))
     metrics = QFontMetricsF(font)
     m = EXPORT_METRICS
     width = (m.card_width + m.gap_x - 4) * scale

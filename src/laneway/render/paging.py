@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from laneway.layout import Metrics, Target, arrange, compute_grid
 from laneway.model import JourneyMap
-from laneway.render.look import EXPORT_METRICS, TITLE_PT
+from laneway.render.look import EXPORT_METRICS
 
 #: Never enlarge a small map beyond this (scene unit to page point): 2× canvas text.
 MAX_SCALE = 2.0
@@ -58,13 +58,13 @@ def arranged_copy(
 def plan_map_pages(
     journey: JourneyMap,
     area: tuple[float, float],
-    floor_pt: float,
+    min_scale: float,
     count: int | None = None,
     metrics: Metrics = EXPORT_METRICS,
 ) -> list[MapPage]:
-    """The pages of ``journey`` for a map area of ``area`` (points): the fewest on which
-    step titles are at least ``floor_pt``, and of those the plan whose smallest titles
-    are largest (or exactly ``count`` pages, when forced, with the largest smallest
+    """The pages of ``journey`` for a map area of ``area`` (points): the fewest drawn at
+    ``min_scale`` or more (``look.min_scale``: SPEC §6's floors), and of those the plan
+    whose smallest titles are largest (or exactly ``count`` pages, when forced, with the largest smallest
     titles). Each candidate stage range is arranged on its own for the page's shape.
     A single stage too big for the floor gets a page of its own, shrunk to fit.
     """
@@ -72,7 +72,7 @@ def plan_map_pages(
     n = len(planner.columns)
     if n == 0 or not any(planner.busy):
         return [planner.page(range(n), 1, 1, ())]
-    ranges = planner.forced(count) if count is not None else planner.fewest(floor_pt / TITLE_PT)
+    ranges = planner.forced(count) if count is not None else planner.fewest(min_scale)
     return planner.pages(ranges)
 
 

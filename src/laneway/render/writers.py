@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 from laneway.io.export_options import POSTER_PAGES, ExportOptions
 from laneway.model import JourneyMap, excerpt
 from laneway.render.headless import ensure_application
-from laneway.render.look import export_style, title_floor
+from laneway.render.look import export_style, min_scale
 from laneway.render.pages import PageFrame, paint_page
 from laneway.render.paging import plan_map_pages
 from laneway.render.picture import ExportPicture, findings_report
@@ -146,8 +146,8 @@ def paint_map_pages(journey: JourneyMap, options: ExportOptions, device: QPagedP
     area = frame.map_area()
     part = excerpt(journey, options.step_ids)
     count = 1 if options.page in POSTER_PAGES else options.slides
-    floor = title_floor(len(part.steps))
-    pages = plan_map_pages(part, (area.width(), area.height()), floor, count)
+    least = min_scale(len(part.steps))
+    pages = plan_map_pages(part, (area.width(), area.height()), least, count)
     if options.page == "a4-tiled":
         paint_tiled(device, frame, pages[0], (sheet.width(), sheet.height()))
         return
