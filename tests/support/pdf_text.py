@@ -55,7 +55,9 @@ def title_sizes(runs: list[Run], titles: dict[str, str]) -> dict[str, float]:
     sizes: dict[str, float] = {}
     for step_id, title in titles.items():
         wanted = plain(title)
-        found = [r.size for r in runs if r.bold and len(plain(r.text)) > 1 and plain(r.text) in wanted]
+        found = [
+            r.size for r in runs if r.bold and len(plain(r.text)) > 1 and plain(r.text) in wanted
+        ]
         if found:
             sizes[step_id] = min(found)
     return sizes

@@ -30,10 +30,12 @@ class Entry:
     label: str
     dashed: bool = False
     width: float = 1.5
+    #: A department's name: shortened when very long (the other labels are ours).
+    name: bool = False
 
 
 def legend_entries(journey: JourneyMap, style: Style, findings: bool) -> list[Entry]:
-    entries = [Entry("swatch", d.color, d.name) for d in journey.departments_in_order()]
+    entries = [Entry("swatch", d.color, d.name, name=True) for d in journey.departments_in_order()]
     if any(step.department_id is None for step in journey.steps.values()):
         if findings:
             entries.append(Entry("swatch", style.error, "Unassigned (nobody owns it)"))
@@ -67,7 +69,7 @@ def lay_out(entries: list[Entry], font: QFont, width: float) -> Legend:
     rows: list[list[tuple[Entry, float, str]]] = [[]]
     x = 0.0
     for entry in entries:
-        label = elide(entry.label, font, NAME_EMS * em) if entry.kind == "swatch" else entry.label
+        label = elide(entry.label, font, NAME_EMS * em) if entry.name else entry.label
         samples = len(entry.color.split(",")) if entry.kind == "badge" else 1
         lead = (LINE if entry.kind == "line" else SWATCH * 1.25 * samples) * em + 0.5 * em
         size = lead + metrics.horizontalAdvance(label) + 1.6 * em
