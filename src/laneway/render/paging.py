@@ -64,9 +64,9 @@ def plan_map_pages(
 ) -> list[MapPage]:
     """The pages of ``journey`` for a map area of ``area`` (points): the fewest drawn at
     ``min_scale`` or more (``look.min_scale``: SPEC §6's floors), and of those the plan
-    whose smallest titles are largest (or exactly ``count`` pages, when forced, with the largest smallest
-    titles). Each candidate stage range is arranged on its own for the page's shape.
-    A single stage too big for the floor gets a page of its own, shrunk to fit.
+    whose smallest titles are largest (or exactly ``count`` pages, when forced, with
+    the largest smallest titles). Each candidate stage range is arranged on its own for
+    the page's shape. A single stage too big for the floor gets a page of its own, shrunk to fit.
     """
     planner = _Planner(journey, area, metrics)
     n = len(planner.columns)
