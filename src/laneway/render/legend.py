@@ -13,7 +13,6 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from laneway.canvas import Style
-from laneway.canvas.style import text_color_on
 from laneway.canvas.text import elide
 from laneway.model import JourneyMap
 
@@ -46,7 +45,8 @@ def legend_entries(journey: JourneyMap, style: Style, findings: bool) -> list[En
     if findings:
         entries.append(Entry("line", style.gap, "? handoff gap (no agreement)", True, 2.6))
         colors = (style.error, style.warning, style.info)
-        entries.append(Entry("badge", ",".join(colors), "findings on the step (worst first)"))
+        label = "error, warning, info: how many findings the step has"
+        entries.append(Entry("badge", ",".join(colors), label))
     return entries
 
 
@@ -116,8 +116,21 @@ def _paint_sample(painter: QPainter, entry: Entry, at: QPointF, em: float, style
         painter.setPen(QPen(QColor(style.card_fill), 1.2))
         painter.setBrush(QColor(color))
         painter.drawEllipse(QPointF(x + size / 2, at.y()), size / 2, size / 2)
-        painter.setPen(QColor(text_color_on(color)))
-        box = QRectF(x, at.y() - size / 2, size, size)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "n")
         x += size + 0.25 * em
     return x - at.x() + 0.25 * em
+
+
+def _luminance(color: str) -> float:
+    value = QColor(color)
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in (value.redF(), value.greenF(), value.blueF()))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)

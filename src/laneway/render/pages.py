@@ -158,7 +158,7 @@ def _paint_continuations(
         pen.setStyle(Qt.PenStyle.DashLine if gap else Qt.PenStyle.SolidLine)
         painter.setPen(pen)
         painter.drawLine(QPointF(x, y + height / 2), QPointF(x + stub, y + height / 2))
-        painter.setPen(QColor(style.gap if gap else style.header_text))
+        painter.setPen(QColor(style.unassigned_alarm_text if gap else style.header_text))
         painter.drawText(text_at, shown)
         y += height
     painter.restore()
