@@ -117,48 +117,62 @@ def _by_step(marks: tuple[Continuation, ...]) -> dict[str, list[Continuation]]:
     return result
 
 
-def marker_text(mark: Continuation, font=None, room: float = 0.0) -> str:
-    """ "→ Kick-off call, page 3" (the link goes there) or "← Lead in, page 1"; with a
-    ``font``, the title shortened so the whole marker fits ``room`` (the page stays)."""
-    arrow = "→" if mark.outgoing else "←"
-    tail = f", page {mark.other_page}"
-    title = mark.other_title
+def marker_text(group: list[Continuation], font=None, room: float = 0.0) -> str:
+    """ "→ Kick-off call, page 3" (the links go there) or "← Lead in, Demo, page 1" (they
+    come from there); with a ``font``, the titles shortened so the whole marker fits
+    ``room`` (the page number always stays)."""
+    first = group[0]
+    arrow = "→" if first.outgoing else "←"
+    tail = f", page {first.other_page}"
+    titles = ", ".join(mark.other_title for mark in group)
     if font is not None:
         metrics = QFontMetricsF(font)
         left = room - metrics.horizontalAdvance(f"{arrow} {tail}")
-        title = elide(title, font, max(left, metrics.averageCharWidth() * 3))
-    return f"{arrow} {title}{tail}"
+        titles = elide(titles, font, max(left, metrics.averageCharWidth() * 3))
+    return f"{arrow} {titles}{tail}"
+
+
+def marker_groups(
+    marks: list[Continuation], source: JourneyMap, annotated: bool
+) -> list[tuple[bool, list[Continuation]]]:
+    """The markers of one card grouped by direction, other page and gap (a gap stays a
+    gap): (gap, the group's continuations), incoming first."""
+    groups: dict[tuple[bool, int, bool], list[Continuation]] = {}
+    for mark in marks:
+        gap = annotated and source.is_gap(source.links[mark.link_id])
+        groups.setdefault((mark.outgoing, mark.other_page, gap), []).append(mark)
+    return [(key[2], groups[key]) for key in sorted(groups)]
 
 
 def _paint_continuations(
     painter: QPainter, frame: PageFrame, marks: list[Continuation], at: QPointF, scale: float
 ) -> None:
-    """The markers of one card, one line under it, styled as their links are."""
+    """The markers of one card, on one line under it (the gap below a card holds one),
+    each group styled as its links are: dashed and "?" for gaps."""
     style, source = frame.style, frame.source
     font = make_font(style.font_family, math.ceil(SMALL_PT * scale))
     metrics = QFontMetricsF(font)
     m = EXPORT_METRICS
-    width = (m.card_width + m.gap_x - 4) * scale
+    groups = marker_groups(marks, source, frame.report is not None)
     x, y = at.x() + 4 * scale, at.y() + 2 * scale
+    share = ((m.card_width + m.gap_x - 4) * scale) / len(groups)
     height = metrics.height()
     painter.save()
     painter.setFont(font)
-    for mark in marks:
-        link = source.links[mark.link_id]
-        gap = frame.report is not None and source.is_gap(link)
+    for gap, group in groups:
+        link = source.links[group[0].link_id]
         color = style.gap if gap else (style.handoff if source.is_handoff(link) else style.link)
         stub = 10 * scale
         prefix = "? " if gap else ""
-        room = width - stub - 3 * scale - QFontMetricsF(font).horizontalAdvance(prefix)
-        shown = prefix + marker_text(mark, font, room)
-        text_at = QPointF(x + stub + 3 * scale, y + metrics.ascent())
-        plate = QRectF(x, y, stub + 3 * scale + metrics.horizontalAdvance(shown), height)
-        paint_plate(painter, plate, style, pad=2 * scale)
+        room = share - stub - 8 * scale - metrics.horizontalAdvance(prefix)
+        shown = prefix + marker_text(group, font, room)
+        width = stub + 3 * scale + metrics.horizontalAdvance(shown)
+        paint_plate(painter, QRectF(x, y, width, height), style, pad=2 * scale)
         pen = QPen(QColor(color), 1.6 * scale)
         pen.setStyle(Qt.PenStyle.DashLine if gap else Qt.PenStyle.SolidLine)
         painter.setPen(pen)
         painter.drawLine(QPointF(x, y + height / 2), QPointF(x + stub, y + height / 2))
         painter.setPen(QColor(style.unassigned_alarm_text if gap else style.header_text))
-        painter.drawText(text_at, shown)
-        y += height
+        painter.drawText(QPointF(x + stub + 3 * scale, y + metrics.ascent()), shown)
+        x += width + 5 * scale
     painter.restore()
