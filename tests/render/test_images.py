@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage
 from laneway.io.export_options import ExportOptions
 from laneway.io.templates import load_template
 from laneway.render import ExportPicture, export_image, render_to_qimage
+from laneway.render.look import FONT_SCALE
 from tests.support.maps import workshop_map
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -47,9 +48,10 @@ def test_png_size_follows_the_scale_and_is_not_blank(qapp, b2b, tmp_path, scale)
     path = tmp_path / "map.png"
     export_image(b2b, path, ".png", options)
     image = QImage(str(path))
+    # ``scale`` pixels per canvas unit: the export's text is FONT_SCALE larger in scene units
     assert (image.width(), image.height()) == (
-        round(size.width() * scale),
-        round(size.height() * scale),
+        round(size.width() * scale / FONT_SCALE),
+        round(size.height() * scale / FONT_SCALE),
     )
     assert _distinct_colors(image) > 10
 

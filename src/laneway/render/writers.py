@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 from laneway.io.export_options import POSTER_PAGES, ExportOptions
 from laneway.model import JourneyMap, excerpt
 from laneway.render.headless import ensure_application
-from laneway.render.look import export_style, min_scale
+from laneway.render.look import FONT_SCALE, export_style, min_scale
 from laneway.render.pages import PageFrame, paint_page
 from laneway.render.paging import plan_map_pages
 from laneway.render.picture import ExportPicture, findings_report
@@ -51,8 +51,7 @@ def render_image(journey: JourneyMap, options: ExportOptions) -> tuple[QImage, s
     picture = ExportPicture.build(journey, options)
     try:
         size = picture.size
-        scale = options.width / size.width() if options.width else options.scale
-        width, height = round(size.width() * scale), round(size.height() * scale)
+        width, height = pixel_size(size.width(), size.height(), options)
         notice = None
         if max(width, height) > MAX_PIXELS or width * height > MAX_AREA:
             fit = min(
@@ -70,6 +69,17 @@ def render_image(journey: JourneyMap, options: ExportOptions) -> tuple[QImage, s
         return image, notice
     finally:
         picture.close()
+
+
+def pixel_size(width: float, height: float, options: ExportOptions) -> tuple[int, int]:
+    """The PNG's size for a picture of ``width`` × ``height`` scene units: ``--width``, or
+    ``--scale`` pixels per canvas unit (at 1× a step title is as many pixels as on the
+    canvas at 100 %; the export's text is FONT_SCALE larger in scene units)."""
+    if options.width:
+        scale = options.width / width
+    else:
+        scale = options.scale / FONT_SCALE
+    return round(width * scale), round(height * scale)
 
 
 def render_to_qimage(journey: JourneyMap, options: ExportOptions) -> QImage:

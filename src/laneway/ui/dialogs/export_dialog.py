@@ -38,7 +38,7 @@ from laneway.operations.exporting import (
     is_picture,
 )
 from laneway.render import ExportPicture, render_to_qimage
-from laneway.render.writers import MAX_AREA, MAX_PIXELS
+from laneway.render.writers import MAX_AREA, MAX_PIXELS, pixel_size
 from laneway.store import StoreError
 from laneway.ui.widgets import prompts
 from laneway.ui.widgets.accessible import describe, describe_buttons
@@ -299,5 +299,4 @@ def render_size(document: Document, options: ExportOptions) -> tuple[int, int]:
         size = picture.size
     finally:
         picture.close()
-    scale = options.width / size.width() if options.width else options.scale
-    return round(size.width() * scale), round(size.height() * scale)
+    return pixel_size(size.width(), size.height(), options)
