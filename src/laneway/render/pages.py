@@ -128,7 +128,10 @@ def marker_text(group: list[Continuation], font=None, room: float = 0.0) -> str:
     if font is not None:
         metrics = QFontMetricsF(font)
         left = room - metrics.horizontalAdvance(f"{arrow} {tail}")
-        titles = elide(titles, font, max(left, metrics.averageCharWidth() * 3))
+        if left < metrics.averageCharWidth() * 8:  # no room for a word: say how many
+            many = f"{len(group)} links" if len(group) > 1 else "1 link"
+            return f"{arrow} {many}{tail}"
+        titles = elide(titles, font, left)
     return f"{arrow} {titles}{tail}"
 
 
