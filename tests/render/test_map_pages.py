@@ -56,8 +56,18 @@ def test_every_link_leaving_a_page_is_marked_on_both_pages(qapp, tmp_path):
         target, source = (plain(journey.steps[e].title) for e in (link.target, link.source))
         out = [m for m in markers[a] if m.startswith(("→", "? →")) and m.endswith(f"page {b}")]
         back = [m for m in markers[b] if m.startswith(("←", "? ←")) and m.endswith(f"page {a}")]
-        assert any(target in m or "..." in m or " link" in m for m in out), (link.id, a, b, markers[a])
-        assert any(source in m or "..." in m or " link" in m for m in back), (link.id, a, b, markers[b])
+        assert any(target in m or "..." in m or " link" in m for m in out), (
+            link.id,
+            a,
+            b,
+            markers[a],
+        )
+        assert any(source in m or "..." in m or " link" in m for m in back), (
+            link.id,
+            a,
+            b,
+            markers[b],
+        )
     assert crossing == sum(
         1 for link in journey.links.values() if page_of[link.source] != page_of[link.target]
     )
