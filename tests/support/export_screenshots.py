@@ -14,12 +14,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtGui import QColor, QImage, QPainter  # noqa: E402
+from PySide6.QtGui import QColor, QImage, QPainter
 
-from laneway.io.export_options import ExportOptions  # noqa: E402
-from laneway.io.templates import load_template  # noqa: E402
-from laneway.render import export_image, render_to_qimage  # noqa: E402
-from tests.support.maps import workshop_map  # noqa: E402
+from laneway.io.export_options import ExportOptions
+from laneway.io.templates import load_template
+from laneway.render import export_image, render_to_qimage
+from tests.support.maps import workshop_map
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
