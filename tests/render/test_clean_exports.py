@@ -99,3 +99,19 @@ def test_the_excerpt_check_would_catch_findings_of_the_excerpt(qapp, b2b):
     shown = frozenset(list(b2b.steps)[:4])
     part = analyze(excerpt(b2b, shown))
     assert any(f.rule == "dead-end" for f in part.findings)
+
+
+def test_findings_info_lists_the_findings_after_a_clean_deck(qapp, b2b, tmp_path):
+    clean, informed = tmp_path / "clean.pdf", tmp_path / "informed.pdf"
+    export_image(b2b, clean, ".pdf", ExportOptions(page="16:9", findings=False))
+    options = ExportOptions(page="16:9", findings=False, findings_info=True)
+    export_image(b2b, informed, ".pdf", options)
+    map_pages = {r.page for r in text_runs(clean)}
+    runs = text_runs(informed)
+    extra = [r for r in runs if r.page not in map_pages]
+    assert extra, "the findings come on pages of their own"
+    listed = plain(" ".join(r.text for r in extra))
+    for finding in analyze(b2b).findings:
+        assert plain(finding.message)[:40] in listed
+    on_the_map = plain(" ".join(r.text for r in runs if r.page in map_pages)).lower()
+    assert [word for word in FINDINGS_WORDS if word in on_the_map] == []

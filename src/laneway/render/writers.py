@@ -167,6 +167,10 @@ def paint_map_pages(journey: JourneyMap, options: ExportOptions, device: QPagedP
             if index:
                 device.newPage()
             paint_page(painter, frame, page)
+        if options.findings_info and not options.findings:
+            from laneway.render.findings_page import paint_findings_pages
+
+            paint_findings_pages(device, painter, frame)
     finally:
         painter.end()
 
