@@ -12,6 +12,7 @@ from laneway.render import ExportPicture, render_to_qimage
 from laneway.render.legend import contrast
 from laneway.render.look import export_style
 from laneway.render.picture import MARGIN, TITLE_HEIGHT
+from laneway.render.writers import pixel_size
 
 #: (text colour, what it stands on) for the texts of an export.
 PAIRS = (
@@ -86,6 +87,7 @@ def test_long_department_names_never_push_the_legend_off(qapp):
             assert x + 4 * legend.font.pointSizeF() + metrics.horizontalAdvance(label) <= width
         assert len(legend.rows) >= 2
         image = render_to_qimage(journey, ExportOptions(scale=1))
-        assert image.width() == round(picture.size.width())
+        size = picture.size
+        assert image.width() == pixel_size(size.width(), size.height(), ExportOptions(scale=1))[0]
     finally:
         picture.close()
