@@ -20,7 +20,7 @@ from laneway.model import JourneyMap, excerpt
 from laneway.render.headless import ensure_application
 from laneway.render.look import FONT_SCALE, export_style, min_scale
 from laneway.render.pages import PageFrame, paint_page
-from laneway.render.paging import plan_map_pages
+from laneway.render.paging import MapPage, plan_map_pages
 from laneway.render.picture import ExportPicture, findings_report
 from laneway.render.tiles import paint_tiled
 
@@ -146,6 +146,22 @@ def pages_layout(options: ExportOptions) -> QPageLayout:
     return _points_layout(width, height, options.page)
 
 
+def map_pages(
+    journey: JourneyMap, options: ExportOptions, size: tuple[float, float] | None = None
+) -> tuple[PageFrame, list[MapPage]]:
+    """The frame and the planned map pages of a paged export (``size``: the page in
+    points; by default the page ``options.page`` names, A1 for a tiled poster)."""
+    if size is None:
+        size = PAGES_PT["a1" if options.page == "a4-tiled" else options.page]
+    report = findings_report(journey, options)
+    frame = PageFrame(*size, journey, options, export_style(options), report)
+    area = frame.map_area()
+    part = excerpt(journey, options.step_ids)
+    count = 1 if options.page in POSTER_PAGES else options.slides
+    least = min_scale(len(part.steps))
+    return frame, plan_map_pages(part, (area.width(), area.height()), least, count)
+
+
 def paint_map_pages(journey: JourneyMap, options: ExportOptions, device: QPagedPaintDevice) -> None:
     """The map on pages of the device's size, split by stage range where it must be,
     or on one poster (A1 / A0, or an A1 poster tiled on the device's sheets)."""
@@ -155,13 +171,7 @@ def paint_map_pages(journey: JourneyMap, options: ExportOptions, device: QPagedP
         size = PAGES_PT["a1"]
     else:
         size = (sheet.width(), sheet.height())
-    report = findings_report(journey, options)
-    frame = PageFrame(*size, journey, options, export_style(options), report)
-    area = frame.map_area()
-    part = excerpt(journey, options.step_ids)
-    count = 1 if options.page in POSTER_PAGES else options.slides
-    least = min_scale(len(part.steps))
-    pages = plan_map_pages(part, (area.width(), area.height()), least, count)
+    frame, pages = map_pages(journey, options, size)
     if options.page == "a4-tiled":
         paint_tiled(device, frame, pages[0], (sheet.width(), sheet.height()))
         return

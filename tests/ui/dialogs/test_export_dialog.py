@@ -80,6 +80,8 @@ def test_map_slides_spin_box_forces_the_pages_of_a_16_9_pdf(
     qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(editor, "2")
     assert dialog.options().slides == 2
+    dialog.refresh_preview()
+    assert "2 map pages" in dialog.preview_note.text()
     target = tmp_path / "deck.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     dialog.export_button.click()

@@ -38,7 +38,8 @@ from laneway.operations.exporting import (
     is_picture,
 )
 from laneway.render import ExportPicture, render_to_qimage
-from laneway.render.writers import MAX_AREA, MAX_PIXELS, pixel_size
+from laneway.render.look import TITLE_PT
+from laneway.render.writers import MAX_AREA, MAX_PIXELS, map_pages, pixel_size
 from laneway.store import StoreError
 from laneway.ui.widgets import prompts
 from laneway.ui.widgets.accessible import describe, describe_buttons
@@ -264,6 +265,13 @@ class ExportDialog(QDialog):
                 )
             else:
                 self.preview_note.setText(f"The PNG will be {full[0]} × {full[1]} pixels.")
+        elif suffix == ".pdf" and options.page in SPLIT_PAGES:
+            _frame, pages = map_pages(self.document.journey, options)
+            smallest = min(page.scale for page in pages) * TITLE_PT
+            self.preview_note.setText(
+                f"The PDF will have {plural(len(pages), 'map page')} (split by stage range); "
+                f"step titles at least {smallest:.0f} pt."
+            )
         elif suffix == SLIDES_SUFFIX:
             self.preview_note.setText(
                 "Slides hold the same picture as editable shapes; wide maps are split by stage."
