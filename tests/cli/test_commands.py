@@ -271,3 +271,13 @@ def test_analyze_handoff_threshold(laneway, tmp_path):
 
     assert chain_findings("3") == 1
     assert chain_findings("50") == 0
+
+
+def test_the_command_lines_clean_version_leaves_the_notes_out(laneway, tmp_path):
+    source = tmp_path / "m.laneway"
+    assert laneway("new", source, "--template", "b2b").code == 0
+    workshop, clean = tmp_path / "workshop.svg", tmp_path / "clean.svg"
+    assert laneway("export", source, "-o", workshop).code == 0
+    assert laneway("export", source, "-o", clean, "--no-findings").code == 0
+    assert "Open notes" in workshop.read_text(encoding="utf-8")
+    assert "Open notes" not in clean.read_text(encoding="utf-8")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from laneway.canvas.style import Style, text_color_on
 from laneway.canvas.text import elide, make_font
 from laneway.model import Link
+from laneway.model.terms import cited_terms
 
 ARROW_SIZE = 10.0
 #: Arrow ends closer than this vertically join two cards of one row.
@@ -57,6 +58,24 @@ def control_points(source: Box, target: Box) -> tuple[Point, Point, Point, Point
     return (scx, st), (scx, st - bend), (tcx, tb + bend), (tcx, tb)
 
 
+def caption_text(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """An agreement as its caption reads: ``[[MQL]]`` shown as ``MQL``, with where each
+    cited term is in the words shown."""
+    citations = cited_terms(text)
+    if not citations:
+        return text, []
+    parts, spans, at, length = [], [], 0, 0
+    for citation in citations:
+        parts.append(text[at : citation.start])
+        length += citation.start - at
+        parts.append(citation.term)
+        spans.append((length, length + len(citation.term)))
+        length += len(citation.term)
+        at = citation.end
+    parts.append(text[at:])
+    return "".join(parts), spans
+
+
 class LinkItem(QGraphicsRectItem):
     """An arrow; its bounds are a plain rectangle item's, answered in C++."""
 
@@ -81,6 +100,8 @@ class LinkItem(QGraphicsRectItem):
         self._messages: list[str] = []
         #: Vertical offset of the caption, so captions of arrows into one card stack.
         self._caption_shift = 0.0
+        #: What each cited term means (from the definitions): the tooltip's last lines.
+        self._term_lines: list[str] = []
         self.set_data(link, style, handoff=handoff)
 
     def set_data(self, link: Link, style: Style, handoff: bool) -> None:
@@ -88,7 +109,7 @@ class LinkItem(QGraphicsRectItem):
         self._style = style
         self._handoff = handoff
         self._font = make_font(style.font_family, style.pt(8))
-        text = link.agreement.strip() or link.label.strip()
+        text, self._term_spans = caption_text(link.agreement.strip() or link.label.strip())
         width = 150 * style.font_scale
         self._full_caption = elide(text, self._font, width) if text else ""
         self._full_width = QFontMetricsF(self._font).horizontalAdvance(self._full_caption)
@@ -129,7 +150,18 @@ class LinkItem(QGraphicsRectItem):
             lines.append(f"SLA: {self.link.sla}")
         if self._show_findings:
             lines += [f"• {m}" for m in self._messages]
+        lines += self._term_lines
         self.setToolTip("\n".join(lines))
+
+    def set_term_lines(self, lines: list[str]) -> None:
+        if lines != self._term_lines:
+            self._term_lines = lines
+            self._refresh_tooltip()
+
+    @property
+    def term_spans(self) -> list[tuple[int, int]]:
+        """Where the cited terms are in the caption's words (underlined when drawn)."""
+        return list(self._term_spans)
 
     @property
     def shows_gap(self) -> bool:
@@ -251,6 +283,23 @@ class LinkItem(QGraphicsRectItem):
         painter.drawRoundedRect(box, 9, 9)
         painter.setPen(QColor(s.card_text))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self._caption)
+        if self._term_spans and self._caption == self._full_caption:
+            self._underline_terms(painter, box)
+
+    def _underline_terms(self, painter: QPainter, box: QRectF) -> None:
+        """A line under each cited term of the caption (the tooltip says what it means)."""
+        metrics = QFontMetricsF(self._font)
+        text = self._caption
+        left = box.center().x() - metrics.horizontalAdvance(text) / 2
+        y = box.center().y() + metrics.ascent() / 2 + 1.5
+        painter.setPen(QPen(painter.pen().color(), 1))
+        for start, end in self._term_spans:
+            if start >= len(text):
+                break
+            end = min(end, len(text))
+            x0 = left + metrics.horizontalAdvance(text[:start])
+            x1 = left + metrics.horizontalAdvance(text[:end])
+            painter.drawLine(QPointF(x0, y), QPointF(x1, y))
 
     def _paint_gap_marker(self, painter: QPainter) -> None:
         s = self._style

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QGraphicsSce
 from laneway.analysis import Report
 from laneway.canvas.background import GridItem
 from laneway.canvas.cell_layer import CELL_Z, DRAGGED_CELL_Z, CellLayer
+from laneway.canvas.content_layers import ContentLayers
 from laneway.canvas.link_item import LinkItem
 from laneway.canvas.step_item import StepItem
 from laneway.canvas.style import LIGHT, Style
@@ -67,6 +68,8 @@ class JourneyScene(QGraphicsScene):
         self._preview.setVisible(False)
         self.addItem(self._preview)
         self._preview_source: str | None = None
+        #: Personas, the emotion band, note markers, cited terms (SPEC §7).
+        self.content = ContentLayers(self)
         self.rebuild()
 
     # ---------------------------------------------------------------- access
@@ -150,6 +153,7 @@ class JourneyScene(QGraphicsScene):
             self._add_link(link.id)
         self._place_all()
         self._apply_findings()
+        self.content.refresh()
 
     def _lane_color(self, department_id: str | None) -> str | None:
         department = self.journey.departments.get(department_id) if department_id else None
@@ -174,11 +178,16 @@ class JourneyScene(QGraphicsScene):
         previous = self._grid
         self._grid = compute_grid(self.journey, self.metrics)
         self._background.set_grid(self._grid, self.style)
-        b = self._grid.bounds
-        self.setSceneRect(
-            QRectF(b.x, b.y, b.width, b.height).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
-        )
+        self.relayout_frame()
         return self._grid.same_frame(previous)
+
+    def relayout_frame(self) -> None:
+        """The scene's rectangle: the grid, the emotion band above it when shown, a margin."""
+        b = self._grid.bounds
+        room = self.content.top_room() if hasattr(self, "content") else 0.0
+        self.setSceneRect(
+            QRectF(b.x, b.y, b.width, b.height).adjusted(-MARGIN, -MARGIN - room, MARGIN, MARGIN)
+        )
 
     def _cell_layer(self, cell: Cell) -> CellLayer:
         if cell not in self._cells:
@@ -338,6 +347,7 @@ class JourneyScene(QGraphicsScene):
         self._apply_findings(
             steps_touched & set(journey.steps), {k for k in relink if k in journey.links}
         )
+        self.content.refresh(changeset)
 
     # --------------------------------------------------------------- findings
     def set_report(self, report: Report | None) -> None:

@@ -159,6 +159,7 @@ def _export_options(args: argparse.Namespace, journey: JourneyMap):
             title=not args.no_title,
             legend=not args.no_legend,
             findings=not args.no_findings,
+            notes=not args.no_findings,  # the clean version leaves the notes out too
             page=args.page,
             step_ids=_selected_steps(journey, args.steps),
             summary_slide=not args.no_summary_slide,

@@ -168,7 +168,7 @@ def _add_export_options(exporter: argparse.ArgumentParser) -> None:
     for flag, help_text in (
         ("--no-title", "leave out the title"),
         ("--no-legend", "leave out the legend"),
-        ("--no-findings", "clean version: no badges or gap highlighting"),
+        ("--no-findings", "clean version: no badges, gap highlighting or notes"),
         ("--no-summary-slide", "PPTX: no summary and findings slide"),
         ("--findings-info", "a clean export that still lists the findings (as information)"),
     ):

@@ -39,6 +39,12 @@ class ExportOptions:
     slides: int | None = None
     #: Findings listed as information (a slide or page of them) in a clean export.
     findings_info: bool = False
+    #: Dim the steps that do not concern this persona (a name or an id); None: none dimmed.
+    persona: str | None = None
+    #: The emotion curve's band above the lanes (SPEC §7).
+    emotion_curve: bool = False
+    #: Note markers and the numbered list of open notes (the clean version has neither).
+    notes: bool = True
 
     def __post_init__(self) -> None:
         if not 1 <= self.scale <= 4:

@@ -19,6 +19,7 @@ from laneway.canvas import Style
 from laneway.canvas.text import elide, make_font
 from laneway.io.export_options import ExportOptions
 from laneway.model import JourneyMap
+from laneway.render import journey_content as content
 from laneway.render.chrome import paint_plate, paint_title, subtitle
 from laneway.render.legend import Legend, lay_out, legend_entries, paint_legend
 from laneway.render.look import EXPORT_METRICS, SMALL_PT
@@ -76,21 +77,25 @@ def paint_page(painter: QPainter, frame: PageFrame, page: MapPage) -> None:
         summary = frame.report.summary if frame.report is not None else None
         shown = len(page.journey.steps) if page.count > 1 else _shown(frame)
         line = subtitle(frame.source, shown, summary, where)
+        line += content.personas_line(frame.source, page.journey, options)
         rect = QRectF(PAGE_MARGIN, PAGE_MARGIN, frame.width - 2 * PAGE_MARGIN, TITLE_BAND)
         paint_title(painter, rect, frame.source.info.title, line, style, TITLE_SIZES, transparent)
     area = frame.map_area()
-    scene = build_scene(page.journey, style, frame.report)
+    scene = build_scene(page.journey, style, frame.report, frame.source, options)
     try:
-        b = scene.grid.bounds
-        scale = min(area.width() / b.width, area.height() / b.height, page.scale)
-        target = QRectF(area.x(), area.y(), b.width * scale, b.height * scale)
+        g = scene.grid.bounds
+        room = scene.content.top_room()  # the emotion band above the lanes
+        b = QRectF(g.x, g.y - room, g.width, g.height + room)
+        scale = min(area.width() / b.width(), area.height() / b.height(), page.scale)
+        target = QRectF(area.x(), area.y(), b.width() * scale, b.height() * scale)
         painter.save()
         painter.setClipRect(target.adjusted(-2, -2, 2, 2))
-        scene.render(painter, target, QRectF(b.x, b.y, b.width, b.height))
+        scene.render(painter, target, b)
         painter.restore()
         for step_id, marks in _by_step(page.continuations).items():
             card = scene.grid.step_rect(step_id)
-            at = QPointF(area.x() + (card.x - b.x) * scale, area.y() + (card.bottom - b.y) * scale)
+            x = area.x() + (card.x - b.x()) * scale
+            at = QPointF(x, area.y() + (card.bottom - b.y()) * scale)
             _paint_continuations(painter, frame, marks, at, scale)
     finally:
         scene.clear()

@@ -19,6 +19,7 @@ from laneway.canvas.text import make_font
 from laneway.io.export_options import ExportOptions
 from laneway.layout import Target
 from laneway.model import JourneyMap, excerpt
+from laneway.render import journey_content as content
 from laneway.render.chrome import paint_plate, paint_title, subtitle
 from laneway.render.legend import Legend, lay_out, legend_entries, paint_legend
 from laneway.render.look import EXPORT_METRICS, export_style
@@ -38,11 +39,20 @@ def findings_report(journey: JourneyMap, options: ExportOptions) -> Report | Non
     return analyze(journey) if options.findings else None
 
 
-def build_scene(part: JourneyMap, style: Style, report: Report | None) -> JourneyScene:
+def build_scene(
+    part: JourneyMap,
+    style: Style,
+    report: Report | None,
+    original: JourneyMap,
+    options: ExportOptions,
+) -> JourneyScene:
+    """The export's scene of ``part`` (an arranged copy or excerpt of ``original``): the
+    whole map's findings, and the persona filter, emotion band and notes as asked."""
     scene = JourneyScene(part, style, interactive=False, metrics=EXPORT_METRICS)
     scene.set_findings_visible(report is not None)
     if report is not None:
         scene.set_report(report)
+    content.prepare_scene(scene, original, part, options)
     return scene
 
 
@@ -61,12 +71,19 @@ class ExportPicture:
         part = arranged_copy(excerpt(journey, options.step_ids), SLIDE_AREA, EXPORT_METRICS)
         style = export_style(options)
         report = findings_report(journey, options)
-        return cls(part, options, build_scene(part, style, report), style, report, journey)
+        scene = build_scene(part, style, report, journey, options)
+        return cls(part, options, scene, style, report, journey)
+
+    @property
+    def original(self) -> JourneyMap:
+        """The whole map (``journey`` may be an excerpt of it)."""
+        return self.source or self.journey
 
     @property
     def map_rect(self) -> QRectF:
         b = self.scene.grid.bounds
-        return QRectF(b.x, b.y, b.width, b.height)
+        room = self.scene.content.top_room()  # the emotion band above the lanes
+        return QRectF(b.x, b.y - room, b.width, b.height + room)
 
     def legend(self) -> Legend:
         entries = legend_entries(self.journey, self.style, self.report is not None)
@@ -79,6 +96,7 @@ class ExportPicture:
         height = m.height() + 2 * MARGIN
         height += TITLE_HEIGHT if self.options.title else 0
         height += LEGEND_GAP + self.legend().height if self.options.legend else 0
+        height += content.notes_block_height(self.journey, self.options)
         return QSizeF(m.width() + 2 * MARGIN, height)
 
     def paint(self, painter: QPainter, target: QRectF) -> None:
@@ -99,7 +117,8 @@ class ExportPicture:
         y = MARGIN
         inner = size.width() - 2 * MARGIN
         if self.options.title:
-            line = subtitle(self.source or self.journey, len(self.journey.steps), self._summary())
+            line = subtitle(self.original, len(self.journey.steps), self._summary())
+            line += content.personas_line(self.original, self.journey, self.options)
             rect = QRectF(MARGIN, y, inner, TITLE_HEIGHT - 12)
             paint_title(
                 painter, rect, self.journey.info.title, line, self.style, TITLE_SIZES, transparent
@@ -113,6 +132,9 @@ class ExportPicture:
             if transparent:
                 paint_plate(painter, QRectF(MARGIN, y, inner, legend.height), self.style)
             paint_legend(painter, legend, QPointF(MARGIN, y), self.style)
+            y += legend.height
+        notes = QRectF(MARGIN, y, inner, size.height() - MARGIN - y)
+        content.paint_notes_block(painter, notes, self.journey, self.options, self.style)
         painter.restore()
 
     def _summary(self):

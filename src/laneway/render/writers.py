@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSize,
+    QSizeF,
+)
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -15,11 +24,13 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
+from laneway.canvas.text import make_font
 from laneway.io.export_options import POSTER_PAGES, ExportOptions
 from laneway.model import JourneyMap, excerpt
+from laneway.render import journey_content as content
 from laneway.render.headless import ensure_application
 from laneway.render.look import FONT_SCALE, export_style, min_scale
-from laneway.render.pages import PageFrame, paint_page
+from laneway.render.pages import PAGE_MARGIN, PageFrame, paint_page
 from laneway.render.paging import MapPage, plan_map_pages
 from laneway.render.picture import ExportPicture, findings_report
 from laneway.render.tiles import paint_tiled
@@ -181,12 +192,42 @@ def paint_map_pages(journey: JourneyMap, options: ExportOptions, device: QPagedP
             if index:
                 device.newPage()
             paint_page(painter, frame, page)
+        paint_notes_pages(device, painter, frame, pages)
         if options.findings_info and not options.findings:
             from laneway.render.findings_page import paint_findings_pages
 
             paint_findings_pages(device, painter, frame)
     finally:
         painter.end()
+
+
+def paint_notes_pages(
+    device: QPagedPaintDevice, painter: QPainter, frame: PageFrame, pages: list[MapPage]
+) -> None:
+    """The open notes after the map pages, page by page: each map page numbers the
+    markers of its own notes, so its list is headed with the page it belongs to."""
+    blocks = [
+        (page, content.notes_block_height(page.journey, frame.options))
+        for page in pages
+        if content.listed_notes(page.journey, frame.options)
+    ]
+    if not blocks:
+        return
+    width = frame.width - 2 * PAGE_MARGIN
+    y = frame.height  # start a new page before the first block
+    for page, height in blocks:
+        if y + height + 24 > frame.height - PAGE_MARGIN:
+            device.newPage()
+            if frame.options.background != "transparent":
+                background = QColor(frame.style.background)
+                painter.fillRect(QRectF(0, 0, frame.width, frame.height), background)
+            y = PAGE_MARGIN
+        painter.setPen(QColor(frame.style.card_subtle_text))
+        painter.setFont(make_font(frame.style.font_family, 10))
+        painter.drawText(QPointF(PAGE_MARGIN, y + 14), f"Page {page.number}")
+        block = QRectF(PAGE_MARGIN, y + 14, width, height)
+        content.paint_notes_block(painter, block, page.journey, frame.options, frame.style)
+        y += 14 + height + 12
 
 
 def _points(device: QPagedPaintDevice) -> None:

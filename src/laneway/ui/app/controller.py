@@ -215,7 +215,11 @@ class AppController:
     def appearance(self) -> Appearance:
         s = self.settings
         return Appearance(
-            canvas_style(self.dark, s.font_scale), s.theme, s.font_scale, s.show_findings
+            canvas_style(self.dark, s.font_scale),
+            s.theme,
+            s.font_scale,
+            s.show_findings,
+            s.emotion_curve,
         )
 
     def set_theme(self, theme: str) -> None:
@@ -231,6 +235,15 @@ class AppController:
     def set_findings_shown(self, shown: bool) -> None:
         self.settings.show_findings = shown
         self.settings.save()
+
+    def preference(self, name: str) -> object:
+        """A remembered choice of the user (``Settings`` field), e.g. ``note_author``."""
+        return getattr(self.settings, name)
+
+    def set_preference(self, name: str, value: object) -> None:
+        if getattr(self.settings, name) != value:
+            setattr(self.settings, name, value)
+            self.settings.save()
 
     def system_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
         """The system switched between light and dark: follow it when the theme is System."""

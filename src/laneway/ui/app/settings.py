@@ -36,6 +36,10 @@ class Settings:
     #: The map window's geometry and dock layout (base64 of Qt's bytes): window_state.py.
     window_geometry: str = ""
     window_state: str = ""
+    #: Who writes the notes made in this app (asked once, then remembered).
+    note_author: str = ""
+    #: View → Emotion Curve.
+    emotion_curve: bool = False
 
     @classmethod
     def load(cls) -> Settings:
@@ -59,7 +63,9 @@ class Settings:
             settings.recent = [str(p) for p in data["recent"] if isinstance(p, str)][:MAX_RECENT]
         if isinstance(data.get("show_findings"), bool):
             settings.show_findings = data["show_findings"]
-        for name in ("window_geometry", "window_state"):
+        if isinstance(data.get("emotion_curve"), bool):
+            settings.emotion_curve = data["emotion_curve"]
+        for name in ("window_geometry", "window_state", "note_author"):
             if isinstance(data.get(name), str):
                 setattr(settings, name, data[name])
         return settings

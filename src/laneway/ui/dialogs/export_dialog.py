@@ -58,16 +58,29 @@ PAGES = (
 CHECKS = (
     ("title", "Title", True),
     ("legend", "Legend of departments", True),
-    ("findings", "Findings (badges and gaps) — off for a clean deck", True),
+    ("findings", "Findings and notes (badges, gaps, notes) — off for a clean deck", True),
+    ("emotion_curve", "Emotion curve above the lanes", False),
     ("summary", "Summary and findings slide", True),
     ("dark", "Dark", False),
     ("only_selection", "Only the selection", False),
 )
 
 
-def copy_image_to_clipboard(document: Document, step_ids: set[str]) -> None:
-    """The map (or the selection) as a 2× PNG with findings, ready to paste in a deck."""
-    options = ExportOptions(scale=2, step_ids=frozenset(step_ids) if step_ids else None)
+def copy_image_to_clipboard(
+    document: Document,
+    step_ids: set[str],
+    *,
+    persona: str | None = None,
+    emotion_curve: bool = False,
+) -> None:
+    """The map (or the selection) as a 2× PNG with findings, ready to paste in a deck;
+    with the canvas's persona filter and emotion curve."""
+    options = ExportOptions(
+        scale=2,
+        step_ids=frozenset(step_ids) if step_ids else None,
+        persona=persona,
+        emotion_curve=emotion_curve,
+    )
     QGuiApplication.clipboard().setImage(render_to_qimage(document.journey, options))
 
 
@@ -89,9 +102,19 @@ def _spin(name: str, low: int, high: int, value: int, suffix: str) -> QSpinBox:
 
 
 class ExportDialog(QDialog):
-    def __init__(self, parent: QWidget | None, document: Document, selected: set[str]) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        document: Document,
+        selected: set[str],
+        *,
+        persona: str | None = None,
+        emotion_curve: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.document = document
+        #: As on the canvas: the persona filter and the emotion curve (SPEC §7).
+        self.persona, self._curve_shown = persona, emotion_curve
         self.selected = set(selected)
         self.setWindowTitle("Export")
         self.resize(1180, 680)
@@ -129,6 +152,7 @@ class ExportDialog(QDialog):
             box.setChecked(checked)
             setattr(self, name, box)
             self.checks.append(box)
+        self.emotion_curve.setChecked(self._curve_shown)
         self.only_selection.setText(f"Only the selection ({plural(len(self.selected), 'step')})")
         self.only_selection.setEnabled(bool(self.selected))
         for label, widget in (("Format", self.format), ("Scale", self.scale),
@@ -190,11 +214,14 @@ class ExportDialog(QDialog):
             title=self.title.isChecked(),
             legend=self.legend.isChecked(),
             findings=self.findings.isChecked(),
+            notes=self.findings.isChecked(),
             page=self.page.currentData(),
             step_ids=frozenset(self.selected) if self.only_selection.isChecked() else None,
             summary_slide=self.summary.isChecked(),
             dark=self.dark.isChecked(),
             slides=self.slides.value() or None,
+            persona=self.persona,
+            emotion_curve=self.emotion_curve.isChecked(),
         )
 
     def _changed(self) -> None:
@@ -208,7 +235,7 @@ class ExportDialog(QDialog):
             suffix == ".pdf" and self.page.currentData() in SPLIT_PAGES
         )
         self.slides.setEnabled(paged)
-        for box in (self.title, self.legend, self.findings):
+        for box in (self.title, self.legend, self.findings, self.emotion_curve):
             box.setEnabled(picture)
         self.summary.setEnabled(suffix == SLIDES_SUFFIX)
         self.dark.setEnabled(suffix in IMAGE_SUFFIXES)
@@ -250,8 +277,11 @@ class ExportDialog(QDialog):
             title=options.title,
             legend=options.legend,
             findings=options.findings,
+            notes=options.notes,
             step_ids=options.step_ids,
             dark=options.dark and suffix != SLIDES_SUFFIX,
+            persona=options.persona,
+            emotion_curve=options.emotion_curve,
         )
         self._preview_image = render_to_qimage(self.document.journey, preview)
         self._show_preview()

@@ -15,7 +15,7 @@ from laneway.model import JourneyMap
 from laneway.ui.editing.session import MapSession
 from laneway.ui.editing.steps import field_merge_key
 
-Kind = Literal["department", "stage"]
+Kind = Literal["department", "stage", "persona"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,14 @@ EDITS: dict[str, _RecordEdits] = {
         JourneyMap.reorder_stages,
         JourneyMap.remove_stage,
         "Reorder stages",
+    ),
+    "persona": _RecordEdits(
+        lambda j: j.personas,
+        lambda j, name: j.add_persona(name),
+        lambda j, record_id, name: j.update_persona(record_id, name=name),
+        JourneyMap.reorder_personas,
+        JourneyMap.remove_persona,
+        "Reorder personas",
     ),
 }
 
@@ -78,9 +86,12 @@ def name_is_free(session: MapSession, kind: Kind, record_id: str, name: str) -> 
     if not clean:
         return False
     journey = session.journey
-    other = (
-        journey.department_by_name(clean) if kind == "department" else journey.stage_by_name(clean)
-    )
+    by_name = {
+        "department": journey.department_by_name,
+        "stage": journey.stage_by_name,
+        "persona": journey.persona_by_name,
+    }[kind]
+    other = by_name(clean)
     return other is None or other.id == record_id
 
 
@@ -108,6 +119,29 @@ def recolor_department(session: MapSession, department_id: str, color: str) -> b
     result = session.run_edit(
         f"Recolor {department.name}",
         lambda j: j.update_department(department_id, color=color),
+    )
+    return result is not None
+
+
+def recolor_persona(session: MapSession, persona_id: str, color: str) -> bool:
+    persona = session.journey.personas.get(persona_id)
+    if persona is None or color.lower() == persona.color.lower():
+        return False
+    result = session.run_edit(
+        f"Recolor persona {persona.name}",
+        lambda j: j.update_persona(persona_id, color=color),
+    )
+    return result is not None
+
+
+def describe_persona(session: MapSession, persona_id: str, description: str) -> bool:
+    """Who the persona is, in a sentence or two (shown as the row's tooltip)."""
+    persona = session.journey.personas.get(persona_id)
+    if persona is None or description == persona.description:
+        return False
+    result = session.run_edit(
+        f"Describe persona {persona.name}",
+        lambda j: j.update_persona(persona_id, description=description),
     )
     return result is not None
 

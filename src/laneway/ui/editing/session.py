@@ -39,6 +39,7 @@ class MapSession(QObject):
     #: A department or stage was picked in a panel (id or None), for the inspector.
     department_selected = Signal(object)
     stage_selected = Signal(object)
+    persona_selected = Signal(object)
     #: The map became read-only (reason) or editable again ("").
     read_only_changed = Signal(str)
     #: One sentence to show the user (an edit was refused, a write failed…).

@@ -12,6 +12,7 @@ from laneway.ui.panels.inspector_common import findings_label, inspector_form, s
 from laneway.ui.widgets.accessible import describe
 from laneway.ui.widgets.fields import CommitLineEdit, CommitTextEdit
 from laneway.ui.widgets.headings import heading_label
+from laneway.ui.widgets.term_field import TermField
 
 
 class LinkForm(QWidget):
@@ -33,6 +34,8 @@ class LinkForm(QWidget):
         self.agreement.setPlaceholderText(
             "What is handed over, and when it is ready (e.g. MQL: score ≥ 50, budget confirmed)"
         )
+        #: ``[[`` completes a defined term; cited terms underlined, their meaning on hover.
+        self.terms = TermField(self.agreement, self._matching_terms, self._meaning)
         self.label = CommitLineEdit()
         self.label.setObjectName("label")
         self.sla = CommitLineEdit()
@@ -54,6 +57,13 @@ class LinkForm(QWidget):
             editor = getattr(self, name)
             editor.committed.connect(lambda text, n=name: self._commit(n, text))
             editor.edited.connect(lambda text, n=name: self._commit(n, text, live=True))
+
+    def _matching_terms(self, typed: str) -> list[str]:
+        return [d.term for d in self.session.journey.definitions_matching(typed)]
+
+    def _meaning(self, term: str) -> str | None:
+        definition = self.session.journey.definition_by_term(term)
+        return None if definition is None else definition.meaning
 
     def editors(self) -> list[CommitLineEdit | CommitTextEdit]:
         return [self.agreement, self.sla, self.label]
@@ -87,6 +97,7 @@ class LinkForm(QWidget):
         self.status.setStyleSheet(f"color: {color}; font-weight: bold;" if color else "")
         self._set_gap_highlight(color is not None)
         self.agreement.show_value(link.agreement, force=another)
+        self.terms.glossary_changed()
         self.label.show_value(link.label, force=another)
         self.sla.show_value(link.sla, force=another)
         self._show_findings()

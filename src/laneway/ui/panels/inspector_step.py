@@ -11,6 +11,7 @@ from laneway.model.wording import plural
 from laneway.ui.editing.session import MapSession
 from laneway.ui.editing.steps import set_step_field, set_steps_field
 from laneway.ui.panels.inspector_common import findings_label, inspector_form, show_findings
+from laneway.ui.panels.inspector_personas import PersonaChecks
 from laneway.ui.widgets.accessible import describe
 from laneway.ui.widgets.fields import CommitLineEdit, CommitTextEdit, fill_combo
 from laneway.ui.widgets.headings import heading_label
@@ -80,6 +81,9 @@ class StepForm(QWidget):
                 form.addRow("Owner (lane)", self.department)
                 form.addRow("Stage", self.stage)
         form.addRow("Emotion", self.emotion)
+        self.personas = PersonaChecks(session)
+        form.addRow("Personas", self.personas)
+        self._form = form
         self.entry = QCheckBox("Entry: the journey starts here")
         self.entry.setObjectName("entry")
         self.terminal = QCheckBox("End: the journey may stop here")
@@ -136,6 +140,9 @@ class StepForm(QWidget):
             step.stage_id,
         )
         self.emotion.setCurrentIndex(self.emotion.findData(step.emotion))
+        self._form.setRowVisible(self.personas, bool(journey.personas))
+        if journey.personas:
+            self.personas.show_step(step_id, journey)
         for box, value in ((self.entry, step.entry), (self.terminal, step.terminal)):
             blocked = box.blockSignals(True)
             box.setChecked(value)

@@ -128,11 +128,13 @@ class CommitTextEdit(QPlainTextEdit, _LiveField):
             self._typed()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        self.visit += 1
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            self.visit += 1  # back from a completion list: the same visit
         super().focusInEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        self._finish()
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            self._finish()  # a completion list opening is not the end of the typing
         super().focusOutEvent(event)
 
     def event(self, event: QEvent) -> bool:

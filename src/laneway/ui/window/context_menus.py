@@ -117,7 +117,9 @@ class ContextMenus:
     def card_menu(self, step_id: str) -> QMenu:
         journey = self.window.session.journey
         menu = self._menu("card", f"Step {journey.steps[step_id].title}")
-        self._actions(menu, "rename", "add_next", "add_next_stage", "add_below", "link_to", "-")
+        self._actions(menu, "rename", "add_next", "add_next_stage", "add_below", "link_to")
+        self._note_entry(menu, step_id=step_id)
+        menu.addSeparator()
         self._choices(menu, "&Owner", step_id, "department_id")
         self._choices(menu, "Sta&ge", step_id, "stage_id")
         self._actions(menu, "-", "cut", "copy", "delete")
@@ -152,6 +154,7 @@ class ContextMenus:
             "Type what is handed over and when it is ready, in the inspector",
             self.window.inspector.focus_agreement,
         )
+        self._note_entry(menu, link_id=link_id)
         self._actions(menu, "-", "delete")
         return menu
 
@@ -238,7 +241,24 @@ class ContextMenus:
                 lambda: window.canvas_commands.add_at(cell[0], cell[1], near),
             )
         self._actions(menu, "paste", "-", "add_department", "add_stage", "-", "select_all", "fit")
+        self._note_entry(menu)
         return menu
+
+    def _note_entry(self, menu: QMenu, step_id: str | None = None, link_id: str | None = None):
+        """Add Note… on this card, this arrow, or (neither) the map."""
+        journey = self.window.session.journey
+        if step_id is not None:
+            subject = f"the step {journey.steps[step_id].title}"
+        elif link_id is not None:
+            subject = "this link"
+        else:
+            subject = "the map"
+        self._entry(
+            menu,
+            "Add Not&e…",
+            f"Add a note on {subject} (Ctrl+Alt+N)",
+            lambda: self.window.content_ui.add_note(step_id, link_id, subject),
+        )
 
     # ----------------------------------------------------------------- helpers
     def _on_row(self, panel, record_id: str, action) -> None:

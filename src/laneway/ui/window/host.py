@@ -38,6 +38,8 @@ class Appearance:
     theme: str
     font_scale: float
     show_findings: bool
+    #: View → Emotion Curve, as last chosen.
+    emotion_curve: bool = False
 
 
 class WindowHost(Protocol):
@@ -56,6 +58,10 @@ class WindowHost(Protocol):
     def set_font_scale(self, scale: float) -> None: ...
 
     def set_findings_shown(self, shown: bool) -> None: ...
+
+    def preference(self, name: str) -> object: ...
+
+    def set_preference(self, name: str, value: object) -> None: ...
 
     def window_closed(self, window: QWidget) -> None: ...
 

@@ -41,7 +41,9 @@ from laneway.ui.window.canvas_commands import CanvasCommands
 from laneway.ui.window.context_menus import ContextMenus
 from laneway.ui.window.coverage_status import CoverageStatus
 from laneway.ui.window.host import Appearance, WindowHost
+from laneway.ui.window.journey_content import JourneyContentUi
 from laneway.ui.window.map_commands import MapCommands
+from laneway.ui.window.presentation import Presentation
 from laneway.ui.window.session_tools import SessionTools
 from laneway.ui.window.view import MapView
 
@@ -80,6 +82,7 @@ class MainWindow(QMainWindow):
         self.tools = SessionTools(self)
         self._build_central()
         self._build_docks()
+        self.content_ui = JourneyContentUi(self)  # personas, definitions, notes, the curve
         self.tools.dock()
         self.coverage = CoverageStatus(session)
         self.statusBar().addPermanentWidget(self.coverage)
@@ -94,7 +97,9 @@ class MainWindow(QMainWindow):
             canvas=self.view,
         )
         self.chrome.menus[RECENT].aboutToShow.connect(self._fill_recent_menu)
+        self.content_ui.install(self.chrome)
         self.context_menus = ContextMenus(self)
+        self.presentation = Presentation(self)
         self._set_tab_order()
         QTimer.singleShot(0, self._describe_dock_tabs)  # Qt makes them as it lays out
         self._connect()
@@ -187,7 +192,8 @@ class MainWindow(QMainWindow):
             "open": lambda: host.open_dialog(self),
             "import": lambda: host.import_dialog(self),
             "save_copy": commands.save_copy,
-            "export": commands.export,
+            "export": lambda: commands.export(**self.content_ui.export_choices()),
+            "add_note": lambda: self.content_ui.add_note(),
             "close": self.close,
             "quit": host.quit,
             "cut": self.cut_selection,
@@ -195,7 +201,7 @@ class MainWindow(QMainWindow):
             "paste": self.paste,
             "delete": self.delete_selection,
             "select_all": lambda: self.focus_items(self.session.journey.steps, []),
-            "copy_image": commands.copy_image,
+            "copy_image": lambda: commands.copy_image(**self.content_ui.export_choices()),
             "add_next": canvas.add_next,
             "add_below": lambda: canvas.add_next(lane_below=True),
             "add_next_stage": lambda: canvas.add_next(next_stage=True),
@@ -386,35 +392,15 @@ class MainWindow(QMainWindow):
         self.scene.metrics = self.metrics
         self.scene.set_style(appearance.style)
         self._size_side_panels()
+        self.presentation.follow_appearance()
 
     def set_findings_visible(self, visible: bool) -> None:
         self.scene.set_findings_visible(visible)
         self.host.set_findings_shown(visible)
 
     def toggle_presentation(self) -> None:
-        presenting = not self.isFullScreen()
-        for dock in self.docks:
-            dock.setVisible(not presenting)
-        self.menuBar().setVisible(not presenting)
-        self.chrome.toolbar.setVisible(not presenting)
-        self.statusBar().setVisible(not presenting)
-        self.view.keep_fitted = presenting
-        self.view.setAlignment(
-            Qt.AlignmentFlag.AlignCenter
-            if presenting
-            else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-        )
-        if presenting:
-            self.showFullScreen()
-            self.view.fit_all()
-        else:
-            self.showNormal()
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
-            self.toggle_presentation()
-            return
-        super().keyPressEvent(event)
+        """F11: presentation mode for the room (``presentation.py``), in or out."""
+        self.presentation.toggle()
 
     # ----------------------------------------------------------------- closing
     def closeEvent(self, event: QCloseEvent) -> None:

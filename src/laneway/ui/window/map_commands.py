@@ -48,10 +48,13 @@ class MapCommands:
             return
         self.notify(f"Snapshot '{info.name}' taken; compare it in Map → Snapshots.")
 
-    def export(self) -> None:
+    def export(self, **shown: object) -> None:
+        """``shown``: what the canvas shows that the export follows (persona, curve)."""
         selected = set(self.session.selected_step_ids)
-        ExportDialog(self.parent, self.session.document, selected).exec()
+        ExportDialog(self.parent, self.session.document, selected, **shown).exec()
 
-    def copy_image(self) -> None:
-        copy_image_to_clipboard(self.session.document, set(self.session.selected_step_ids))
+    def copy_image(self, **shown: object) -> None:
+        """``shown``: what the canvas shows that the picture follows (persona, curve)."""
+        selected = set(self.session.selected_step_ids)
+        copy_image_to_clipboard(self.session.document, selected, **shown)
         self.notify("Copied the map as an image.")
