@@ -12,7 +12,7 @@ from laneway.document import Document
 from laneway.io.errors import InputError
 from laneway.io.export_options import ExportOptions
 from laneway.operations.creating import create_map_file, new_journey, read_import
-from laneway.operations.exporting import ExportError, export_map
+from laneway.operations.exporting import export_map
 from laneway.operations.placing import place_unplaced_in, place_unplaced_steps
 from laneway.store import create_map
 from tests.conftest import build_map, reopen
@@ -92,11 +92,17 @@ def test_an_unknown_suffix_is_refused_and_nothing_is_written(tmp_path, sample_ma
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_picture_too_large_is_an_export_error_and_nothing_is_written(qapp, tmp_path, sample_map):
-    with pytest.raises(ExportError) as raised:
-        export_map(sample_map, tmp_path / "huge.png", ExportOptions(scale=4, width=20000))
-    assert "pixels" in str(raised.value)
-    assert list(tmp_path.iterdir()) == []
+def test_a_picture_too_large_is_made_as_large_as_it_can_be_and_says_so(qapp, tmp_path, sample_map):
+    from laneway.render.writers import MAX_AREA, MAX_PIXELS
+
+    path = tmp_path / "huge.png"
+    notice = export_map(sample_map, path, ExportOptions(scale=4, width=20000))
+    header = path.read_bytes()[:24]
+    width, height = int.from_bytes(header[16:20]), int.from_bytes(header[20:24])
+    assert max(width, height) <= MAX_PIXELS and width * height <= MAX_AREA
+    assert width > 16384 * 0.5 or width * height > MAX_AREA * 0.95  # as large as it can be
+    assert notice is not None and "pixels" in notice and notice.count(".") == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["huge.png"]
 
 
 def test_data_exports_do_not_load_qt(tmp_path, map_file):

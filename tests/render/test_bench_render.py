@@ -43,3 +43,30 @@ def test_bench_pptx_200_steps(benchmark, tmp_path):
     benchmark.pedantic(
         write_pptx, args=(journey, tmp_path / "m.pptx", ExportOptions()), rounds=3, iterations=1
     )
+
+
+SIZES = (20, 100, 500)
+
+
+@pytest.mark.benchmark(group="export per format")
+@pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf"])
+@pytest.mark.parametrize("steps", SIZES)
+def test_bench_export_format(benchmark, qapp, tmp_path, steps, suffix):
+    """The default export of each format (PNG 2×, made smaller past the pixel limit;
+    PDF sized to the map), in process."""
+    journey = workshop_map(steps)
+    path = tmp_path / f"m{suffix}"
+    benchmark.pedantic(
+        export_image, args=(journey, path, suffix, ExportOptions()), rounds=3, iterations=1
+    )
+
+
+@pytest.mark.benchmark(group="export per format")
+@pytest.mark.parametrize("steps", SIZES)
+def test_bench_export_16_9_pages(benchmark, qapp, tmp_path, steps):
+    """The 16:9 PDF: planned by stage range, each page arranged for the slide."""
+    journey = workshop_map(steps)
+    options = ExportOptions(page="16:9")
+    benchmark.pedantic(
+        export_image, args=(journey, tmp_path / "m.pdf", ".pdf", options), rounds=3, iterations=1
+    )

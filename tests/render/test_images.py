@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage
 from laneway.io.export_options import ExportOptions
 from laneway.io.templates import load_template
 from laneway.render import ExportPicture, export_image, render_to_qimage
+from laneway.render.look import FONT_SCALE
 from tests.support.maps import workshop_map
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -47,9 +48,10 @@ def test_png_size_follows_the_scale_and_is_not_blank(qapp, b2b, tmp_path, scale)
     path = tmp_path / "map.png"
     export_image(b2b, path, ".png", options)
     image = QImage(str(path))
+    # ``scale`` pixels per canvas unit: the export's text is FONT_SCALE larger in scene units
     assert (image.width(), image.height()) == (
-        round(size.width() * scale),
-        round(size.height() * scale),
+        round(size.width() * scale / FONT_SCALE),
+        round(size.height() * scale / FONT_SCALE),
     )
     assert _distinct_colors(image) > 10
 
@@ -65,8 +67,9 @@ def test_png_width_option_and_transparent_background(qapp, b2b, tmp_path):
 
 
 def test_findings_overlay_changes_the_picture(qapp, b2b):
-    annotated = render_to_qimage(b2b, ExportOptions(scale=1, findings=True))
-    clean = render_to_qimage(b2b, ExportOptions(scale=1, findings=False))
+    # Without the legend, whose clean version has fewer entries (no gap, no badges).
+    annotated = render_to_qimage(b2b, ExportOptions(scale=1, findings=True, legend=False))
+    clean = render_to_qimage(b2b, ExportOptions(scale=1, findings=False, legend=False))
     assert annotated.size() == clean.size()
     assert annotated != clean
 
@@ -86,15 +89,16 @@ def test_svg_holds_every_step_title_as_text(qapp, b2b, tmp_path):
 @pytest.mark.parametrize(
     ("page", "ratio"), [("map", None), ("16:9", 16 / 9), ("a4", 297 / 210), ("letter", 11 / 8.5)]
 )
-def test_pdf_has_one_page_of_the_chosen_size_and_a_text_layer(qapp, b2b, tmp_path, page, ratio):
+def test_pdf_pages_have_the_chosen_size_and_a_text_layer(qapp, b2b, tmp_path, page, ratio):
     path = tmp_path / "map.pdf"
     export_image(b2b, path, ".pdf", ExportOptions(page=page))
     reader = PdfReader(path)
-    assert len(reader.pages) == 1
-    box = reader.pages[0].mediabox
-    if ratio is not None:
-        assert float(box.width) / float(box.height) == pytest.approx(ratio, rel=0.01)
-    text = _plain(reader.pages[0].extract_text())
+    assert len(reader.pages) == 1 if page == "map" else len(reader.pages) >= 1
+    for sheet in reader.pages:
+        box = sheet.mediabox
+        if ratio is not None:
+            assert float(box.width) / float(box.height) == pytest.approx(ratio, rel=0.01)
+    text = _plain(" ".join(sheet.extract_text() for sheet in reader.pages))
     for step in b2b.steps.values():
         assert step.title in text, step.title
 
@@ -110,10 +114,16 @@ def test_selection_only_export(qapp, b2b, tmp_path):
     assert "Renewal invoice" not in text and left_out
 
 
-def test_a_60_step_map_renders(qapp, tmp_path):
+def test_a_60_step_map_is_split_by_stage_and_can_be_forced_onto_fewer_slides(qapp, tmp_path):
+    journey = workshop_map(60)
     path = tmp_path / "big.pdf"
-    export_image(workshop_map(60), path, ".pdf", ExportOptions(page="16:9"))
-    assert len(PdfReader(path).pages) == 1
+    export_image(journey, path, ".pdf", ExportOptions(page="16:9"))
+    pages = PdfReader(path).pages
+    assert 1 < len(pages) <= len(journey.stages)
+    text = _plain(" ".join(page.extract_text() for page in pages))
+    assert all(step.title in text for step in journey.steps.values())
+    export_image(journey, path, ".pdf", ExportOptions(page="16:9", slides=2))
+    assert len(PdfReader(path).pages) == 2
 
 
 def test_cli_export_leaves_nothing_on_failure(tmp_path, capsys):

@@ -56,7 +56,7 @@ class GridItem(QGraphicsItem):
         for lane in self._grid.lanes:
             width = m.lane_header_width - 28
             name = elide(lane.name, self._name_font, width)
-            if lane.department_id is None:
+            if lane.department_id is None and s.alarms:
                 sub = (
                     f"⚠ {lane.step_count} step{'s' if lane.step_count != 1 else ''} nobody owns"
                     if lane.step_count
@@ -110,7 +110,7 @@ class GridItem(QGraphicsItem):
         s, m = self._style, self._grid.metrics
         r = lane.rect
         band = QRectF(r.x, r.y, r.width, r.height)
-        alarm = lane.department_id is None and lane.step_count > 0
+        alarm = s.alarms and lane.department_id is None and lane.step_count > 0
         if lane.department_id is None:
             fill = s.unassigned_alarm_fill if alarm else s.unassigned_fill
         else:

@@ -136,7 +136,7 @@ class StepItem(QGraphicsRectItem):
         s, m = self._style, self._metrics
         rect = self.card_rect()
         selected = self.isSelected() and s.chrome
-        unowned = self.step.department_id is None
+        unowned = self.step.department_id is None and s.alarms
         if level_of_detail(option, painter, widget) < READABLE_LOD:
             self._paint_block(rect, painter, selected, unowned)
             return

@@ -35,6 +35,8 @@ class Style:
     font_scale: float = 1.0
     #: Editing chrome (selection outlines, hover handles) is drawn only when True.
     chrome: bool = True
+    #: Findings colours on unowned steps and the Unassigned lane; False in clean exports.
+    alarms: bool = True
 
     def scaled(self, factor: float) -> Style:
         return replace(self, font_scale=factor)

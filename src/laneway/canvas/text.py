@@ -27,6 +27,9 @@ def make_font(family: str, point_size: float, bold: bool = False) -> QFont:
     font.setPointSizeF(max(1.0, point_size))
     font.setBold(bold)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    # No ligatures: a PDF or SVG would hold "ﬀ" for "ff" and "handoff" could not be found.
+    for tag in ("liga", "clig"):
+        font.setFeature(QFont.Tag(tag), 0)
     return font
 
 

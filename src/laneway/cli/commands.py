@@ -133,10 +133,12 @@ def cmd_export(args: argparse.Namespace) -> int:
             check_standard_output(suffix)
             write_standard_output(export_bytes(journey, suffix, options))
             return EXIT_OK
-        export_map(journey, output, options, overwrite=args.force)
+        notice = export_map(journey, output, options, overwrite=args.force)
     except ExportError as error:
         raise CommandError(f"{output.name if not to_stdout else suffix}: {error}") from None
     print(f"Exported {output}.")
+    if notice:
+        print(notice)
     return EXIT_OK
 
 

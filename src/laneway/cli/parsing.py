@@ -158,21 +158,29 @@ def _add_export_options(exporter: argparse.ArgumentParser) -> None:
     exporter.add_argument("--dark", action="store_true", help="dark theme for images")
     exporter.add_argument(
         "--page",
-        choices=("map", "16:9", "a4", "letter"),
+        choices=("map", "16:9", "a4", "letter", "a1", "a0", "a4-tiled"),
         default="map",
-        help="PDF page: sized to the map (default), a 16:9 slide, A4 or Letter landscape",
+        help="PDF page: sized to the map (default); 16:9 slide, A4 or Letter landscape pages"
+        " (split by stage range when the map cannot be read on one); a1 or a0 poster, or an"
+        " A1 poster tiled on A4 sheets (a4-tiled)",
+    )
+    exporter.add_argument(
+        "--slides",
+        type=int,
+        metavar="N",
+        help="exactly N map slides or pages (split by stage range; PDF pages and PPTX)",
     )
     for flag, help_text in (
         ("--no-title", "leave out the title"),
         ("--no-legend", "leave out the legend"),
         ("--no-findings", "clean version: no badges, gap highlighting or notes"),
         ("--no-summary-slide", "PPTX: no summary and findings slide"),
-        ("--findings-info", "PPTX: list the info findings too (errors and warnings always)"),
+        (
+            "--findings-info",
+            "list the info findings too (PPTX table; a clean PDF lists them on pages)",
+        ),
     ):
         exporter.add_argument(flag, action="store_true", help=help_text)
-    exporter.add_argument(
-        "--slides", type=int, metavar="N", help="PPTX/16:9 PDF: split the map into N slides"
-    )
     exporter.add_argument(
         "--steps", metavar="IDS", help="only these step ids (comma separated) and their links"
     )

@@ -6,9 +6,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 Background = Literal["white", "transparent", "theme"]
-PageSize = Literal["map", "16:9", "a4", "letter"]
+PageSize = Literal["map", "16:9", "a4", "letter", "a1", "a0", "a4-tiled"]
 
-PAGE_SIZES: tuple[str, ...] = ("map", "16:9", "a4", "letter")
+PAGE_SIZES: tuple[str, ...] = ("map", "16:9", "a4", "letter", "a1", "a0", "a4-tiled")
+#: The pages a map is split across by stage range when it cannot be read on one.
+SPLIT_PAGES: tuple[str, ...] = ("16:9", "a4", "letter")
+#: Posters: the whole map on one big sheet (A1, A0), or an A1 poster tiled on A4 sheets.
+POSTER_PAGES: tuple[str, ...] = ("a1", "a0", "a4-tiled")
+MAX_SLIDES = 100
 
 
 @dataclass(frozen=True)
@@ -22,7 +27,7 @@ class ExportOptions:
     legend: bool = True
     #: Finding badges and gap highlighting: on for the workshop, off for a clean deck.
     findings: bool = True
-    #: PDF page: sized to the map, a 16:9 slide, or A4 / Letter landscape.
+    #: PDF page: sized to the map, a 16:9 slide, A4 / Letter landscape, or a poster.
     page: PageSize = "map"
     #: Only these steps (and the links between them); None exports the whole map.
     step_ids: frozenset[str] | None = None
@@ -38,7 +43,8 @@ class ExportOptions:
     notes: bool = True
     #: Slides/pages of the map forced to this many (split by stage range); None: as needed.
     slides: int | None = None
-    #: PPTX findings table: list the info findings too (errors and warnings always).
+    #: The findings as information: the PPTX findings table lists the info findings too
+    #: (errors and warnings always); a clean paged PDF gains pages listing the findings.
     findings_info: bool = False
 
     def __post_init__(self) -> None:
@@ -46,7 +52,7 @@ class ExportOptions:
             raise ValueError("The scale must be between 1 and 4.")
         if self.width is not None and not 16 <= self.width <= 20000:
             raise ValueError("The width must be between 16 and 20000 pixels.")
-        if self.slides is not None and self.slides < 1:
-            raise ValueError("The number of slides must be at least 1.")
         if self.page not in PAGE_SIZES:
             raise ValueError(f"The page must be one of {', '.join(PAGE_SIZES)}.")
+        if self.slides is not None and not 1 <= self.slides <= MAX_SLIDES:
+            raise ValueError(f"The number of slides must be between 1 and {MAX_SLIDES}.")

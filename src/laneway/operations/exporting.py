@@ -65,12 +65,14 @@ def is_picture(suffix: str) -> bool:
 
 def export_map(
     journey: JourneyMap, path: Path, options: ExportOptions, *, overwrite: bool = True
-) -> None:
+) -> str | None:
     """Write ``journey`` (only ``options.step_ids`` of it, when set) to ``path``.
 
     The file appears complete or not at all; an existing file is replaced only when
     ``overwrite`` (and never when it is read-only: ``atomic_output``). An unknown suffix
-    is an ``InputError``; a picture that cannot be made (too large) an ``ExportError``.
+    is an ``InputError``; a picture that cannot be made an ``ExportError``. Returns a
+    one-line notice when the file is not quite what was asked (a PNG made smaller to
+    stay within the pixel limit), else None.
     """
     suffix = check_export_suffix(path)
     check_output(path, overwrite=overwrite)  # refuses now, before the drawing is made
@@ -79,7 +81,7 @@ def export_map(
 
         try:
             with atomic_output(path, overwrite=overwrite) as temporary:
-                export_image(journey, temporary, suffix, options)
+                return export_image(journey, temporary, suffix, options)
         except RenderError as error:
             raise ExportError(str(error)) from None
     elif suffix == SLIDES_SUFFIX:
@@ -92,6 +94,7 @@ def export_map(
         data = writer(excerpt(journey, options.step_ids))
         with atomic_output(path, overwrite=overwrite) as temporary:
             temporary.write_bytes(data)
+    return None
 
 
 def export_bytes(journey: JourneyMap, suffix: str, options: ExportOptions) -> bytes:

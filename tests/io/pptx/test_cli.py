@@ -35,7 +35,7 @@ def test_a_bad_slide_count_is_one_sentence_and_writes_nothing(tmp_path, capsys):
     out = tmp_path / "deck.pptx"
     code, err = _run(capsys, "export", source, "-o", out, "--slides", 0)
     assert code == 2
-    assert err.strip().endswith("The number of slides must be at least 1.")
+    assert err.strip().endswith("The number of slides must be between 1 and 100.")
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert not out.exists()
 

@@ -22,7 +22,8 @@ def test_options_update_the_preview_and_export_writes_the_file(
     dialog.title.setChecked(False)
     dialog.refresh_preview()
     without_title = dialog.preview.pixmap().toImage()
-    assert without_title.height() < first.height()
+    # a shorter picture: relatively wider (whichever side the preview area limits)
+    assert without_title.width() * first.height() > first.width() * without_title.height()
     dialog.scale.setValue(3)
     dialog.refresh_preview()
     assert "pixels" in dialog.preview_note.text()
@@ -58,3 +59,30 @@ def test_copy_as_image_puts_a_picture_on_the_clipboard(main_window):
     copy_image_to_clipboard(main_window.session.document, set())
     image = QGuiApplication.clipboard().image()
     assert not image.isNull() and image.width() > 1000
+
+
+def test_map_slides_spin_box_forces_the_pages_of_a_16_9_pdf(
+    main_window, tmp_path, monkeypatch, qtbot
+):
+    from pypdf import PdfReader
+    from PySide6.QtCore import Qt
+
+    dialog = ExportDialog(main_window, main_window.session.document, set())
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData(".pdf"))
+    assert not dialog.slides.isEnabled()  # a map-sized page is one page
+    dialog.page.setCurrentIndex(dialog.page.findData("16:9"))
+    assert dialog.slides.isEnabled()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.slides.setFocus()
+    editor = dialog.slides.lineEdit()
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, "2")
+    assert dialog.options().slides == 2
+    dialog.refresh_preview()
+    assert "2 map pages" in dialog.preview_note.text()
+    target = tmp_path / "deck.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialog.export_button.click()
+    assert len(PdfReader(target).pages) == 2

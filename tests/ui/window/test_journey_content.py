@@ -11,6 +11,7 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QToolTip
 
 from laneway.io.export_options import ExportOptions
+from laneway.render.look import FONT_SCALE
 from laneway.render.picture import ExportPicture
 from laneway.ui.app.settings import Settings, config_dir
 from laneway.ui.dialogs.export_dialog import ExportDialog
@@ -328,8 +329,10 @@ def test_the_emotion_curve_is_toggled_and_remembered(main_window, controller, ma
     window.focus_items([], [])  # the whole map, not the selected step
     window.chrome.actions["copy_image"].trigger()
     copied = QApplication.clipboard().image()
-    assert abs(copied.height() - 2 * curve_height) <= 2  # the 2× picture, band included
-    assert copied.height() > 2 * without_height + 200
+    # the 2× picture (pixels per canvas unit: the export's text is FONT_SCALE larger)
+    pixels = 2 / FONT_SCALE
+    assert abs(copied.height() - pixels * curve_height) <= 2  # band included
+    assert copied.height() > pixels * (without_height + 100)
     # Presentation mode keeps the band, inside what the projector shows.
     window.toggle_presentation()
     try:

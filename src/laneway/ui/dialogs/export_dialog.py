@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from laneway.document import Document
 from laneway.io.errors import InputError
-from laneway.io.export_options import ExportOptions
+from laneway.io.export_options import MAX_SLIDES, SPLIT_PAGES, ExportOptions
 from laneway.model.wording import plural
 from laneway.operations.exporting import (
     EXPORT_FORMATS,
@@ -38,6 +38,8 @@ from laneway.operations.exporting import (
     is_picture,
 )
 from laneway.render import ExportPicture, render_to_qimage
+from laneway.render.look import TITLE_PT
+from laneway.render.writers import MAX_AREA, MAX_PIXELS, map_pages, pixel_size
 from laneway.store import StoreError
 from laneway.ui.widgets import prompts
 from laneway.ui.widgets.accessible import describe, describe_buttons
@@ -48,6 +50,9 @@ PAGES = (
     ("16:9 slide", "16:9"),
     ("A4 landscape", "a4"),
     ("Letter landscape", "letter"),
+    ("A1 poster", "a1"),
+    ("A0 poster", "a0"),
+    ("A1 poster on A4 sheets", "a4-tiled"),
 )
 #: The check boxes: (attribute and object name, text, checked at first).
 CHECKS = (
@@ -122,7 +127,7 @@ class ExportDialog(QDialog):
         self._timer.timeout.connect(self.refresh_preview)
         for combo in (self.format, self.background, self.page):
             combo.currentIndexChanged.connect(self._changed)
-        for spin in (self.scale, self.width):
+        for spin in (self.scale, self.width, self.slides):
             spin.valueChanged.connect(self._changed)
         for box in self.checks:
             box.toggled.connect(self._changed)
@@ -138,6 +143,8 @@ class ExportDialog(QDialog):
         self.width.setSpecialValueText("from the scale")
         self.background = _combo("background", (("White", "white"), ("Transparent", "transparent")))
         self.page = _combo("page", PAGES)
+        self.slides = _spin("slides", 0, MAX_SLIDES, 0, "")
+        self.slides.setSpecialValueText("as many as needed")
         self.checks: list[QCheckBox] = []
         for name, text, checked in CHECKS:
             box = QCheckBox(text)
@@ -150,7 +157,7 @@ class ExportDialog(QDialog):
         self.only_selection.setEnabled(bool(self.selected))
         for label, widget in (("Format", self.format), ("Scale", self.scale),
                               ("Width", self.width), ("Background", self.background),
-                              ("PDF page", self.page)):  # fmt: skip
+                              ("PDF page", self.page), ("Map slides", self.slides)):  # fmt: skip
             form.addRow(label, widget)
         for box in self.checks:
             form.addRow(box)
@@ -159,7 +166,8 @@ class ExportDialog(QDialog):
             (self.scale, "How many pixels per point of the map (PNG)"),
             (self.width, "An exact width in pixels instead of the scale (PNG)"),
             (self.background, "White or transparent behind the map (PNG)"),
-            (self.page, "The PDF's page: sized to the map, or a slide or paper page"),
+            (self.page, "The PDF's page: sized to the map, a slide or paper page, or a poster"),
+            (self.slides, "How many slides or pages the map is split across, by stage range"),
             *((box, f"Include: {box.text()}") for box in self.checks),
         ):
             widget.setAccessibleDescription(description)
@@ -211,6 +219,7 @@ class ExportDialog(QDialog):
             step_ids=frozenset(self.selected) if self.only_selection.isChecked() else None,
             summary_slide=self.summary.isChecked(),
             dark=self.dark.isChecked(),
+            slides=self.slides.value() or None,
             persona=self.persona,
             emotion_curve=self.emotion_curve.isChecked(),
         )
@@ -222,6 +231,10 @@ class ExportDialog(QDialog):
         self.width.setEnabled(suffix == ".png")
         self.background.setEnabled(suffix == ".png")
         self.page.setEnabled(suffix == ".pdf")
+        paged = suffix == SLIDES_SUFFIX or (
+            suffix == ".pdf" and self.page.currentData() in SPLIT_PAGES
+        )
+        self.slides.setEnabled(paged)
         for box in (self.title, self.legend, self.findings, self.emotion_curve):
             box.setEnabled(picture)
         self.summary.setEnabled(suffix == SLIDES_SUFFIX)
@@ -274,7 +287,21 @@ class ExportDialog(QDialog):
         self._show_preview()
         if suffix == ".png":
             full = render_size(self.document, options)
-            self.preview_note.setText(f"The PNG will be {full[0]} × {full[1]} pixels.")
+            if max(full) > MAX_PIXELS or full[0] * full[1] > MAX_AREA:
+                fit = min(MAX_PIXELS / max(full), (MAX_AREA / (full[0] * full[1])) ** 0.5)
+                full = (int(full[0] * fit), int(full[1] * fit))
+                self.preview_note.setText(
+                    f"The PNG will be {full[0]} × {full[1]} pixels (the most it can be)."
+                )
+            else:
+                self.preview_note.setText(f"The PNG will be {full[0]} × {full[1]} pixels.")
+        elif suffix == ".pdf" and options.page in SPLIT_PAGES:
+            _frame, pages = map_pages(self.document.journey, options)
+            smallest = min(page.scale for page in pages) * TITLE_PT
+            self.preview_note.setText(
+                f"The PDF will have {plural(len(pages), 'map page')} (split by stage range); "
+                f"step titles at least {smallest:.0f} pt."
+            )
         elif suffix == SLIDES_SUFFIX:
             self.preview_note.setText(
                 "Slides hold the same picture as editable shapes; wide maps are split by stage."
@@ -310,5 +337,4 @@ def render_size(document: Document, options: ExportOptions) -> tuple[int, int]:
         size = picture.size
     finally:
         picture.close()
-    scale = options.width / size.width() if options.width else options.scale
-    return round(size.width() * scale), round(size.height() * scale)
+    return pixel_size(size.width(), size.height(), options)
