@@ -167,9 +167,22 @@ def _export_options(args: argparse.Namespace, journey: JourneyMap):
             dark=args.dark,
             slides=args.slides,
             findings_info=args.findings_info,
+            persona=_persona(journey, args.persona),
+            emotion_curve=args.emotion_curve,
         )
     except ValueError as error:
         raise CommandError(str(error)) from None
+
+
+def _persona(journey: JourneyMap, wanted: str | None) -> str | None:
+    """The persona named on the command line (a name, any case, or an id)."""
+    if wanted is None:
+        return None
+    persona = journey.personas.get(wanted) or journey.persona_by_name(wanted)
+    if persona is None:
+        known = ", ".join(p.name for p in journey.personas_in_order()) or "none"
+        raise CommandError(f"The map has no persona {wanted!r} (its personas: {known}).")
+    return persona.id
 
 
 def cmd_snapshot(args: argparse.Namespace) -> int:

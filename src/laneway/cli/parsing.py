@@ -165,6 +165,16 @@ def _add_export_options(exporter: argparse.ArgumentParser) -> None:
         " A1 poster tiled on A4 sheets (a4-tiled)",
     )
     exporter.add_argument(
+        "--persona",
+        metavar="NAME",
+        help="dim the steps that do not concern this persona (its name or id)",
+    )
+    exporter.add_argument(
+        "--emotion-curve",
+        action="store_true",
+        help="draw the emotion curve above the lanes (PNG, SVG, PDF)",
+    )
+    exporter.add_argument(
         "--slides",
         type=int,
         metavar="N",

@@ -70,6 +70,16 @@ def _rgb(color: str) -> RGBColor:
     return RGBColor.from_string(style.hex6(color, "#000000"))
 
 
+def _dimmed(journey: JourneyMap, options: ExportOptions) -> frozenset[str]:
+    """The steps of other personas when the deck is for one (``options.persona``: an id
+    or a name); a step naming no persona concerns them all."""
+    wanted = options.persona
+    persona = (journey.personas.get(wanted) or journey.persona_by_name(wanted)) if wanted else None
+    if persona is None:
+        return frozenset()
+    return frozenset(s.id for s in journey.steps.values() if not s.concerns(persona.id))
+
+
 def write_pptx(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
     """``journey`` (only ``options.step_ids``, when set) as editable 16:9 slides."""
     shown = set(journey.steps) if options.step_ids is None else set(options.step_ids)
@@ -79,7 +89,7 @@ def write_pptx(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
     theme = theme_for(options.dark)
     area = map_area(options.title, options.legend)
     slide_map = plan_slides(journey, shown, area, getattr(options, "slides", None))
-    context = SlideContext(journey, slide_map, options, report, theme)
+    context = SlideContext(journey, slide_map, options, report, theme, _dimmed(journey, options))
     deck = Deck(theme, options.title)
     for frame in slide_map.frames:
         title = _slide_title(journey, frame, len(slide_map.frames)) if options.title else None

@@ -37,6 +37,8 @@ class SlideContext:
     options: ExportOptions
     report: Report | None
     theme: Theme
+    #: Steps that do not concern the persona the export is for (drawn faint).
+    dimmed: frozenset[str] = frozenset()
 
     @property
     def annotated(self) -> bool:
@@ -202,13 +204,18 @@ class MapSlide:
         slots = min(markers, max(1, int((inner_h - title_h) // row))) if markers else 0
         rows = max(1, min(3, int((inner_h - slots * row) // title_h)))
         title, lines = fit(step.title or "Untitled step", self.title_pt, inner_w, True, rows)
-        paras = [Para((self.run(title, self.title_pt, bold=True),))]
+        faint = step_id in self.c.dimmed  # another persona's step: there, but quiet
+        ink = t.subtle if faint else None
+        fill = t.header if faint else t.card  # grey, its text still 5:1
+        if faint:
+            border, width = t.grid, 1.0
+        paras = [Para((self.run(title, self.title_pt, ink, bold=not faint),))]
         details = " · ".join(p for p in (step.channel, _emotion(step.emotion)) if p)
         used = lines * title_h + slots * row
         if details and used + line_height(self.small_pt) <= inner_h:
             text = elide(details, self.small_pt, inner_w)
             paras.append(Para((self.run(text, self.small_pt, t.subtle),)))
-        shape = self.w.box(f"Step {step_id}", bounds, prst="roundRect", fill=t.card,
+        shape = self.w.box(f"Step {step_id}", bounds, prst="roundRect", fill=fill,
                            line=Line(border, width), paras=paras, adjust=0.1,
                            inset=(_INSET, _INSET, _INSET, _INSET))  # fmt: skip
         self.card_ids[step_id] = shape.id
