@@ -28,6 +28,10 @@ _INSET = 3.0  # points, inside cards and markers
 _BAR = 5.0  # the lane's colour bar, points
 
 
+#: Far enough to stand for "everything beyond the map" (scene units).
+_FAR = 100_000.0
+
+
 @dataclass
 class SlideContext:
     """What every map slide shares: the map, its findings, the options and the theme."""
@@ -294,6 +298,9 @@ class MapSlide:
         keep_out = [  # captions stay off the lane and stage headers
             Rect(0.0, 0.0, m.lane_header_width, bounds.height),
             Rect(0.0, 0.0, bounds.width, m.stage_header_height),
+            # and on the slide: nothing routed or captioned beyond the map's frame
+            Rect(bounds.right, -_FAR, _FAR, 3 * _FAR),
+            Rect(-_FAR, bounds.bottom, 3 * _FAR, _FAR),
         ]
         cards = {step_id: self.grid.step_rect(step_id) for step_id in self.frame.view.steps}
         specs = [self._spec(link) for link in links]
