@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from laneway.canvas.badges import paint_badge
 from laneway.canvas.style import LIGHT, Style, text_color_on
 from laneway.ui.widgets.accessible import describe
 
@@ -29,7 +30,9 @@ SENTENCE_LINES, SMALLEST_SENTENCE = 3, 0.02
 HINT_SEPARATOR = "   "
 #: Legend rows: (kind, words).
 LEGEND = (
-    ("badge", "findings: red error, amber warning, blue note"),
+    ("error", "error"),  # the badges' shapes, as on the canvas
+    ("warning", "warning"),
+    ("info", "note"),
     ("handoff", "handoff"),
     ("gap", "gap: nobody agreed"),
     ("unassigned", "nobody owns"),
@@ -207,7 +210,7 @@ class PresentationOverlay(QWidget):
         x = pad
         mark = metrics.height() * 1.6
         for kind, words in LEGEND:
-            if not self.show_findings and kind in ("badge", "gap"):
+            if not self.show_findings and kind in ("error", "warning", "info", "gap"):
                 continue
             box = QRectF(x, y0 + (bottom - mark) / 2, mark * 1.4, mark)
             self._paint_mark(painter, kind, box)
@@ -222,15 +225,8 @@ class PresentationOverlay(QWidget):
         s = self.style_
         painter.save()
         mid = box.center()
-        if kind == "badge":
-            radius = box.height() * 0.42
-            painter.setPen(QPen(QColor(s.card_fill), 2))
-            painter.setBrush(QColor(s.error))
-            painter.drawEllipse(mid, radius, radius)
-            painter.setPen(QColor(text_color_on(s.error)))
-            painter.setFont(self._font(LEGEND_TEXT * 0.8, bold=True))
-            painter.drawText(QRectF(mid.x() - radius, mid.y() - radius, 2 * radius, 2 * radius),
-                             Qt.AlignmentFlag.AlignCenter, "2")  # fmt: skip
+        if kind in ("error", "warning", "info"):
+            paint_badge(painter, s, kind, mid, box.height() * 0.42, "")
         elif kind in ("handoff", "gap"):
             gap = kind == "gap"
             color = QColor(s.gap if gap else s.handoff)
