@@ -78,3 +78,15 @@ def test_a_presentation_without_slides_is_refused(tmp_path):
         archive.writestr("ppt/presentation.xml", "<p/>")
     with pytest.raises(selftest.SelfTestFailure, match="has no slide"):
         selftest.check_pptx(path)
+
+
+def test_the_self_test_says_whether_live_sessions_are_in_this_build(tmp_path, monkeypatch):
+    from laneway.sync import extra
+
+    out = io.StringIO()
+    assert selftest.run(str(tmp_path / "a"), out) == 0
+    assert "live sessions: available" in out.getvalue().splitlines()  # the test extra has it
+    monkeypatch.setattr(extra, "available", lambda: False)
+    out = io.StringIO()
+    assert selftest.run(str(tmp_path / "b"), out) == 0  # a plain pip install is no failure
+    assert f"live sessions: not installed ({extra.INSTALL_HINT})" in out.getvalue()

@@ -162,7 +162,18 @@ def _run_in(folder: Path, out: TextIO) -> int:
             failures += 1
             _say(out, f"{name}: FAILED: {type(problem).__name__}: {problem}")
             _say(out, traceback.format_exc())
+    _say(out, _live_sessions())
     return failures
+
+
+def _live_sessions() -> str:
+    """Whether this build can host and join live sessions (the collab extra: every
+    installer has it; a plain pip install may not, which is no failure)."""
+    from laneway.sync import extra
+
+    if extra.available():
+        return "live sessions: available"
+    return f"live sessions: not installed ({extra.INSTALL_HINT})"
 
 
 def _say(out: TextIO | None, line: str) -> None:

@@ -62,6 +62,7 @@ def frozen(wheel, tmp_path_factory) -> Path:
     ]
     assert len(figures) == 3, built.stdout
     assert "Self-test passed" in built.stdout
+    assert "live sessions: available" in built.stdout  # the installers include the extra
     print("\nfrozen app: " + "; ".join(figures))
     return work / "dist" / "laneway"
 
