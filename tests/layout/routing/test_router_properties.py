@@ -218,3 +218,19 @@ def test_an_opposite_pair_whose_cards_barely_face_each_other_is_drawn_apart(vert
     links = [LinkSpec("l1", "a", "b"), LinkSpec("l2", "b", "a")]
     routes = route_all(cards, links)
     check_routes(routes, {"l1": ("a", "b"), "l2": ("b", "a")}, cards, {})
+
+
+@pytest.mark.parametrize(
+    ("args", "seed"),
+    [((2901, 105, 1.5, 0.6), 1), ((144, 144, 1.5, 0.0), 140)],
+    ids=["rooms-that-do-not-nest", "channels-full-send-links-round"],
+)
+def test_links_found_sharing_a_line_by_the_long_run_are_apart(args, seed):
+    """Two cases the long fuzz run found: a pair of segments left on one line because
+    only their tight rooms were compared (their free rooms met), and a dense map whose
+    full channels sent 45 links on top of others before the whole-map search was
+    allowed enough detours."""
+    journey = random_map(*args)
+    cards, badges, links = scene_of(journey, seed)
+    routes = route_all(cards, links, badges)
+    check_routes(routes, {s.id: (s.source, s.target) for s in links}, cards, badges)

@@ -370,8 +370,8 @@ def _pairs(members: list[Seg], spacing_of, s: RouterSettings):
                 break
             if abs(a.coord - b.coord) > 2 * reach:
                 continue
-            if a.tight_lo > b.tight_hi or b.tight_lo > a.tight_hi:
-                continue
+            if _reach(a)[0] > _reach(b)[1] or _reach(b)[0] > _reach(a)[1]:
+                continue  # no position either may take meets the other's
             low, high = (a, b) if order[a.key] < order[b.key] else (b, a)
             if spacing_of[a.key][0] == spacing_of[b.key][0]:
                 sep = spacing_of[a.key][1]  # one bundle: its even spread
@@ -382,6 +382,12 @@ def _pairs(members: list[Seg], spacing_of, s: RouterSettings):
             pairs.append((low, high, max(sep, s.min_spacing)))
     pairs.sort(key=lambda p: (order[p[0].key], order[p[1].key]))
     return pairs
+
+
+def _reach(g: Seg) -> tuple[float, float]:
+    """Every position ``_spread`` may give the segment: its free room or its tight one
+    (the two need not nest: a free room is measured on a wider probe)."""
+    return min(g.free_lo, g.tight_lo, g.coord), max(g.free_hi, g.tight_hi, g.coord)
 
 
 def nudged_points(points: tuple[Point, ...], positions: list[float]) -> tuple[Point, ...]:

@@ -27,7 +27,7 @@ from laneway.layout.routing.types import Box, Point, RouterSettings, Side, bbox,
 WINDOW_MARGINS = (1.0, 3.0)
 #: Searches again around full channels at most this many times (in the whole map: fewer).
 DETOURS = 6
-WHOLE_MAP_DETOURS = 2
+WHOLE_MAP_DETOURS = 40
 #: Channel = (horizontal, box): the box spans the segment's extent and its tight room.
 Channel = tuple[bool, Box]
 
