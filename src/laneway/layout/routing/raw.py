@@ -25,7 +25,8 @@ from laneway.layout.routing.types import Box, Point, RouterSettings, Side, bbox,
 
 #: Search windows: the two cards plus this many card sizes around them, then everything.
 WINDOW_MARGINS = (1.0, 3.0)
-#: Searches again around full channels at most this many times (in the whole map: fewer).
+#: Searches again around full channels at most this many times (in the whole map more:
+#: the last chance before a link runs through a full channel, on top of others).
 DETOURS = 6
 WHOLE_MAP_DETOURS = 40
 #: Channel = (horizontal, box): the box spans the segment's extent and its tight room.
