@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from laneway.document import Document
+from laneway.i18n import _
 from laneway.io.errors import InputError
 from laneway.model import JourneyMap, ModelError
 from laneway.operations.creating import create_map_file, new_journey, read_import
@@ -133,7 +134,7 @@ class AppController:
         return [Path(text) for text in self.settings.recent]
 
     def open_dialog(self, parent: QWidget | None) -> None:
-        path, _ = QFileDialog.getOpenFileName(parent, "Open map", "", MAP_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(parent, _("Open map"), "", MAP_FILTER)
         if path:
             self.open_path(Path(path), parent)
 
@@ -154,7 +155,7 @@ class AppController:
         if description:
             journey.set_info(description=description)
         suggestion = f"{journey.info.title}.laneway"
-        path, _ = QFileDialog.getSaveFileName(parent, "Create map", suggestion, MAP_FILTER)
+        path, _filter = QFileDialog.getSaveFileName(parent, _("Create map"), suggestion, MAP_FILTER)
         if not path:
             return None
         return self._create_and_open(Path(path).with_suffix(".laneway"), journey, parent)
@@ -167,7 +168,9 @@ class AppController:
     def _create(self, path: Path, journey: JourneyMap, parent: QWidget | None) -> bool:
         """Write a new map file; False (after telling the user why) when it cannot be."""
         if path.resolve() in self.windows:
-            self.show_error(parent, f"{path.name}: is open; close it before replacing it.")
+            self.show_error(
+                parent, _("{name}: is open; close it before replacing it.").format(name=path.name)
+            )
             return False
         try:
             create_map_file(path, journey, overwrite=True)
@@ -183,7 +186,9 @@ class AppController:
         return self._create_and_open(Path(folder.name) / "B2B demo.laneway", journey, None)
 
     def import_dialog(self, parent: QWidget | None) -> MainWindow | None:
-        source, _ = QFileDialog.getOpenFileName(parent, "Import a journey", "", IMPORT_FILTER)
+        source, _filter = QFileDialog.getOpenFileName(
+            parent, _("Import a journey"), "", IMPORT_FILTER
+        )
         if not source:
             return None
         return self.import_path(Path(source), parent)
@@ -195,8 +200,8 @@ class AppController:
             self.show_error(parent, str(problem))
             return None
         suggestion = str(source.with_suffix(".laneway"))
-        target, _ = QFileDialog.getSaveFileName(
-            parent, "Save the imported map", suggestion, MAP_FILTER
+        target, _filter = QFileDialog.getSaveFileName(
+            parent, _("Save the imported map"), suggestion, MAP_FILTER
         )
         if not target:
             return None

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from laneway import __version__
+from laneway.i18n import _
 
 COPY_TEXT = "Copy Details"
 
@@ -35,8 +36,11 @@ class CrashDialog(QDialog):
         self.traceback_text = traceback_text
         layout = QVBoxLayout(self)
         self.message = QLabel(
-            f"{sentence}\n\nThe details are in the log file {log_file}. "
-            f"'{COPY_TEXT}' copies its name and this error, to paste into a bug report."
+            _(
+                "{sentence}  The details are in the log file {log_file}. "
+                "'{COPY_TEXT}' copies its name and this error, to paste into "
+                "a bug report."
+            ).format(sentence=sentence, log_file=log_file, COPY_TEXT=COPY_TEXT)
         )
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -54,10 +58,10 @@ class CrashDialog(QDialog):
         self.resize(640, 420)
 
     def details_text(self) -> str:
-        return (
-            f"Laneway {__version__}\nLog file: {self.log_file}\n\n{self.traceback_text.rstrip()}\n"
+        return _("Laneway {version}\nLog file: {log_file}\n\n{rstrip}\n").format(
+            version=__version__, log_file=self.log_file, rstrip=self.traceback_text.rstrip()
         )
 
     def copy_details(self) -> None:
         QApplication.clipboard().setText(self.details_text())
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(_("Copied"))

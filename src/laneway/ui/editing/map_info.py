@@ -6,6 +6,7 @@ visit is one undo step. The window's title and every export follow the title.
 
 from __future__ import annotations
 
+from laneway.i18n import _
 from laneway.model import JourneyMap
 from laneway.ui.editing.session import MapSession
 from laneway.ui.editing.steps import field_merge_key
@@ -17,7 +18,7 @@ MAP_FIELDS = {"title": "Rename map", "description": "Describe map"}
 def set_map_field(session: MapSession, field: str, value: str, visit: int | None = None) -> bool:
     """One property of the map; a blank title is refused (the map keeps a name)."""
     if field not in MAP_FIELDS:
-        raise ValueError(f"The map has no editable field {field!r}.")
+        raise ValueError(_("The map has no editable field {field!r}.").format(field=field))
     if field == "title":
         value = value.strip()
         if not value:
@@ -42,4 +43,4 @@ def set_map_properties(session: MapSession, title: str, description: str) -> boo
     def change(journey: JourneyMap) -> None:
         journey.set_info(title=title, description=description)
 
-    return session.run_edit("Edit map properties", change) is not None
+    return session.run_edit(_("Edit map properties"), change) is not None

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from laneway.i18n import _
 from laneway.model import JourneyMap
 from laneway.ui.editing.session import MapSession
 from laneway.ui.editing.steps import field_merge_key
@@ -53,7 +54,10 @@ def add_record(session: MapSession, kind: Kind, name: str) -> str | None:
     """A new lane at the bottom (stage: column at the end); its id, or None when refused."""
     added: list[str] = []
     edits = EDITS[kind]
-    result = session.run_edit(f"Add {kind} {name}", lambda j: added.append(edits.add(j, name).id))
+    result = session.run_edit(
+        _("Add {kind} {name}").format(kind=kind, name=name),
+        lambda j: added.append(edits.add(j, name).id),
+    )
     return added[0] if result is not None and added else None
 
 
@@ -64,7 +68,7 @@ def rename_record(
     if record_id not in edits.records(session.journey) or not name.strip():
         return False
     result = session.run_edit(
-        f"Rename {kind}",
+        _("Rename {kind}").format(kind=kind),
         lambda j: edits.rename(j, record_id, name),
         merge_key=field_merge_key(f"{kind}:{record_id}", "name", visit),
     )
@@ -97,7 +101,10 @@ def delete_record(session: MapSession, kind: Kind, record_id: str) -> bool:
     record = edits.records(session.journey).get(record_id)
     if record is None:
         return False
-    result = session.run_edit(f"Delete {kind} {record.name}", lambda j: edits.remove(j, record_id))
+    result = session.run_edit(
+        _("Delete {kind} {name}").format(kind=kind, name=record.name),
+        lambda j: edits.remove(j, record_id),
+    )
     return result is not None
 
 
@@ -106,7 +113,7 @@ def recolor_department(session: MapSession, department_id: str, color: str) -> b
     if department is None or color.lower() == department.color.lower():
         return False
     result = session.run_edit(
-        f"Recolor {department.name}",
+        _("Recolor {name}").format(name=department.name),
         lambda j: j.update_department(department_id, color=color),
     )
     return result is not None
@@ -117,6 +124,8 @@ def merge_departments(session: MapSession, source_id: str, target_id: str) -> bo
     departments = session.journey.departments
     if source_id not in departments or target_id not in departments:
         return False
-    label = f"Merge {departments[source_id].name} into {departments[target_id].name}"
+    label = _("Merge {name} into {name2}").format(
+        name=departments[source_id].name, name2=departments[target_id].name
+    )
     result = session.run_edit(label, lambda j: j.merge_departments(source_id, target_id))
     return result is not None

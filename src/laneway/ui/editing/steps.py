@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from laneway.i18n import _
 from laneway.layout import Grid, Metrics, free_spot, next_spot, tidy_positions
 from laneway.model import JourneyMap
 from laneway.model.wording import plural
@@ -43,7 +44,7 @@ def add_step(
         created.append(step.id)
 
     changed = session.run_edit(
-        "Add step", change, merge_key=lambda: creation_key(created[0]) if created else None
+        _("Add step"), change, merge_key=lambda: creation_key(created[0]) if created else None
     )
     return created[0] if changed else None
 
@@ -80,7 +81,7 @@ def add_next_step(
         created.append(new.id)
 
     changed = session.run_edit(
-        "Add next step", change, merge_key=lambda: creation_key(created[0]) if created else None
+        _("Add next step"), change, merge_key=lambda: creation_key(created[0]) if created else None
     )
     return created[0] if changed else None
 
@@ -103,7 +104,7 @@ def rename_step(
     if session.journey.steps[step_id].title == title:
         return False
     result = session.run_edit(
-        "Rename step",
+        _("Rename step"),
         lambda j: j.update_step(step_id, title=title),
         merge_key=merge_key or f"step:{step_id}:title",
     )
@@ -115,7 +116,9 @@ def link_steps(session: MapSession, source: str, target: str) -> str | None:
     if source == target or journey.link_between(source, target) is not None:
         if source != target:
             session.error.emit(
-                f"'{journey.steps[source].title}' already leads to '{journey.steps[target].title}'."
+                _("'{title}' already leads to '{title2}'.").format(
+                    title=journey.steps[source].title, title2=journey.steps[target].title
+                )
             )
         return None
     created: list[str] = []
@@ -123,7 +126,7 @@ def link_steps(session: MapSession, source: str, target: str) -> str | None:
     def change(journey: JourneyMap) -> None:
         created.append(journey.add_link(source, target).id)
 
-    return created[0] if session.run_edit("Link steps", change) else None
+    return created[0] if session.run_edit(_("Link steps"), change) else None
 
 
 def delete(session: MapSession, step_ids: Iterable[str], link_ids: Iterable[str] = ()) -> bool:
@@ -132,7 +135,9 @@ def delete(session: MapSession, step_ids: Iterable[str], link_ids: Iterable[str]
     if not steps and not links:
         return False
     label = (
-        f"Delete {plural(len(steps), 'step')}" if steps else f"Delete {plural(len(links), 'link')}"
+        _("Delete {value}").format(value=plural(len(steps), "step"))
+        if steps
+        else _("Delete {value}").format(value=plural(len(links), "link"))
     )
 
     def change(journey: JourneyMap) -> None:
@@ -168,9 +173,11 @@ def move_steps(session: MapSession, grid: Grid, moves: dict[str, tuple[float, fl
     if len(updates) == 1 and relaned:
         [step_id] = relaned
         owner = journey.department_name(updates[step_id]["department_id"]) or "nobody"
-        label = f"Give '{journey.steps[step_id].title}' to {owner}"
+        label = _("Give '{title}' to {owner}").format(
+            title=journey.steps[step_id].title, owner=owner
+        )
     else:
-        label = f"Move {plural(len(updates), 'step')}"
+        label = _("Move {value}").format(value=plural(len(updates), "step"))
 
     def change(journey: JourneyMap) -> None:
         for step_id, values in updates.items():
@@ -181,7 +188,11 @@ def move_steps(session: MapSession, grid: Grid, moves: dict[str, tuple[float, fl
 
 def tidy(session: MapSession, step_ids: Iterable[str] | None = None) -> bool:
     chosen = None if step_ids is None else list(step_ids)
-    label = "Tidy layout" if not chosen else f"Tidy {plural(len(chosen), 'step')}"
+    label = (
+        _("Tidy layout")
+        if not chosen
+        else _("Tidy {value}").format(value=plural(len(chosen), "step"))
+    )
 
     def change(journey: JourneyMap) -> None:
         positions = tidy_positions(journey, chosen)
@@ -231,7 +242,7 @@ def set_steps_field(
     what = "owner" if field == "department_id" else "stage"
     selection_key = ",".join(sorted(ids))
     changed = session.run_edit(
-        f"Change {what} of {plural(len(ids), 'step')}",
+        _("Change {what} of {value}").format(what=what, value=plural(len(ids), "step")),
         change,
         merge_key=f"steps:{selection_key}:{field}",
     )
@@ -245,7 +256,7 @@ def set_link_field(
     links = session.journey.links
     if link_id not in links or getattr(links[link_id], field) == value:
         return False
-    label = "Agree handoff" if field == "agreement" else f"Edit {field}"
+    label = _("Agree handoff") if field == "agreement" else _("Edit {field}").format(field=field)
     changed = session.run_edit(
         label,
         lambda j: j.update_link(link_id, **{field: value}),

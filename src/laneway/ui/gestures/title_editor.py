@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from laneway.i18n import _
+
 
 class TitleEditor(QObject):
     def __init__(
@@ -32,8 +34,8 @@ class TitleEditor(QObject):
         self._done = False
         self.line = QLineEdit(parent)
         self.line.setObjectName("titleEditor")
-        self.line.setAccessibleName("Step title")
-        self.line.setAccessibleDescription("Type the step's title; Enter keeps it, Esc cancels")
+        self.line.setAccessibleName(_("Step title"))
+        self.line.setAccessibleDescription(_("Type the step's title; Enter keeps it, Esc cancels"))
         self.line.setPlaceholderText(placeholder)
         self.line.setText(text)
         font = QFont(parent.font())

@@ -24,6 +24,7 @@ from laneway.analysis.diff import MapDiff, diff_maps
 from laneway.analysis.diff_marks import DiffMarks, diff_marks
 from laneway.canvas import JourneyScene
 from laneway.canvas.marks import Mark, MarksLayer
+from laneway.i18n import _
 from laneway.model import JourneyMap
 from laneway.model.palette import ALARM
 from laneway.ui.editing.session import MapSession
@@ -81,15 +82,17 @@ class ComparisonPanel(QWidget):
         self.tree.setObjectName("comparisonTree")
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
-        self.tree.setAccessibleName("Changes since the snapshot")
-        self.tree.setAccessibleDescription("Gaps closed and opened, steps and links changed")
+        self.tree.setAccessibleName(_("Changes since the snapshot"))
+        self.tree.setAccessibleDescription(_("Gaps closed and opened, steps and links changed"))
         layout.addWidget(self.tree, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.dismiss_button = QPushButton("&Dismiss Comparison")
+        self.dismiss_button = QPushButton(_("&Dismiss Comparison"))
         self.dismiss_button.setObjectName("dismissComparison")
-        self.dismiss_button.setToolTip("Stop comparing: the marks leave the canvas")
-        self.dismiss_button.setAccessibleDescription("Stop comparing: the marks leave the canvas")
+        self.dismiss_button.setToolTip(_("Stop comparing: the marks leave the canvas"))
+        self.dismiss_button.setAccessibleDescription(
+            _("Stop comparing: the marks leave the canvas")
+        )
         self.dismiss_button.clicked.connect(lambda _c=False: self.dismiss())
         row.addWidget(self.dismiss_button)
         layout.addLayout(row)
@@ -120,14 +123,16 @@ class ComparisonPanel(QWidget):
         after = self.session.journey
         self.diff = diff_maps(self.before, after, self.snapshot_name or "")
         self.marks = diff_marks(self.before, after)
-        self.heading.setText(f"Since the snapshot {self.snapshot_name!r}")
+        self.heading.setText(
+            _("Since the snapshot {snapshot_name!r}").format(snapshot_name=self.snapshot_name)
+        )
         self._fill_tree(self.diff)
         self.layer.set_marks(canvas_marks(self.marks, self.before, self.scene))
 
     def _fill_tree(self, diff: MapDiff) -> None:
         self.tree.clear()
         if diff.unchanged:
-            self.tree.addTopLevelItem(QTreeWidgetItem(["Nothing changed since the snapshot."]))
+            self.tree.addTopLevelItem(QTreeWidgetItem([_("Nothing changed since the snapshot.")]))
         for heading, field in SECTIONS:
             entries = getattr(diff, field)
             if not entries:
@@ -136,7 +141,9 @@ class ComparisonPanel(QWidget):
             group.addChildren([QTreeWidgetItem([entry]) for entry in entries])
             self.tree.addTopLevelItem(group)
             group.setExpanded(True)
-        unowned = f"Unowned steps: {diff.unowned_before} then, {diff.unowned_after} now"
+        unowned = _("Unowned steps: {unowned_before} then, {unowned_after} now").format(
+            unowned_before=diff.unowned_before, unowned_after=diff.unowned_after
+        )
         self.tree.addTopLevelItem(QTreeWidgetItem([unowned]))
 
     def sections(self) -> dict[str, list[str]]:
@@ -155,16 +162,16 @@ def canvas_marks(marks: DiffMarks, before: JourneyMap, scene: JourneyScene) -> l
     link_of = {link.pair: link.id for link in journey.links.values()}
     result: list[Mark] = []
     for pair in marks.gaps_closed:
-        result.append(_pair_mark(link_of, pair, CLOSED_COLOR, "gap closed ✓"))
+        result.append(_pair_mark(link_of, pair, CLOSED_COLOR, _("gap closed ✓")))
     opened = set(marks.gaps_opened)
     for pair in marks.gaps_opened:
-        result.append(_pair_mark(link_of, pair, OPENED_COLOR, "gap opened ?"))
+        result.append(_pair_mark(link_of, pair, OPENED_COLOR, _("gap opened ?")))
     for link_id in sorted(marks.links_added):
         if journey.links[link_id].pair not in opened:
-            result.append(Mark("link", link_id, ADDED_COLOR, "new link"))
+            result.append(Mark("link", link_id, ADDED_COLOR, _("new link")))
     for pair in marks.links_removed:
         if pair not in marks.gaps_closed:
-            result.append(_pair_mark(link_of, pair, REMOVED_COLOR, "link removed"))
+            result.append(_pair_mark(link_of, pair, REMOVED_COLOR, _("link removed")))
     result.extend(Mark("step", s, ADDED_COLOR, "added") for s in sorted(marks.steps_added))
     result.extend(Mark("step", s, REOWNED_COLOR, "re-owned") for s in sorted(marks.steps_reowned))
     for step in marks.steps_removed:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from laneway.analysis import RULES, RULES_BY_ID, Finding, Report
 from laneway.canvas.style import SEVERITY_COLORS
+from laneway.i18n import _
 from laneway.ui.editing.session import MapSession
 from laneway.ui.widgets.accessible import describe
 
@@ -163,15 +164,17 @@ class FindingsPanel(QWidget):
         filters = QHBoxLayout()
         self.filter = QLineEdit()
         self.filter.setObjectName("findingsFilter")
-        self.filter.setPlaceholderText("Filter findings…")
+        self.filter.setPlaceholderText(_("Filter findings…"))
         self.filter.setClearButtonEnabled(True)
-        describe(self.filter, "Filter findings", "Show only the findings whose text holds this")
+        describe(
+            self.filter, _("Filter findings"), _("Show only the findings whose text holds this")
+        )
         filters.addWidget(self.filter, 3)
         self.rule = QComboBox()
         self.rule.setObjectName("findingsRule")
-        self.rule.setToolTip("Show the findings of one rule only")
-        describe(self.rule, "Rule", "Show the findings of one rule only")
-        self.rule.addItem("All rules", ALL_RULES)
+        self.rule.setToolTip(_("Show the findings of one rule only"))
+        describe(self.rule, _("Rule"), _("Show the findings of one rule only"))
+        self.rule.addItem(_("All rules"), ALL_RULES)
         for rule in RULES:
             self.rule.addItem(self._icons[rule.severity], rule.id, rule.id)
             self.rule.setItemData(
@@ -186,8 +189,11 @@ class FindingsPanel(QWidget):
         self.tree.setObjectName("findingsTree")
         describe(
             self.tree,
-            "Findings",
-            "The analysis by severity: errors, warnings, notes; choosing one shows it on the map",
+            _("Findings"),
+            _(
+                "The analysis by severity: errors, warnings, notes; "
+                "choosing one shows it on the map"
+            ),
         )
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
@@ -327,11 +333,13 @@ class FindingsPanel(QWidget):
         if has_rows:
             return
         if report.findings:
-            self.empty.setText("No finding matches the filter.")
+            self.empty.setText(_("No finding matches the filter."))
         elif report.summary.steps:
-            self.empty.setText("No findings: every step has an owner and every handoff is agreed.")
+            self.empty.setText(
+                _("No findings: every step has an owner and every handoff is agreed.")
+            )
         else:
-            self.empty.setText("No steps yet.\n\nDouble-click a lane to add a step.")
+            self.empty.setText(_("No steps yet.\n\nDouble-click a lane to add a step."))
 
     def _count_rules(self, report: Report) -> None:
         """Each rule's entry in the filter says how many findings it has now."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QWidget
 
 from laneway.analysis import Report
+from laneway.i18n import _
 from laneway.layout import NO_STAGE_NAME, UNASSIGNED_NAME
 from laneway.model import JourneyMap
 from laneway.model.wording import plural
@@ -57,7 +58,7 @@ class StepForm(QWidget):
         self.step_id: str | None = None
         form = inspector_form(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.heading = heading_label("Step")
+        self.heading = heading_label(_("Step"))
         form.addRow(self.heading)
         self.department = QComboBox()
         self.department.setObjectName("department")
@@ -77,22 +78,22 @@ class StepForm(QWidget):
             self.texts[name] = editor
             form.addRow(label, editor)
             if name == "title":
-                form.addRow("Owner (lane)", self.department)
-                form.addRow("Stage", self.stage)
-        form.addRow("Emotion", self.emotion)
-        self.entry = QCheckBox("Entry: the journey starts here")
+                form.addRow(_("Owner (lane)"), self.department)
+                form.addRow(_("Stage"), self.stage)
+        form.addRow(_("Emotion"), self.emotion)
+        self.entry = QCheckBox(_("Entry: the journey starts here"))
         self.entry.setObjectName("entry")
-        self.terminal = QCheckBox("End: the journey may stop here")
+        self.terminal = QCheckBox(_("End: the journey may stop here"))
         self.terminal.setObjectName("terminal")
         form.addRow(self.entry)
         form.addRow(self.terminal)
         self.findings = findings_label()
         form.addRow(self.findings)
         for widget, name in (
-            (self.department, "Owner"),
-            (self.stage, "Stage"),
-            (self.emotion, "Emotion"),
-            (self.entry, "Entry"),
+            (self.department, _("Owner")),
+            (self.stage, _("Stage")),
+            (self.emotion, _("Emotion")),
+            (self.entry, _("Entry")),
             (self.terminal, "End"),
         ):
             describe(widget, name, FIELD_DESCRIPTIONS[widget.objectName()])
@@ -120,12 +121,17 @@ class StepForm(QWidget):
         if step_id not in journey.steps:
             return  # the flushed edit's refresh already showed what is there now
         step = journey.steps[step_id]
-        self.heading.setText(step.title or "Untitled step")
+        self.heading.setText(step.title or _("Untitled step"))
         for name, editor in self.texts.items():
             editor.show_value(getattr(step, name), force=another)
         fill_combo(
             self.department,
-            [(f"{UNASSIGNED_NAME} (nobody owns it)", None)]
+            [
+                (
+                    _("{UNASSIGNED_NAME} (nobody owns it)").format(UNASSIGNED_NAME=UNASSIGNED_NAME),
+                    None,
+                )
+            ]
             + [(d.name, d.id) for d in journey.departments_in_order()],
             step.department_id,
         )
@@ -192,10 +198,10 @@ class ManyForm(QWidget):
         self.department.setObjectName("bulkDepartment")
         self.stage = QComboBox()
         self.stage.setObjectName("bulkStage")
-        form.addRow("Owner (lane)", self.department)
-        form.addRow("Stage", self.stage)
-        describe(self.department, "Owner of the selected steps", "Give them all one lane")
-        describe(self.stage, "Stage of the selected steps", "Move them all to one stage")
+        form.addRow(_("Owner (lane)"), self.department)
+        form.addRow(_("Stage"), self.stage)
+        describe(self.department, _("Owner of the selected steps"), _("Give them all one lane"))
+        describe(self.stage, _("Stage of the selected steps"), _("Move them all to one stage"))
         self.department.activated.connect(
             lambda _i: self._apply("department_id", self.department.currentData())
         )
@@ -206,7 +212,7 @@ class ManyForm(QWidget):
         journey = self.session.journey
         text = f"{plural(len(step_ids), 'step')} selected"
         if link_count:
-            text += f" and {plural(link_count, 'link')}"
+            text += _(" and {value}").format(value=plural(link_count, "link"))
         self.heading.setText(text)
         steps = [journey.steps[s] for s in step_ids if s in journey.steps]
         for combo, field, none_name, records in (

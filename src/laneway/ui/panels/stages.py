@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QListWidgetItem
 
+from laneway.i18n import _
 from laneway.model import Stage
 from laneway.model.wording import plural
 from laneway.ui.panels.record_list import RecordListPanel
@@ -28,7 +29,11 @@ class StagesPanel(RecordListPanel):
         item.setToolTip(self.count_tooltip(record, count, self.list.count() + 1))
 
     def count_tooltip(self, record: Stage, count: int, position: int) -> str:
-        return f"Column {position}: {record.name} holds {plural(count, 'step')}."
+        return _("Column {position}: {name} holds {value}.").format(
+            position=position, name=record.name, value=plural(count, "step")
+        )
 
     def delete_question(self, record: Stage, uses: int) -> str:
-        return f"Delete the stage {record.name}? {plural(uses, 'step')} in it will have no stage."
+        return _("Delete the stage {name}? {value} in it will have no stage.").format(
+            name=record.name, value=plural(uses, "step")
+        )

@@ -13,6 +13,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from laneway.analysis import Report
+from laneway.i18n import _
 from laneway.layout import NO_STAGE_NAME, UNASSIGNED_NAME
 from laneway.model import ChangeSet
 from laneway.model.wording import plural
@@ -35,10 +36,12 @@ class StepsList(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         self.list = QListWidget()
         self.list.setObjectName("stepsList")
-        self.list.setAccessibleName("Steps")
+        self.list.setAccessibleName(_("Steps"))
         self.list.setAccessibleDescription(
-            "The map's steps in journey order, with owner, stage and findings; "
-            "choosing one selects it on the canvas"
+            _(
+                "The map's steps in journey order, with owner, stage and findings; "
+                "choosing one selects it on the canvas"
+            )
         )
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setWordWrap(True)
@@ -128,9 +131,9 @@ class StepsList(QWidget):
         journey = self.session.journey
         step = journey.steps[step_id]
         owner = journey.department_name(step.department_id)
-        stage = journey.stage_name(step.stage_id) or "no stage"
-        who = f"owned by {owner}" if owner else "owned by nobody"
-        sentence = f"{step.title}, {who}, in {stage}."
+        stage = journey.stage_name(step.stage_id) or _("no stage")
+        who = _("owned by {owner}").format(owner=owner) if owner else _("owned by nobody")
+        sentence = _("{title}, {who}, in {stage}.").format(title=step.title, who=who, stage=stage)
         for finding in self._findings(step_id):
             sentence += f" {SEVERITY_WORDS[finding.severity].capitalize()}: {finding.message}"
         return sentence

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar, QWidget
 
+from laneway.i18n import _
 from laneway.ui.window.host import TEXT_SIZES, THEMES
 
 Std = QKeySequence.StandardKey
@@ -182,9 +183,9 @@ def build_actions(
     actions.update(_undo_actions(window, undo_stack))
     actions["findings"] = _findings_action(window, choices)
     submenus: dict[str, Callable[[QMenu], None]] = {
-        THEME: lambda menu: _choice_menu(menu, "&Theme", THEMES, choices.theme,
+        THEME: lambda menu: _choice_menu(menu, _("&Theme"), THEMES, choices.theme,
                                          choices.set_theme),
-        TEXT_SIZE: lambda menu: _choice_menu(menu, "Text &Size", TEXT_SIZES,
+        TEXT_SIZE: lambda menu: _choice_menu(menu, _("Text &Size"), TEXT_SIZES,
                                              choices.font_scale, choices.set_font_scale),
         DOCKS: lambda menu: [menu.addAction(action) for action in dock_actions],
     }  # fmt: skip
@@ -194,8 +195,8 @@ def build_actions(
         menus[title] = menu
         for entry in entries:
             if entry == RECENT:
-                menus[RECENT] = menu.addMenu("Open &Recent")
-                menus[RECENT].menuAction().setStatusTip("Open a map you worked on lately")
+                menus[RECENT] = menu.addMenu(_("Open &Recent"))
+                menus[RECENT].menuAction().setStatusTip(_("Open a map you worked on lately"))
             elif entry in submenus:
                 submenus[entry](menu)
             elif entry == SEPARATOR:
@@ -246,8 +247,14 @@ def key_sequences(shortcut: Shortcut) -> list[QKeySequence]:
 def _undo_actions(window: QMainWindow, undo_stack: QUndoStack) -> dict[str, QAction]:
     made = {}
     for key, text, shortcut, icon, tip in (
-        ("undo", "&Undo", Std.Undo, SP.SP_ArrowBack, "Undo the last change (it is saved too)"),
-        ("redo", "&Redo", Std.Redo, SP.SP_ArrowForward, "Make the undone change again"),
+        (
+            "undo",
+            _("&Undo"),
+            Std.Undo,
+            SP.SP_ArrowBack,
+            _("Undo the last change (it is saved too)"),
+        ),
+        ("redo", _("&Redo"), Std.Redo, SP.SP_ArrowForward, _("Make the undone change again")),
     ):
         create = undo_stack.createUndoAction if key == "undo" else undo_stack.createRedoAction
         action = create(window, text)
@@ -262,9 +269,9 @@ def _undo_actions(window: QMainWindow, undo_stack: QUndoStack) -> dict[str, QAct
 
 
 def _findings_action(window: QMainWindow, choices: Choices) -> QAction:
-    action = QAction("Show &Findings on the Map", window)
+    action = QAction(_("Show &Findings on the Map"), window)
     action.setObjectName("findings")
-    action.setStatusTip("Show finding badges and handoff gaps on the cards and arrows")
+    action.setStatusTip(_("Show finding badges and handoff gaps on the cards and arrows"))
     action.setCheckable(True)
     action.setChecked(choices.show_findings)
     action.toggled.connect(choices.set_findings_shown)
@@ -275,7 +282,9 @@ def _findings_action(window: QMainWindow, choices: Choices) -> QAction:
 def _choice_menu(menu: QMenu, title: str, entries, current, pick: Callable) -> None:
     """A submenu of checkable entries, one checked: (value, text) each."""
     submenu = menu.addMenu(title)
-    submenu.menuAction().setStatusTip(f"Choose the {title.replace('&', '').lower()}")
+    submenu.menuAction().setStatusTip(
+        _("Choose the {lower}").format(lower=title.replace("&", "").lower())
+    )
     group = QActionGroup(submenu)
     for value, text in entries:
         action = submenu.addAction(text)
@@ -287,7 +296,7 @@ def _choice_menu(menu: QMenu, title: str, entries, current, pick: Callable) -> N
 
 
 def _toolbar(window: QMainWindow, actions: Mapping[str, QAction]) -> QToolBar:
-    toolbar = window.addToolBar("Main")
+    toolbar = window.addToolBar(_("Main"))
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
     for key in TOOLBAR:
