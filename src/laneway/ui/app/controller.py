@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from laneway.document import Document
-from laneway.i18n import _
+from laneway.i18n import N_, _
 from laneway.io.errors import InputError
 from laneway.model import JourneyMap, ModelError
 from laneway.operations.creating import create_map_file, new_journey, read_import
@@ -34,7 +34,7 @@ from laneway.ui.window.host import Appearance
 from laneway.ui.window.main_window import MainWindow
 from laneway.ui.window.map_commands import MAP_FILTER
 
-IMPORT_FILTER = "Journeys (*.json *.csv *.bpmn *.xml *.mmd *.mermaid *.md);;All files (*)"
+IMPORT_FILTER = N_("Journeys (*.json *.csv *.bpmn *.xml *.mmd *.mermaid *.md);;All files (*)")
 
 
 class AppController:
@@ -134,7 +134,7 @@ class AppController:
         return [Path(text) for text in self.settings.recent]
 
     def open_dialog(self, parent: QWidget | None) -> None:
-        path, _filter = QFileDialog.getOpenFileName(parent, _("Open map"), "", MAP_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(parent, _("Open map"), "", _(MAP_FILTER))
         if path:
             self.open_path(Path(path), parent)
 
@@ -155,7 +155,9 @@ class AppController:
         if description:
             journey.set_info(description=description)
         suggestion = f"{journey.info.title}.laneway"
-        path, _filter = QFileDialog.getSaveFileName(parent, _("Create map"), suggestion, MAP_FILTER)
+        path, _filter = QFileDialog.getSaveFileName(
+            parent, _("Create map"), suggestion, _(MAP_FILTER)
+        )
         if not path:
             return None
         return self._create_and_open(Path(path).with_suffix(".laneway"), journey, parent)
@@ -187,7 +189,7 @@ class AppController:
 
     def import_dialog(self, parent: QWidget | None) -> MainWindow | None:
         source, _filter = QFileDialog.getOpenFileName(
-            parent, _("Import a journey"), "", IMPORT_FILTER
+            parent, _("Import a journey"), "", _(IMPORT_FILTER)
         )
         if not source:
             return None
@@ -201,7 +203,7 @@ class AppController:
             return None
         suggestion = str(source.with_suffix(".laneway"))
         target, _filter = QFileDialog.getSaveFileName(
-            parent, _("Save the imported map"), suggestion, MAP_FILTER
+            parent, _("Save the imported map"), suggestion, _(MAP_FILTER)
         )
         if not target:
             return None

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from laneway import __version__
-from laneway.i18n import _
+from laneway.i18n import N_, _
 
-COPY_TEXT = "Copy Details"
+COPY_TEXT = N_("Copy Details")
 
 
 class CrashDialog(QDialog):
@@ -40,7 +40,7 @@ class CrashDialog(QDialog):
                 "{sentence}  The details are in the log file {log_file}. "
                 "'{COPY_TEXT}' copies its name and this error, to paste into "
                 "a bug report."
-            ).format(sentence=sentence, log_file=log_file, COPY_TEXT=COPY_TEXT)
+            ).format(sentence=sentence, log_file=log_file, COPY_TEXT=_(COPY_TEXT))
         )
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -50,7 +50,7 @@ class CrashDialog(QDialog):
         self.details.setObjectName("crashDetails")
         layout.addWidget(self.details, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton(COPY_TEXT)
+        self.copy_button = QPushButton(_(COPY_TEXT))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from laneway.document import Document
-from laneway.i18n import _
+from laneway.i18n import N_, _
 from laneway.io.errors import InputError
 from laneway.io.export_options import ExportOptions
 from laneway.model.wording import plural
@@ -45,19 +45,19 @@ from laneway.ui.widgets.accessible import describe, describe_buttons
 
 PREVIEW_WIDTH = 900
 PAGES = (
-    ("Sized to the map", "map"),
-    ("16:9 slide", "16:9"),
-    ("A4 landscape", "a4"),
-    ("Letter landscape", "letter"),
+    (N_("Sized to the map"), "map"),
+    (N_("16:9 slide"), "16:9"),
+    (N_("A4 landscape"), "a4"),
+    (N_("Letter landscape"), "letter"),
 )
 #: The check boxes: (attribute and object name, text, checked at first).
 CHECKS = (
-    ("title", "Title", True),
-    ("legend", "Legend of departments", True),
-    ("findings", "Findings (badges and gaps) — off for a clean deck", True),
-    ("summary", "Summary and findings slide", True),
-    ("dark", "Dark", False),
-    ("only_selection", "Only the selection", False),
+    ("title", N_("Title"), True),
+    ("legend", N_("Legend of departments"), True),
+    ("findings", N_("Findings (badges and gaps) — off for a clean deck"), True),
+    ("summary", N_("Summary and findings slide"), True),
+    ("dark", N_("Dark"), False),
+    ("only_selection", N_("Only the selection"), False),
 )
 
 
@@ -71,7 +71,7 @@ def _combo(name: str, entries) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName(name)
     for text, value in entries:
-        combo.addItem(text, value)
+        combo.addItem(_(text), value)
     return combo
 
 
@@ -115,12 +115,12 @@ class ExportDialog(QDialog):
         self.width = _spin("width", 0, 16000, 0, " px")
         self.width.setSpecialValueText(_("from the scale"))
         self.background = _combo(
-            "background", ((_("White"), "white"), (_("Transparent"), "transparent"))
+            "background", ((N_("White"), "white"), (N_("Transparent"), "transparent"))
         )
         self.page = _combo("page", PAGES)
         self.checks: list[QCheckBox] = []
         for name, text, checked in CHECKS:
-            box = QCheckBox(text)
+            box = QCheckBox(_(text))
             box.setObjectName(name)
             box.setChecked(checked)
             setattr(self, name, box)

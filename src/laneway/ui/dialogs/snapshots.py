@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
 
 from laneway.analysis import analyze
 from laneway.document import Document
-from laneway.i18n import _
+from laneway.i18n import N_, _
 from laneway.io.errors import InputError
 from laneway.model import ModelError
 from laneway.store import SnapshotInfo, StoreError
 from laneway.ui.widgets import prompts
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
-COLUMNS = ("Snapshot", "Taken", "Ownership", "Handoffs agreed", "Steps")
+COLUMNS = (N_("Snapshot"), N_("Taken"), N_("Ownership"), N_("Handoffs agreed"), N_("Steps"))
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ class SnapshotsDialog(QDialog):
         self.list.setObjectName("snapshotList")
         self.list.setAccessibleName(_("Snapshots"))
         self.list.setAccessibleDescription(_("Name, time taken and coverage of each snapshot"))
-        self.list.setHeaderLabels(COLUMNS)
+        self.list.setHeaderLabels([_(text) for text in COLUMNS])
         self.list.setRootIsDecorated(False)
         self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.list.itemSelectionChanged.connect(self._update_buttons)

@@ -6,13 +6,13 @@ visit is one undo step. The window's title and every export follow the title.
 
 from __future__ import annotations
 
-from laneway.i18n import _
+from laneway.i18n import N_, _
 from laneway.model import JourneyMap
 from laneway.ui.editing.session import MapSession
 from laneway.ui.editing.steps import field_merge_key
 
 #: The fields of the map a user edits, with the words of their undo step.
-MAP_FIELDS = {"title": "Rename map", "description": "Describe map"}
+MAP_FIELDS = {"title": N_("Rename map"), "description": N_("Describe map")}
 
 
 def set_map_field(session: MapSession, field: str, value: str, visit: int | None = None) -> bool:
@@ -26,7 +26,7 @@ def set_map_field(session: MapSession, field: str, value: str, visit: int | None
     if getattr(session.journey.info, field) == value:
         return False
     changed = session.run_edit(
-        MAP_FIELDS[field],
+        _(MAP_FIELDS[field]),
         lambda j: j.set_info(**{field: value}),
         merge_key=field_merge_key("map", field, visit),
     )

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from laneway.i18n import _
+from laneway.i18n import N_, _
 from laneway.model import JourneyMap
 from laneway.ui.editing.session import MapSession
 from laneway.ui.editing.steps import field_merge_key
@@ -37,7 +37,7 @@ EDITS: dict[str, _RecordEdits] = {
         lambda j, record_id, name: j.update_department(record_id, name=name),
         JourneyMap.reorder_departments,
         JourneyMap.remove_department,
-        "Reorder lanes",
+        N_("Reorder lanes"),
     ),
     "stage": _RecordEdits(
         lambda j: j.stages,
@@ -45,7 +45,7 @@ EDITS: dict[str, _RecordEdits] = {
         JourneyMap.rename_stage,
         JourneyMap.reorder_stages,
         JourneyMap.remove_stage,
-        "Reorder stages",
+        N_("Reorder stages"),
     ),
 }
 
@@ -90,7 +90,7 @@ def name_is_free(session: MapSession, kind: Kind, record_id: str, name: str) -> 
 
 def reorder_records(session: MapSession, kind: Kind, ordered_ids: list[str]) -> bool:
     edits = EDITS[kind]
-    result = session.run_edit(edits.reorder_label, lambda j: edits.reorder(j, ordered_ids))
+    result = session.run_edit(_(edits.reorder_label), lambda j: edits.reorder(j, ordered_ids))
     return result is not None
 
 

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from laneway.i18n import _
+from laneway.i18n import N_, _
 from laneway.layout import Grid, Metrics, free_spot, next_spot, tidy_positions
 from laneway.model import JourneyMap
 from laneway.model.wording import plural
 from laneway.ui.editing.session import MapSession
 
-DEFAULT_TITLE = "New step"
+DEFAULT_TITLE = N_("New step")
 #: Undo labels of the step fields whose generic "Edit <field>" would read oddly.
-FIELD_LABELS = {"department_id": "Change owner", "stage_id": "Change stage"}
+FIELD_LABELS = {"department_id": N_("Change owner"), "stage_id": N_("Change stage")}
 
 
 def creation_key(step_id: str) -> str:
@@ -39,7 +39,11 @@ def add_step(
     def change(journey: JourneyMap) -> None:
         x, y = free_spot(journey, department_id, stage_id, near, metrics)
         step = journey.add_step(
-            title.strip() or DEFAULT_TITLE, department_id=department_id, stage_id=stage_id, x=x, y=y
+            title.strip() or _(DEFAULT_TITLE),
+            department_id=department_id,
+            stage_id=stage_id,
+            x=x,
+            y=y,
         )
         created.append(step.id)
 
@@ -75,7 +79,7 @@ def add_next_step(
         else:  # the new column's first free spot, level with the step when it can be
             x, y = free_spot(journey, department_id, stage_id, (0, step.y or 0), metrics)
         new = journey.add_step(
-            DEFAULT_TITLE, department_id=department_id, stage_id=stage_id, x=x, y=y
+            _(DEFAULT_TITLE), department_id=department_id, stage_id=stage_id, x=x, y=y
         )
         journey.add_link(step_id, new.id)
         created.append(new.id)
@@ -215,7 +219,11 @@ def set_step_field(
     journey = session.journey
     if step_id not in journey.steps or getattr(journey.steps[step_id], field) == value:
         return False
-    label = FIELD_LABELS.get(field, f"Edit {field.replace('_id', '').replace('_', ' ')}")
+    label = (
+        _(FIELD_LABELS[field])
+        if field in FIELD_LABELS
+        else _("Edit {field}").format(field=field.replace("_id", "").replace("_", " "))
+    )
     changed = session.run_edit(
         label,
         lambda j: j.update_step(step_id, **{field: value}),

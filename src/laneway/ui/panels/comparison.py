@@ -8,6 +8,8 @@ Both follow the map as the room edits it, until the comparison is dismissed.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,7 +26,7 @@ from laneway.analysis.diff import MapDiff, diff_maps
 from laneway.analysis.diff_marks import DiffMarks, diff_marks
 from laneway.canvas import JourneyScene
 from laneway.canvas.marks import Mark, MarksLayer
-from laneway.i18n import _
+from laneway.i18n import N_, _
 from laneway.model import JourneyMap
 from laneway.model.palette import ALARM
 from laneway.ui.editing.session import MapSession
@@ -37,23 +39,31 @@ REMOVED_COLOR = "#6b7785"
 OPENED_COLOR = ALARM
 #: The panel's sections: (heading, the diff's list), gaps first — they are the point.
 SECTIONS = (
-    ("Gaps closed", "gaps_closed"),
-    ("Gaps opened", "gaps_opened"),
-    ("Steps added", "steps_added"),
-    ("Steps removed", "steps_removed"),
-    ("Owners changed", "owners_changed"),
-    ("Steps edited", "steps_changed"),
-    ("Links added", "links_added"),
-    ("Links removed", "links_removed"),
-    ("Agreements changed", "agreements_changed"),
+    (N_("Gaps closed"), "gaps_closed"),
+    (N_("Gaps opened"), "gaps_opened"),
+    (N_("Steps added"), "steps_added"),
+    (N_("Steps removed"), "steps_removed"),
+    (N_("Owners changed"), "owners_changed"),
+    (N_("Steps edited"), "steps_changed"),
+    (N_("Links added"), "links_added"),
+    (N_("Links removed"), "links_removed"),
+    (N_("Agreements changed"), "agreements_changed"),
 )
-LEGEND = (
-    f'<span style="color:{CLOSED_COLOR}">■ gap closed</span> · '
-    f'<span style="color:{OPENED_COLOR}">■ gap opened</span> · '
-    f'<span style="color:{ADDED_COLOR}">■ added</span> · '
-    f'<span style="color:{REOWNED_COLOR}">■ re-owned</span> · '
-    f'<span style="color:{REMOVED_COLOR}">┅ removed</span>'
-)
+
+
+def legend_html() -> str:
+    """The colours of the marks, in words (severity is never colour alone)."""
+    entries = (
+        (CLOSED_COLOR, "■", _("gap closed")),
+        (OPENED_COLOR, "■", _("gap opened")),
+        (ADDED_COLOR, "■", _("added")),
+        (REOWNED_COLOR, "■", _("re-owned")),
+        (REMOVED_COLOR, "┅", _("removed")),
+    )
+    return " · ".join(
+        f'<span style="color:{color}">{mark} {html.escape(text)}</span>'
+        for color, mark, text in entries
+    )
 
 
 class ComparisonPanel(QWidget):
@@ -74,7 +84,7 @@ class ComparisonPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         self.heading = heading_label("")
         layout.addWidget(self.heading)
-        self.legend = QLabel(LEGEND)
+        self.legend = QLabel(legend_html())
         self.legend.setObjectName("comparisonLegend")
         self.legend.setWordWrap(True)
         layout.addWidget(self.legend)
@@ -137,7 +147,7 @@ class ComparisonPanel(QWidget):
             entries = getattr(diff, field)
             if not entries:
                 continue
-            group = QTreeWidgetItem([f"{heading} ({len(entries)})"])
+            group = QTreeWidgetItem([f"{_(heading)} ({len(entries)})"])
             group.addChildren([QTreeWidgetItem([entry]) for entry in entries])
             self.tree.addTopLevelItem(group)
             group.setExpanded(True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QListWidgetItem, QPushButton
 
-from laneway.i18n import _
+from laneway.i18n import N_, _
 from laneway.model import Department
 from laneway.model.wording import plural
 from laneway.ui.editing import records as record_edits
@@ -17,12 +17,12 @@ from laneway.ui.widgets.swatch import swatch
 class DepartmentsPanel(RecordListPanel):
     noun = "department"
     step_field = "department_id"
-    empty_hint = (
+    empty_hint = N_(
         "No departments yet.\n\nAdd one for each team in the room: each becomes a swimlane."
     )
-    add_prompt = "Name of the department (a new lane):"
-    list_name = "Departments"
-    list_description = "The lanes in order; F2 renames, Del deletes, Ctrl+Up and Ctrl+Down move"
+    add_prompt = N_("Name of the department (a new lane):")
+    list_name = N_("Departments")
+    list_description = N_("The lanes in order; F2 renames, Del deletes, Ctrl+Up and Ctrl+Down move")
 
     def add_extra_buttons(self) -> None:
         self.color_button = self._button(_("Color…"), self.recolor, _("Change the lane color"))

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 
 from laneway.analysis import RULES, RULES_BY_ID, Finding, Report
 from laneway.canvas.style import SEVERITY_COLORS
-from laneway.i18n import _
+from laneway.i18n import N_, _
 from laneway.ui.editing.session import MapSession
 from laneway.ui.widgets.accessible import describe
 
-SEVERITY_TITLES = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
-SEVERITY_WORDS = {"error": "error", "warning": "warning", "info": "note"}
+SEVERITY_TITLES = {"error": N_("Errors"), "warning": N_("Warnings"), "info": N_("Notes")}
+SEVERITY_WORDS = {"error": N_("Error"), "warning": N_("Warning"), "info": N_("Note")}
 SEVERITY_ICONS = {
     "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
     "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -178,7 +178,7 @@ class FindingsPanel(QWidget):
         for rule in RULES:
             self.rule.addItem(self._icons[rule.severity], rule.id, rule.id)
             self.rule.setItemData(
-                self.rule.count() - 1, rule.description, Qt.ItemDataRole.ToolTipRole
+                self.rule.count() - 1, rule.explanation, Qt.ItemDataRole.ToolTipRole
             )
         filters.addWidget(self.rule, 2)
         return filters
@@ -290,11 +290,11 @@ class FindingsPanel(QWidget):
                 item.setData(  # what a screen reader says: the severity in words first
                     0,
                     Qt.ItemDataRole.AccessibleTextRole,
-                    f"{SEVERITY_WORDS[severity].capitalize()}: {finding.message}",
+                    f"{_(SEVERITY_WORDS[severity])}: {finding.message}",
                 )
                 item.setToolTip(
                     0,
-                    f"{finding.message}\n\n{finding.rule}: {RULES_BY_ID[finding.rule].description}",
+                    f"{finding.message}\n\n{finding.rule}: {RULES_BY_ID[finding.rule].explanation}",
                 )
             rows[key] = item
             children.append(item)
@@ -307,7 +307,7 @@ class FindingsPanel(QWidget):
         """ "Notes (10)" — and, while collapsed, what opening it would show."""
         severity = group.data(0, SEVERITY_ROLE)
         count = group.childCount()
-        title = f"{SEVERITY_TITLES[severity]} ({count})"
+        title = f"{_(SEVERITY_TITLES[severity])} ({count})"
         if group.text(0) != title:
             group.setText(0, title)
         state = "open" if group.isExpanded() else "collapsed"
@@ -316,7 +316,7 @@ class FindingsPanel(QWidget):
             group.setToolTip(0, tip)
 
     def _group_item(self, severity: str) -> QTreeWidgetItem:
-        group = QTreeWidgetItem([SEVERITY_TITLES[severity]])
+        group = QTreeWidgetItem([_(SEVERITY_TITLES[severity])])
         group.setData(0, SEVERITY_ROLE, severity)
         group.setIcon(0, self._icons[severity])
         group.setForeground(0, QBrush(QColor(SEVERITY_COLORS[severity])))

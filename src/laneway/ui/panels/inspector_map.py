@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
-from laneway.i18n import _
+from laneway.i18n import N_, _
 from laneway.ui.editing.map_info import set_map_field
 from laneway.ui.editing.session import MapSession
 from laneway.ui.panels.inspector_common import inspector_form
@@ -17,7 +17,7 @@ from laneway.ui.widgets.accessible import describe
 from laneway.ui.widgets.fields import CommitLineEdit, CommitTextEdit
 from laneway.ui.widgets.headings import heading_label
 
-HINT = (
+HINT = N_(
     "Select a step, a link, a department or a stage to see and edit it here. "
     "Double-click a lane, or press Ctrl+Enter, to add a step."
 )

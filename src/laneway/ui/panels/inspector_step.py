@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QWidget
 
 from laneway.analysis import Report
-from laneway.i18n import _
+from laneway.i18n import N_, _
 from laneway.layout import NO_STAGE_NAME, UNASSIGNED_NAME
 from laneway.model import JourneyMap
 from laneway.model.wording import plural
@@ -18,36 +18,36 @@ from laneway.ui.widgets.headings import heading_label
 from laneway.ui.widgets.swatch import swatch
 
 EMOTIONS = [
-    ("Not rated", None),
-    ("−2  Very unhappy", -2),
-    ("−1  Unhappy", -1),
-    ("0  Neutral", 0),
-    ("+1  Happy", 1),
-    ("+2  Delighted", 2),
+    (N_("Not rated"), None),
+    (N_("−2  Very unhappy"), -2),
+    (N_("−1  Unhappy"), -1),
+    (N_("0  Neutral"), 0),
+    (N_("+1  Happy"), 1),
+    (N_("+2  Delighted"), 2),
 ]
 STEP_TEXT_FIELDS = [
-    ("title", "Title", "line"),
-    ("channel", "Channel", "line"),
-    ("customer_action", "Customer action", "line"),
-    ("description", "Description", "text"),
-    ("pain_points", "Pain points", "text"),
+    ("title", N_("Title"), "line"),
+    ("channel", N_("Channel"), "line"),
+    ("customer_action", N_("Customer action"), "line"),
+    ("description", N_("Description"), "text"),
+    ("pain_points", N_("Pain points"), "text"),
     ("kpi", "KPI", "line"),
-    ("responsible", "Responsible", "line"),
+    ("responsible", N_("Responsible"), "line"),
 ]
 #: What each field of the form is for (its accessible description).
 FIELD_DESCRIPTIONS = {
-    "title": "The step's title, as on its card",
-    "channel": "Where the step happens: web, email, phone…",
-    "customer_action": "What the customer does here",
-    "description": "More about the step",
-    "pain_points": "What goes wrong for the customer here",
-    "kpi": "How the step is measured",
-    "responsible": "The person who answers for the step",
-    "department": "Which department owns the step: its lane",
-    "stage": "The stage of the journey: its column",
-    "emotion": "How the customer feels here, from very unhappy to delighted",
-    "entry": "The journey starts at this step",
-    "terminal": "The journey may end at this step",
+    "title": N_("The step's title, as on its card"),
+    "channel": N_("Where the step happens: web, email, phone…"),
+    "customer_action": N_("What the customer does here"),
+    "description": N_("More about the step"),
+    "pain_points": N_("What goes wrong for the customer here"),
+    "kpi": N_("How the step is measured"),
+    "responsible": N_("The person who answers for the step"),
+    "department": N_("Which department owns the step: its lane"),
+    "stage": N_("The stage of the journey: its column"),
+    "emotion": N_("How the customer feels here, from very unhappy to delighted"),
+    "entry": N_("The journey starts at this step"),
+    "terminal": N_("The journey may end at this step"),
 }
 
 
@@ -67,12 +67,13 @@ class StepForm(QWidget):
         self.emotion = QComboBox()
         self.emotion.setObjectName("emotion")
         for text, value in EMOTIONS:
-            self.emotion.addItem(text, value)
+            self.emotion.addItem(_(text), value)
         self.texts: dict[str, CommitLineEdit | CommitTextEdit] = {}
-        for name, label, kind in STEP_TEXT_FIELDS:
+        for name, english, kind in STEP_TEXT_FIELDS:
+            label = _(english)
             editor = CommitLineEdit() if kind == "line" else CommitTextEdit()
             editor.setObjectName(name)
-            describe(editor, label, FIELD_DESCRIPTIONS[name])
+            describe(editor, label, _(FIELD_DESCRIPTIONS[name]))
             editor.committed.connect(lambda text, n=name: self._commit(n, text))
             editor.edited.connect(lambda text, n=name: self._commit(n, text, live=True))
             self.texts[name] = editor
@@ -128,7 +129,9 @@ class StepForm(QWidget):
             self.department,
             [
                 (
-                    _("{UNASSIGNED_NAME} (nobody owns it)").format(UNASSIGNED_NAME=UNASSIGNED_NAME),
+                    _("{UNASSIGNED_NAME} (nobody owns it)").format(
+                        UNASSIGNED_NAME=_(UNASSIGNED_NAME)
+                    ),
                     None,
                 )
             ]
@@ -138,7 +141,7 @@ class StepForm(QWidget):
         color_department_entries(self.department, journey)
         fill_combo(
             self.stage,
-            [(NO_STAGE_NAME, None)] + [(s.name, s.id) for s in journey.stages_in_order()],
+            [(_(NO_STAGE_NAME), None)] + [(s.name, s.id) for s in journey.stages_in_order()],
             step.stage_id,
         )
         self.emotion.setCurrentIndex(self.emotion.findData(step.emotion))
@@ -181,7 +184,7 @@ class StepForm(QWidget):
 
 
 MIXED = "?mixed"
-MIXED_TEXT = "Mixed — choose to set all"
+MIXED_TEXT = N_("Mixed — choose to set all")
 
 
 class ManyForm(QWidget):
@@ -216,12 +219,12 @@ class ManyForm(QWidget):
         self.heading.setText(text)
         steps = [journey.steps[s] for s in step_ids if s in journey.steps]
         for combo, field, none_name, records in (
-            (self.department, "department_id", UNASSIGNED_NAME, journey.departments_in_order()),
-            (self.stage, "stage_id", NO_STAGE_NAME, journey.stages_in_order()),
+            (self.department, "department_id", _(UNASSIGNED_NAME), journey.departments_in_order()),
+            (self.stage, "stage_id", _(NO_STAGE_NAME), journey.stages_in_order()),
         ):
             values = {getattr(step, field) for step in steps}
             # Show the value they share; "Mixed" when they differ (choosing applies to all).
-            mixed = [(MIXED_TEXT, MIXED)] if len(values) != 1 else []
+            mixed = [(_(MIXED_TEXT), MIXED)] if len(values) != 1 else []
             current = next(iter(values)) if len(values) == 1 else MIXED
             fill_combo(
                 combo, [*mixed, (none_name, None), *[(r.name, r.id) for r in records]], current

@@ -63,7 +63,7 @@ class RecordListPanel(QWidget):
         layout.setSpacing(6)
         self.list = QListWidget()
         self.list.setObjectName(f"{self.noun}List")
-        describe(self.list, self.list_name, self.list_description)
+        describe(self.list, _(self.list_name), _(self.list_description))
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setEditTriggers(
@@ -73,7 +73,7 @@ class RecordListPanel(QWidget):
         self.list.setIconSize(QSize(16, 16))
         self.list.setSpacing(1)
         layout.addWidget(self.list, 1)
-        self.empty = QLabel(self.empty_hint)
+        self.empty = QLabel(_(self.empty_hint))
         self.empty.setObjectName(f"{self.noun}EmptyHint")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -183,7 +183,7 @@ class RecordListPanel(QWidget):
 
     # ------------------------------------------------------------ shared actions
     def add(self) -> None:
-        name = prompts.ask_name(self, _("Add {noun}").format(noun=self.noun), self.add_prompt)
+        name = prompts.ask_name(self, _("Add {noun}").format(noun=self.noun), _(self.add_prompt))
         if name is None:
             return
         added = record_edits.add_record(self.session, self.noun, name)

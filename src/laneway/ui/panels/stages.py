@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QListWidgetItem
 
-from laneway.i18n import _
+from laneway.i18n import N_, _
 from laneway.model import Stage
 from laneway.model.wording import plural
 from laneway.ui.panels.record_list import RecordListPanel
@@ -13,13 +13,15 @@ from laneway.ui.panels.record_list import RecordListPanel
 class StagesPanel(RecordListPanel):
     noun = "stage"
     step_field = "stage_id"
-    empty_hint = (
+    empty_hint = N_(
         "No stages yet.\n\nAdd the phases of the journey, e.g. Awareness, Consideration, "
         "Purchase, Onboarding: each becomes a column."
     )
-    add_prompt = "Name of the stage (a new column at the end):"
-    list_name = "Stages"
-    list_description = "The columns in order; F2 renames, Del deletes, Ctrl+Up and Ctrl+Down move"
+    add_prompt = N_("Name of the stage (a new column at the end):")
+    list_name = N_("Stages")
+    list_description = N_(
+        "The columns in order; F2 renames, Del deletes, Ctrl+Up and Ctrl+Down move"
+    )
 
     def records(self) -> list[Stage]:
         return self.session.journey.stages_in_order()

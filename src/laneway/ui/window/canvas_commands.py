@@ -82,7 +82,7 @@ class CanvasCommands:
     ) -> None:
         """A new step in a cell (near a cell-relative point), named in place."""
         new_id = steps.add_step(
-            self.session, department_id, stage_id, near, steps.DEFAULT_TITLE, self.metrics()
+            self.session, department_id, stage_id, near, _(steps.DEFAULT_TITLE), self.metrics()
         )
         self._show_and_name(new_id)
 

@@ -131,7 +131,7 @@ class ContextMenus:
             _("Give the selected steps another {lower}").format(lower=title[1:].lower())
         )
         records_in_order = (
-            [(None, UNASSIGNED_NAME), *((d.id, d.name) for d in journey.departments_in_order())]
+            [(None, _(UNASSIGNED_NAME)), *((d.id, d.name) for d in journey.departments_in_order())]
             if field == "department_id"
             else [(s.id, s.name) for s in journey.stages_in_order()]
         )
@@ -160,7 +160,7 @@ class ContextMenus:
 
     def lane_menu(self, department_id: str | None) -> QMenu:
         journey = self.window.session.journey
-        name = journey.department_name(department_id) or UNASSIGNED_NAME
+        name = journey.department_name(department_id) or _(UNASSIGNED_NAME)
         first_stage = next((s.id for s in journey.stages_in_order()), None)
         entries = RecordEntries(
             _("&Rename Department…"), _("Give {name} another name").format(name=name),

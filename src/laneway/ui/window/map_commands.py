@@ -9,14 +9,14 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
-from laneway.i18n import _
+from laneway.i18n import N_, _
 from laneway.model import ModelError
 from laneway.store import StoreError
 from laneway.ui.dialogs.export_dialog import ExportDialog, copy_image_to_clipboard
 from laneway.ui.editing.session import MapSession
 from laneway.ui.widgets import prompts
 
-MAP_FILTER = "Laneway maps (*.laneway)"
+MAP_FILTER = N_("Laneway maps (*.laneway)")
 
 
 class MapCommands:
@@ -29,7 +29,7 @@ class MapCommands:
         document = self.session.document
         suggestion = str(document.path.with_name(f"{document.path.stem} copy.laneway"))
         path, _filter = QFileDialog.getSaveFileName(
-            self.parent, _("Save a copy"), suggestion, MAP_FILTER
+            self.parent, _("Save a copy"), suggestion, _(MAP_FILTER)
         )
         if not path:
             return

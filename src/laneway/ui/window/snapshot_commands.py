@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from laneway.i18n import _
+from laneway.i18n import N_, _
 from laneway.io.errors import InputError
 from laneway.model import ModelError
 from laneway.operations.creating import create_map_file
@@ -21,7 +21,7 @@ from laneway.ui.panels.comparison import ComparisonPanel
 from laneway.ui.widgets import prompts
 from laneway.ui.window.host import WindowHost
 
-MAP_FILTER = "Laneway maps (*.laneway)"
+MAP_FILTER = N_("Laneway maps (*.laneway)")
 
 
 def last_changed_day(stamp: str) -> date | None:
@@ -80,7 +80,7 @@ class SnapshotCommands:
         document = self.session.document
         suggestion = document.path.with_name(f"{document.path.stem} ({name}).laneway")
         path, _filter = QFileDialog.getSaveFileName(
-            self.parent, _("Restore the snapshot as a new map"), str(suggestion), MAP_FILTER
+            self.parent, _("Restore the snapshot as a new map"), str(suggestion), _(MAP_FILTER)
         )
         if not path:
             return None
