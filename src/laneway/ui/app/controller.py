@@ -24,6 +24,7 @@ from laneway.operations.placing import place_unplaced_in
 from laneway.store import StoreError
 from laneway.ui.app import memory, window_state
 from laneway.ui.app.icon import install_app_icon
+from laneway.ui.app.language import install_language
 from laneway.ui.app.settings import Settings
 from laneway.ui.app.single_instance import OpenRequest
 from laneway.ui.app.themes import SystemSchemeWatcher, apply_theme, canvas_style, resolve_dark
@@ -41,6 +42,7 @@ class AppController:
     def __init__(self, app: QApplication, settings: Settings | None = None) -> None:
         self.app = app
         self.settings = settings or Settings.load()
+        install_language(app, self.settings.language)
         self.dark = resolve_dark(self.settings.theme)
         apply_theme(app, self.dark, self.settings.font_scale)
         install_app_icon(app)
@@ -222,7 +224,11 @@ class AppController:
     def appearance(self) -> Appearance:
         s = self.settings
         return Appearance(
-            canvas_style(self.dark, s.font_scale), s.theme, s.font_scale, s.show_findings
+            canvas_style(self.dark, s.font_scale),
+            s.theme,
+            s.font_scale,
+            s.show_findings,
+            s.language,
         )
 
     def set_theme(self, theme: str) -> None:
@@ -234,6 +240,13 @@ class AppController:
         self.settings.font_scale = scale
         self.settings.save()
         self._apply_appearance()
+
+    def set_language(self, language: str) -> None:
+        """Remember View → Language; the windows speak it from the next start."""
+        self.settings.language = language
+        self.settings.save()
+        for window in self.windows.values():
+            window.show_notice(_("Laneway speaks the language chosen from its next start."))
 
     def set_findings_shown(self, shown: bool) -> None:
         self.settings.show_findings = shown

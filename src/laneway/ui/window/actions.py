@@ -23,7 +23,15 @@ SP = QStyle.StandardPixmap
 Shortcut = Std | str | tuple[Std | str, ...] | None
 #: A menu entry: an action's key, SEPARATOR, or a SUBMENU_* placeholder.
 SEPARATOR = "-"
-RECENT, THEME, TEXT_SIZE, DOCKS = "@recent", "@theme", N_("@text size"), "@docks"
+RECENT, THEME, TEXT_SIZE, DOCKS = "@recent", "@theme", "@text size", "@docks"
+LANGUAGE = "@language"
+#: View → Language: (setting, menu text); the languages are named in their own language.
+LANGUAGE_CHOICES: tuple[tuple[str, str], ...] = (
+    ("system", N_("System Default")),
+    ("en", "English"),
+    ("de", "Deutsch"),
+    ("fr", "Français"),
+)
 
 
 @dataclass(frozen=True)
@@ -133,7 +141,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
                "select_all", SEPARATOR, "add_next", "add_next_stage", "add_below", "rename",
                "link_to", SEPARATOR, "find", "find_next", "find_previous")),
     (N_("&View"), ("zoom_in", "zoom_out", "zoom_reset", "fit", SEPARATOR, "findings", "present",
-               THEME, TEXT_SIZE, SEPARATOR, DOCKS)),
+               THEME, TEXT_SIZE, LANGUAGE, SEPARATOR, DOCKS)),
     (N_("&Map"), ("add_department", "add_stage", SEPARATOR, "select_left", "select_right",
               "select_up", "select_down", SEPARATOR, "move_left", "move_right", "move_up",
               "move_down", SEPARATOR, "tidy", "tidy_selection", SEPARATOR, "snapshot",
@@ -170,6 +178,9 @@ class Choices:
     set_theme: Callable[[str], None]
     set_font_scale: Callable[[float], None]
     set_findings_shown: Callable[[bool], None]
+    #: View → Language: the setting, and what picking one does (None: no such menu).
+    language: str = "system"
+    set_language: Callable[[str], None] | None = None
 
 
 def build_actions(
@@ -191,6 +202,9 @@ def build_actions(
         TEXT_SIZE: lambda menu: _choice_menu(menu, _("Text &Size"), _("Choose the text size"),
                                              TEXT_SIZES, choices.font_scale,
                                              choices.set_font_scale),
+        LANGUAGE: lambda menu: choices.set_language and _choice_menu(
+            menu, _("&Language"), _("Choose the language of the app (from its next start)"),
+            LANGUAGE_CHOICES, choices.language, choices.set_language),
         DOCKS: lambda menu: [menu.addAction(action) for action in dock_actions],
     }  # fmt: skip
     menus: dict[str, QMenu] = {}

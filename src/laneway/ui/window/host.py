@@ -39,6 +39,8 @@ class Appearance:
     theme: str
     font_scale: float
     show_findings: bool
+    #: View → Language: "system", "en", "de" or "fr".
+    language: str = "system"
 
 
 class WindowHost(Protocol):
@@ -57,6 +59,8 @@ class WindowHost(Protocol):
     def set_font_scale(self, scale: float) -> None: ...
 
     def set_findings_shown(self, shown: bool) -> None: ...
+
+    def set_language(self, language: str) -> None: ...
 
     def window_closed(self, window: QWidget) -> None: ...
 

@@ -259,6 +259,8 @@ class MainWindow(QMainWindow):
             host.set_theme,
             host.set_font_scale,
             self.set_findings_visible,
+            a.language,
+            getattr(host, "set_language", None),
         )
 
     def _connect(self) -> None:
