@@ -6,6 +6,7 @@ from typing import Any
 
 from laneway.analysis.findings import SEVERITIES, Finding, Report, Summary
 from laneway.i18n import N_, _
+from laneway.i18n.formatting import format_percent
 from laneway.model import JourneyMap
 from laneway.model.dictcontent import note_target_item
 from laneway.model.wording import plural
@@ -69,11 +70,11 @@ def summary_figures(s: Summary) -> list[tuple[str, str]]:
             _("Steps"),
             f"{s.steps} ({plural(s.links, 'link')}, {plural(s.departments, 'department')})",
         ),
-        (_("Ownership"), f"{s.ownership_coverage:.0%} ({owned})"),
+        (_("Ownership"), f"{format_percent(s.ownership_coverage)} ({owned})"),
         (
             _("Handoffs agreed"),
-            _("{handoff_coverage:.0%} ({agreed_handoffs} of {handoffs})").format(
-                handoff_coverage=s.handoff_coverage,
+            _("{percent} ({agreed_handoffs} of {handoffs})").format(
+                percent=format_percent(s.handoff_coverage),
                 agreed_handoffs=s.agreed_handoffs,
                 handoffs=s.handoffs,
             ),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from laneway.i18n import ngettext
+from laneway.i18n import N_, _, ngettext
 
 #: Every counted noun, spelled out for the catalogue (each language has its own plural rules).
 _COUNTED: dict[str, Callable[[int], str]] = {
@@ -18,6 +18,15 @@ _COUNTED: dict[str, Callable[[int], str]] = {
     "gap": lambda n: ngettext("{n} gap", "{n} gaps", n),
     "match": lambda n: ngettext("{n} match", "{n} matches", n),
 }
+
+
+#: The kinds of record a sentence may name ("Add {kind} {name}"), for the catalogue.
+_KINDS = {"department": N_("department"), "stage": N_("stage")}
+
+
+def kind_word(kind: str) -> str:
+    """ "department" or "stage" in the current language (German capitalises it)."""
+    return _(_KINDS[kind]) if kind in _KINDS else kind
 
 
 def plural(count: int, noun: str, many: str | None = None) -> str:

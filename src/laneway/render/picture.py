@@ -17,6 +17,7 @@ from laneway.analysis import analyze
 from laneway.canvas import PRINT, PRINT_DARK, JourneyScene, Style
 from laneway.canvas.text import elide, make_font
 from laneway.i18n import _
+from laneway.i18n.formatting import format_day, format_percent
 from laneway.io.export_options import ExportOptions
 from laneway.model import JourneyMap, excerpt
 from laneway.model.wording import plural
@@ -91,14 +92,12 @@ class ExportPicture:
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             elide(self.journey.info.title, title_font, rect.width()),
         )
-        line = f"{plural(len(self.journey.steps), 'step')} · {date.today():%d %B %Y}"
+        line = f"{plural(len(self.journey.steps), 'step')} · {format_day(date.today())}"
         if self.options.findings:
             summary = analyze(self.journey).summary
-            line += _(
-                " · ownership {ownership_coverage:.0%} · handoffs agreed {handoff_coverage:.0%}"
-            ).format(
-                ownership_coverage=summary.ownership_coverage,
-                handoff_coverage=summary.handoff_coverage,
+            line += _(" · ownership {ownership} · handoffs agreed {handoffs}").format(
+                ownership=format_percent(summary.ownership_coverage),
+                handoffs=format_percent(summary.handoff_coverage),
             )
         painter.setFont(make_font(s.font_family, 11))
         painter.setPen(QColor(s.card_subtle_text))

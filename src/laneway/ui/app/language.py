@@ -40,5 +40,6 @@ def install_language(app: QCoreApplication, setting: str) -> str:
                 QCoreApplication.installTranslator(translator)
                 translators.append(translator)
     app._laneway_translators = translators  # type: ignore[attr-defined]
-    QLocale.setDefault(QLocale(code))
+    # English reads day first and on a 24-hour clock, as the exports do (Babel's en_GB).
+    QLocale.setDefault(QLocale("en_GB" if code == SOURCE_LANGUAGE else code))
     return code

@@ -30,6 +30,7 @@ from laneway.io.errors import InputError
 from laneway.model import ModelError
 from laneway.store import SnapshotInfo, StoreError
 from laneway.ui.widgets import prompts
+from laneway.ui.widgets.locale_text import moment_text, percent_text
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = (N_("Snapshot"), N_("Taken"), N_("Ownership"), N_("Handoffs agreed"), N_("Steps"))
@@ -45,14 +46,13 @@ class SnapshotRow:
 
 
 def local_time(stamp: str) -> str:
-    """An ISO time stamp of the file as the local date and time ("2026-12-01 14:05")."""
+    """An ISO time stamp of the file as the local date and time, as the app's language
+    writes it ("04.12.26 14:05")."""
     try:
         moment = datetime.fromisoformat(stamp)
     except ValueError:
         return stamp
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return f"{moment:%Y-%m-%d %H:%M}"
+    return moment_text(moment)
 
 
 def snapshot_row(document: Document, info: SnapshotInfo) -> SnapshotRow:
@@ -60,12 +60,12 @@ def snapshot_row(document: Document, info: SnapshotInfo) -> SnapshotRow:
     try:
         summary = analyze(document.snapshot_journey(info.name)).summary
     except (StoreError, InputError, ModelError):
-        return SnapshotRow(info.name, local_time(info.taken_at), "damaged", "damaged", "—")
+        return SnapshotRow(info.name, local_time(info.taken_at), _("damaged"), _("damaged"), "—")
     return SnapshotRow(
         info.name,
         local_time(info.taken_at),
-        f"{summary.ownership_coverage:.0%} ({summary.owned_steps}/{summary.steps})",
-        f"{summary.handoff_coverage:.0%} ({summary.agreed_handoffs}/{summary.handoffs})",
+        f"{percent_text(summary.ownership_coverage)} ({summary.owned_steps}/{summary.steps})",
+        f"{percent_text(summary.handoff_coverage)} ({summary.agreed_handoffs}/{summary.handoffs})",
         str(summary.steps),
     )
 

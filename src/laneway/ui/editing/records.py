@@ -13,6 +13,7 @@ from typing import Literal
 
 from laneway.i18n import N_, _
 from laneway.model import JourneyMap
+from laneway.model.wording import kind_word
 from laneway.ui.editing.session import MapSession
 from laneway.ui.editing.steps import field_merge_key
 
@@ -55,7 +56,7 @@ def add_record(session: MapSession, kind: Kind, name: str) -> str | None:
     added: list[str] = []
     edits = EDITS[kind]
     result = session.run_edit(
-        _("Add {kind} {name}").format(kind=kind, name=name),
+        _("Add {kind} {name}").format(kind=kind_word(kind), name=name),
         lambda j: added.append(edits.add(j, name).id),
     )
     return added[0] if result is not None and added else None
@@ -68,7 +69,7 @@ def rename_record(
     if record_id not in edits.records(session.journey) or not name.strip():
         return False
     result = session.run_edit(
-        _("Rename {kind}").format(kind=kind),
+        _("Rename {kind}").format(kind=kind_word(kind)),
         lambda j: edits.rename(j, record_id, name),
         merge_key=field_merge_key(f"{kind}:{record_id}", "name", visit),
     )
@@ -102,7 +103,7 @@ def delete_record(session: MapSession, kind: Kind, record_id: str) -> bool:
     if record is None:
         return False
     result = session.run_edit(
-        _("Delete {kind} {name}").format(kind=kind, name=record.name),
+        _("Delete {kind} {name}").format(kind=kind_word(kind), name=record.name),
         lambda j: edits.remove(j, record_id),
     )
     return result is not None

@@ -250,7 +250,9 @@ def set_steps_field(
     what = "owner" if field == "department_id" else "stage"
     selection_key = ",".join(sorted(ids))
     changed = session.run_edit(
-        _("Change {what} of {value}").format(what=what, value=plural(len(ids), "step")),
+        (_("Change owner of {value}") if what == "owner" else _("Change stage of {value}")).format(
+            value=plural(len(ids), "step")
+        ),
         change,
         merge_key=f"steps:{selection_key}:{field}",
     )

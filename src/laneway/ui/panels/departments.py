@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QListWidgetItem, QPushButton
 
-from laneway.i18n import N_, _
+from laneway.i18n import N_, _, ngettext
 from laneway.model import Department
 from laneway.model.wording import plural
 from laneway.ui.editing import records as record_edits
@@ -52,9 +52,11 @@ class DepartmentsPanel(RecordListPanel):
             self.merge_button.setEnabled(False)  # nothing to merge into
 
     def delete_question(self, record: Department, uses: int) -> str:
-        return _("Delete {name}? {value} become{value2} unowned (nobody's).").format(
-            name=record.name, value=plural(uses, "step"), value2="s" if uses == 1 else ""
-        )
+        return ngettext(
+            "Delete {name}? {n} step becomes unowned (nobody's).",
+            "Delete {name}? {n} steps become unowned (nobody's).",
+            uses,
+        ).format(name=record.name, n=uses)
 
     # ------------------------------------------------------------------ actions
     def recolor(self) -> None:

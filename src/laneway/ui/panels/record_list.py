@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from laneway.i18n import _
 from laneway.model import ChangeSet
+from laneway.model.wording import kind_word
 from laneway.ui.editing import records as record_edits
 from laneway.ui.editing.session import MapSession
 from laneway.ui.widgets import prompts
@@ -100,25 +101,25 @@ class RecordListPanel(QWidget):
         self.add_button = self._button(
             _("Add…"),
             self.add,
-            _("Add a {noun}").format(noun=self.noun),
+            _("Add a {noun}").format(noun=kind_word(self.noun)),
         )
         self.rename_button = self._button(
             _("Rename"),
             self.start_rename,
-            _("Rename the {noun} (F2)").format(noun=self.noun),
+            _("Rename the {noun} (F2)").format(noun=kind_word(self.noun)),
         )
         self.delete_button = self._button(
-            _("Delete…"), self.delete, _("Delete the {noun}").format(noun=self.noun)
+            _("Delete…"), self.delete, _("Delete the {noun}").format(noun=kind_word(self.noun))
         )
         self.up_button = self._button(
             _("↑ Up"),
             lambda: self.move(-1),
-            _("Move the {noun} up (Ctrl+Up)").format(noun=self.noun),
+            _("Move the {noun} up (Ctrl+Up)").format(noun=kind_word(self.noun)),
         )
         self.down_button = self._button(
             _("↓ Down"),
             lambda: self.move(1),
-            _("Move the {noun} down (Ctrl+Down)").format(noun=self.noun),
+            _("Move the {noun} down (Ctrl+Down)").format(noun=kind_word(self.noun)),
         )
         self.add_extra_buttons()
         for keys, slot in (
@@ -183,7 +184,9 @@ class RecordListPanel(QWidget):
 
     # ------------------------------------------------------------ shared actions
     def add(self) -> None:
-        name = prompts.ask_name(self, _("Add {noun}").format(noun=self.noun), _(self.add_prompt))
+        name = prompts.ask_name(
+            self, _("Add {noun}").format(noun=kind_word(self.noun)), _(self.add_prompt)
+        )
         if name is None:
             return
         added = record_edits.add_record(self.session, self.noun, name)
@@ -205,7 +208,9 @@ class RecordListPanel(QWidget):
         record = next(r for r in self.records() if r.id == record_id)
         uses = self.step_counts().get(record_id, 0)
         question = self.delete_question(record, uses)
-        if not uses or prompts.confirm(self, question, _("Delete {noun}").format(noun=self.noun)):
+        if not uses or prompts.confirm(
+            self, question, _("Delete {noun}").format(noun=kind_word(self.noun))
+        ):
             record_edits.delete_record(self.session, self.noun, record_id)
 
     def selected_signal(self) -> SignalInstance:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from laneway.i18n import _
 from laneway.layout import UNASSIGNED_NAME
+from laneway.model.wording import kind_word
 from laneway.ui.editing import records, steps
 from laneway.ui.widgets import prompts
 
@@ -128,7 +129,9 @@ class ContextMenus:
         journey = self.window.session.journey
         submenu = menu.addMenu(title)
         submenu.menuAction().setStatusTip(
-            _("Give the selected steps another {lower}").format(lower=title[1:].lower())
+            _("Give the selected steps another owner")
+            if field == "department_id"
+            else _("Move the selected steps to another stage")
         )
         records_in_order = (
             [(None, _(UNASSIGNED_NAME)), *((d.id, d.name) for d in journey.departments_in_order())]
@@ -257,7 +260,7 @@ class ContextMenus:
         journey = self.window.session.journey
         current = (journey.departments if kind == "department" else journey.stages)[record_id].name
         name = prompts.ask_name(
-            self.window, _("Rename {kind}").format(kind=kind), _("New name:"), current
+            self.window, _("Rename {kind}").format(kind=kind_word(kind)), _("New name:"), current
         )
         if name is not None and name != current:
             records.rename_record(self.window.session, kind, record_id, name)

@@ -17,6 +17,7 @@ from laneway.canvas.style import ALARM_COLOR
 from laneway.i18n import _
 from laneway.model.wording import plural
 from laneway.ui.editing.session import MapSession
+from laneway.ui.widgets.locale_text import percent_text
 
 SEPARATOR = "  ·  "
 
@@ -27,14 +28,16 @@ def coverage_parts(report: Report) -> list[tuple[str, bool]]:
     gaps = s.handoffs - s.agreed_handoffs
     return [
         (
-            _("Ownership {ownership_coverage:.0%} ({owned_steps}/{steps})").format(
-                ownership_coverage=s.ownership_coverage, owned_steps=s.owned_steps, steps=s.steps
+            _("Ownership {percent} ({owned_steps}/{steps})").format(
+                percent=percent_text(s.ownership_coverage),
+                owned_steps=s.owned_steps,
+                steps=s.steps,
             ),
             s.owned_steps == s.steps,
         ),
         (
-            _("Handoffs agreed {handoff_coverage:.0%} ({agreed_handoffs}/{handoffs})").format(
-                handoff_coverage=s.handoff_coverage,
+            _("Handoffs agreed {percent} ({agreed_handoffs}/{handoffs})").format(
+                percent=percent_text(s.handoff_coverage),
                 agreed_handoffs=s.agreed_handoffs,
                 handoffs=s.handoffs,
             ),

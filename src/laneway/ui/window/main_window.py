@@ -37,6 +37,7 @@ from laneway.ui.panels.findings import FindingsPanel
 from laneway.ui.panels.inspector import Inspector
 from laneway.ui.panels.stages import StagesPanel
 from laneway.ui.widgets.accessible import describe
+from laneway.ui.widgets.locale_text import percent_text
 from laneway.ui.window.actions import RECENT, Choices, WindowActions, build_actions
 from laneway.ui.window.canvas_commands import CanvasCommands
 from laneway.ui.window.context_menus import ContextMenus
@@ -273,7 +274,7 @@ class MainWindow(QMainWindow):
         s.read_only_changed.connect(self._update_read_only)
         s.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
         self.scene.selectionChanged.connect(self._scene_selection_changed)
-        self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z:.0%}"))
+        self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(percent_text(z)))
         self.view.escaped.connect(self.tools.escape)
         self.view.context_menu_requested.connect(
             lambda at, scene_at, by_keyboard: self.context_menus.show(at, scene_at, by_keyboard)

@@ -19,6 +19,7 @@ from laneway.ui.dialogs.snapshots import SnapshotsDialog
 from laneway.ui.editing.session import MapSession
 from laneway.ui.panels.comparison import ComparisonPanel
 from laneway.ui.widgets import prompts
+from laneway.ui.widgets.locale_text import day_text
 from laneway.ui.window.host import WindowHost
 
 MAP_FILTER = N_("Laneway maps (*.laneway)")
@@ -139,7 +140,7 @@ class SnapshotOffer(QWidget):
         super().__init__()
         self.commands = commands
         #: The snapshot's name: the day the map was left as it is.
-        self.suggestion = _("As of {day:%Y-%m-%d}").format(day=day)
+        self.suggestion = _("As of {day}").format(day=day.isoformat())
         self.setObjectName("snapshotOffer")
         self.setAccessibleName(_("Snapshot offer"))
         self.setAccessibleDescription(_("Offers to freeze the map as it was left last time"))
@@ -150,9 +151,9 @@ class SnapshotOffer(QWidget):
         row.setContentsMargins(12, 6, 12, 6)
         self.text = QLabel(
             _(
-                "This map was last changed on {day:%Y-%m-%d}. Take a snapshot"
+                "This map was last changed on {day}. Take a snapshot"
                 " of it first, to compare today's session with it afterwards?"
-            ).format(day=day)
+            ).format(day=day_text(day))
         )
         self.text.setWordWrap(True)
         row.addWidget(self.text, 1)
