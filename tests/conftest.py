@@ -23,7 +23,6 @@ os.environ.setdefault("LANEWAY_LOG_DIR", tempfile.mkdtemp(prefix="laneway-test-l
 os.environ["LANGUAGE"] = "en"
 
 
-
 @pytest.fixture(autouse=True)
 def _english():
     """Every test starts and ends in English (a test may switch with set_language)."""

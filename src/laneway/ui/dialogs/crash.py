@@ -37,7 +37,7 @@ class CrashDialog(QDialog):
         layout = QVBoxLayout(self)
         self.message = QLabel(
             _(
-                "{sentence}  The details are in the log file {log_file}. "
+                "{sentence}\n\nThe details are in the log file {log_file}. "
                 "'{COPY_TEXT}' copies its name and this error, to paste into "
                 "a bug report."
             ).format(sentence=sentence, log_file=log_file, COPY_TEXT=_(COPY_TEXT))

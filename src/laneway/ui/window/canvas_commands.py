@@ -104,8 +104,11 @@ class CanvasCommands:
             self.notify(_("Select the steps to move first."))
             return
         if not nudge_steps(self.session, self.scene.grid, chosen, lanes, stages):
-            where = "lane" if lanes else "stage"
-            self.notify(_("There is no {where} further that way.").format(where=where))
+            self.notify(
+                _("There is no lane further that way.")
+                if lanes
+                else _("There is no stage further that way.")
+            )
 
     # ----------------------------------------------------------------- linking
     def link_to(self) -> None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from laneway import __version__
 from laneway.canvas import JourneyScene
-from laneway.i18n import _
+from laneway.i18n import N_, _
 from laneway.layout import Metrics
 from laneway.model import ChangeSet
 from laneway.ui.editing import clipboard, steps
@@ -149,10 +149,10 @@ class MainWindow(QMainWindow):
         lanes.addTab(self.stages, _("Stages"))
         self.docks: list[QDockWidget] = []
         for title, widget, area in (
-            (_("Inspector"), self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
-            (_("Findings"), self.findings, Qt.DockWidgetArea.RightDockWidgetArea),
-            (_("Lanes and stages"), lanes, Qt.DockWidgetArea.LeftDockWidgetArea),
-            (_("History"), self.history, Qt.DockWidgetArea.LeftDockWidgetArea),
+            (N_("Inspector"), self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
+            (N_("Findings"), self.findings, Qt.DockWidgetArea.RightDockWidgetArea),
+            (N_("Lanes and stages"), lanes, Qt.DockWidgetArea.LeftDockWidgetArea),
+            (N_("History"), self.history, Qt.DockWidgetArea.LeftDockWidgetArea),
         ):
             self.add_dock(title, widget, area)
         self.tabifyDockWidget(self.docks[2], self.docks[3])
@@ -161,11 +161,13 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.docks[0], self.docks[1]], [430, 430], Qt.Orientation.Vertical)
 
     def add_dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
+        """A dock titled ``title`` (English, translated here; its object name stays English,
+        so the saved window layout fits every language)."""
+        dock = QDockWidget(_(title), self)
         dock.setObjectName(f"dock{title.replace(' ', '')}")
         dock.setWidget(widget)
         toggle = dock.toggleViewAction()
-        toggle.setStatusTip(_("Show or hide the {lower} panel").format(lower=title.lower()))
+        toggle.setStatusTip(_("Show or hide the panel {panel}").format(panel=_(title)))
         self.addDockWidget(area, dock)
         self.docks.append(dock)
         return dock
@@ -359,7 +361,7 @@ class MainWindow(QMainWindow):
             self,
             _("About Laneway"),
             _(
-                "Laneway {version}  Map the customer's journey across "
+                "Laneway {version}\n\nMap the customer's journey across "
                 "departments and see, live, the steps nobody owns and the "
                 "handoffs nobody agreed on."
             ).format(version=__version__),
