@@ -85,11 +85,13 @@ def summary_figures(s: Summary) -> list[tuple[str, str]]:
 
 def format_report(journey: JourneyMap, report: Report) -> str:
     s = report.summary
+    figures = summary_figures(s)
+    width = max(15, *(len(label) for label, _text in figures))  # the labels' language
     lines = [
         journey.info.title,
         "=" * len(journey.info.title),
         "",
-        *(f"{label:<15}  {text}" for label, text in summary_figures(s)),
+        *(f"{label:<{width}}  {text}" for label, text in figures),
         "",
     ]
     lines += _matrix_table(s.handoff_matrix)
