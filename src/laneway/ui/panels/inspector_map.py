@@ -43,7 +43,7 @@ class MapForm(QWidget):
         describe(self.description, _("Map description"), _("What this journey is about"))
         form.addRow(_("Map title"), self.title)
         form.addRow(_("Description"), self.description)
-        self.hint = QLabel(HINT)
+        self.hint = QLabel(_(HINT))
         self.hint.setObjectName("inspectorHint")
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop)

@@ -95,9 +95,9 @@ class StepForm(QWidget):
             (self.stage, _("Stage")),
             (self.emotion, _("Emotion")),
             (self.entry, _("Entry")),
-            (self.terminal, "End"),
+            (self.terminal, _("End")),
         ):
-            describe(widget, name, FIELD_DESCRIPTIONS[widget.objectName()])
+            describe(widget, name, _(FIELD_DESCRIPTIONS[widget.objectName()]))
         # The latest analysis delivered by the session: reading ``session.report`` here
         # would re-run the analysis inside every edit instead of once per burst.
         self._report: Report | None = None
