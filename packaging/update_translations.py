@@ -74,8 +74,15 @@ def read_catalog(path: Path, language: str) -> Catalog:
 def po_bytes(catalog: Catalog) -> bytes:
     """The .po text: sorted by sentence, file names without line numbers (quiet diffs)."""
     stream = io.BytesIO()
-    write_po(stream, catalog, width=100, omit_header=False, sort_output=True,
-             include_lineno=False, ignore_obsolete=True)
+    write_po(
+        stream,
+        catalog,
+        width=100,
+        omit_header=False,
+        sort_output=True,
+        include_lineno=False,
+        ignore_obsolete=True,
+    )
     return stream.getvalue()
 
 
@@ -139,8 +146,11 @@ def report(languages: Iterable[str]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true",
-                        help="change nothing; exit 1 if a catalogue file is out of date")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="change nothing; exit 1 if a catalogue file is out of date",
+    )
     args = parser.parse_args(argv)
     files = planned_files()
     stale = out_of_date(files)

@@ -86,7 +86,9 @@ def summary_figures(s: Summary) -> list[tuple[str, str]]:
 def format_report(journey: JourneyMap, report: Report) -> str:
     s = report.summary
     figures = summary_figures(s)
-    width = max(15, *(len(label) for label, _text in figures))  # the labels' language
+    # As wide as the coverage labels in the language at hand ("Handoffs agreed" in
+    # English); the last, longest label runs over, as it always has.
+    width = max(15, *(len(label) for label, _text in figures[:-1]))
     lines = [
         journey.info.title,
         "=" * len(journey.info.title),
