@@ -199,7 +199,7 @@ def english_left(texts: list[tuple[str, str]], sentences: EnglishSentences) -> l
     })  # fmt: skip
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def sentences() -> EnglishSentences:
     return EnglishSentences()
 
