@@ -48,7 +48,7 @@ from laneway.ui.dialogs.template_gallery import TemplateGallery
 from laneway.ui.widgets.prompts import TypedChoice
 from laneway.ui.window.actions import key_map
 from tests.i18n.test_catalogues import SCRIPT
-from tests.ui.window.test_menus import context_menus, window_menus
+from tests.ui.window.test_menus import _mnemonic, context_menus, mnemonic_clashes, window_menus
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
@@ -343,3 +343,24 @@ def test_the_app_language_formats_shares_and_dates(german_window):
     window = german_window
     assert "\u00a0%" in window.zoom_label.text()
     assert load_translation("de").gettext("Ownership") in window.coverage.text()
+
+
+@pytest.mark.parametrize("language", ["de", "fr"])
+def test_no_translated_menu_has_two_entries_with_one_mnemonic(qapp, map_file, qtbot, language):
+    controller = AppController(qapp, Settings(language=language))
+    try:
+        window = controller.open_path(map_file)
+        qtbot.waitExposed(window)
+        bar = [a.text() for a in window.menuBar().actions()]
+        assert len({_mnemonic(text) for text in bar}) == len(bar)
+        clashes = {
+            menu.title() or menu.objectName(): found
+            for menu in [*window_menus(window), *context_menus(window)]
+            if (found := mnemonic_clashes(menu))
+        }
+        assert clashes == {}
+    finally:
+        for open_window in list(controller.windows.values()):
+            open_window.close()
+        controller.shutdown()
+        install_language(qapp, "en")
