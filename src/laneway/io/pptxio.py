@@ -21,7 +21,7 @@ from pptx.util import Emu, Pt
 
 from laneway.analysis import Report, analyze
 from laneway.analysis.output import summary_figures
-from laneway.i18n import _, ngettext
+from laneway.i18n import N_, _, ngettext
 from laneway.io.export_options import ExportOptions
 from laneway.layout import Column, Grid, compute_grid
 from laneway.model import JourneyMap, Link, excerpt, palette
@@ -50,6 +50,8 @@ ALARM_FILL = _from_hex(palette.ALARM_FILL)
 RED = _from_hex(palette.ALARM)
 LINK = _from_hex(palette.LINK)
 HANDOFF = _from_hex(palette.HANDOFF)
+#: The findings table's severity column, in the slide's language.
+SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 SEVERITY = {severity: _from_hex(color) for severity, color in palette.SEVERITY_COLORS.items()}
 
 
@@ -349,7 +351,8 @@ def _summary_slides(presentation, journey: JourneyMap, report: Report) -> None:
             table.cell(0, col).text = heading
             table.cell(0, col).text_frame.paragraphs[0].runs[0].font.size = Pt(12)
         for row, finding in enumerate(chunk, start=1):
-            for col, text in enumerate((finding.severity, finding.rule, finding.message)):
+            severity = _(SEVERITY_WORDS[finding.severity])
+            for col, text in enumerate((severity, finding.rule, finding.message)):
                 cell = table.cell(row, col)
                 cell.text = text
                 for paragraph in cell.text_frame.paragraphs:

@@ -264,7 +264,7 @@ class ExportDialog(QDialog):
     def export(self) -> None:
         suffix = self.suffix
         suggestion = str(self.document.path.with_suffix(suffix))
-        name = dict((s, t) for t, s in EXPORT_FORMATS)[suffix]
+        name = _(dict((s, t) for t, s in EXPORT_FORMATS)[suffix])
         path, _filter = QFileDialog.getSaveFileName(
             self, _("Export"), suggestion, f"{name} (*{suffix})"
         )
