@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from laneway.i18n import _
+from laneway.i18n import N_, _
 from laneway.io.errors import InputError
 from laneway.io.formats import ImportResult, import_file
 from laneway.io.templates import load_template
@@ -13,7 +13,7 @@ from laneway.model.wording import plural
 from laneway.operations.placing import place_unplaced_steps
 from laneway.store import create_map
 
-UNTITLED = "Untitled journey"
+UNTITLED = N_("Untitled journey")  # in the language the map is made in
 
 
 def new_journey(template: str | None = None, title: str | None = None) -> JourneyMap:
@@ -24,7 +24,7 @@ def new_journey(template: str | None = None, title: str | None = None) -> Journe
         if title:
             journey.set_info(title=title)
         return journey
-    return JourneyMap(MapInfo(title=title or UNTITLED))
+    return JourneyMap(MapInfo(title=title or _(UNTITLED)))
 
 
 def read_import(source: Path) -> ImportResult:

@@ -50,7 +50,7 @@ def crash_sentence(kind: type, error: BaseException, app) -> str:
     controller = getattr(app, "_laneway_controller", None)
     for window in getattr(controller, "windows", {}).values():
         reason = window.session.document.read_only_reason
-        if reason and reason != "opened read-only":
+        if reason and reason != _("opened read-only"):
             sentence += _(" Changes to {name} were not saved since: {reason}.").format(
                 name=window.session.document.path.name, reason=reason
             )
