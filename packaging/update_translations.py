@@ -2,6 +2,8 @@
 
     python packaging/update_translations.py          # extract, update the .po, compile the .mo
     python packaging/update_translations.py --check  # exit 1 if anything is out of date
+    python packaging/update_translations.py --untranslated de > de.txt   # what German lacks
+    python packaging/update_translations.py --fill de de-translated.txt  # put it in, compile
 
 1. Extracts ``_()``, ``N_()``, ``ngettext()`` and ``pgettext()`` calls from ``src/laneway``
    (Babel's Python extractor) into ``resources/locale/laneway.pot``.
@@ -144,6 +146,54 @@ def report(languages: Iterable[str]) -> list[str]:
     return lines
 
 
+def untranslated_lines(language: str) -> list[str]:
+    """The sentences ``language`` lacks, numbered, one a line ("N<TAB>English"): a plural
+    as "singular || plural", line breaks as \\n. Translate them into a file of the same
+    shape and hand it to ``--fill``."""
+    lines = []
+    for number, message in enumerate(_missing(language), start=1):
+        english = message.id if isinstance(message.id, str) else " || ".join(message.id)
+        lines.append(f"{number}\t{english}".replace("\n", "\\n"))
+    return lines
+
+
+def fill(language: str, translations: Path) -> int:
+    """Put the numbered translations of ``translations`` (``--untranslated``'s numbering)
+    into the .po and compile it. Returns how many were filled."""
+    catalog = read_catalog(po_path(language), language)
+    given = {}
+    for line in translations.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            number, text = line.split("\t", 1)
+            given[int(number)] = text.replace("\\n", "\n")
+    filled = 0
+    for number, message in enumerate(_missing(language, catalog), start=1):
+        if number not in given:
+            continue
+        if isinstance(message.id, tuple):
+            forms = [form.strip() for form in given[number].split(" || ")]
+            # CLDR may have more forms than English (French: one, many, other).
+            message.string = tuple(forms + [forms[-1]] * (catalog.num_plurals - len(forms)))
+        else:
+            message.string = given[number]
+        message.flags.discard("fuzzy")
+        filled += 1
+    po_path(language).write_bytes(po_bytes(catalog))
+    written = read_po(io.BytesIO(po_path(language).read_bytes()), locale=language, domain=DOMAIN)
+    mo_path(language).write_bytes(mo_bytes(written))
+    return filled
+
+
+def _missing(language: str, catalog: Catalog | None = None) -> list:
+    catalog = catalog or read_catalog(po_path(language), language)
+    wanted = set(untranslated(catalog))
+    return [
+        message
+        for message in catalog
+        if message.id and (message.id if isinstance(message.id, str) else message.id[0]) in wanted
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -151,7 +201,21 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="change nothing; exit 1 if a catalogue file is out of date",
     )
+    parser.add_argument(
+        "--untranslated", metavar="LANGUAGE",
+        help="print the sentences LANGUAGE lacks, numbered, and stop",
+    )  # fmt: skip
+    parser.add_argument(
+        "--fill", nargs=2, metavar=("LANGUAGE", "FILE"),
+        help="fill LANGUAGE's numbered translations from FILE and compile",
+    )  # fmt: skip
     args = parser.parse_args(argv)
+    if args.untranslated:
+        print("\n".join(untranslated_lines(args.untranslated)))
+        return 0
+    if args.fill:
+        print(f"filled {fill(args.fill[0], Path(args.fill[1]))}")
+        return 0
     files = planned_files()
     stale = out_of_date(files)
     if args.check:

@@ -119,3 +119,27 @@ def test_the_package_loads_the_catalogues_from_its_resources():
     assert german.gettext("Findings") == "Befunde"
     assert load_translation("fr").gettext("Findings") == "Constats"
     assert load_translation("en").gettext("Findings") == "Findings"
+
+
+def test_untranslated_sentences_are_listed_and_filled(tmp_path, monkeypatch):
+    """The lead's pass: --untranslated lists what a language lacks, --fill puts it in."""
+    import shutil
+
+    shutil.copytree(SCRIPT.LOCALE, tmp_path / "locale")
+    monkeypatch.setattr(SCRIPT, "LOCALE", tmp_path / "locale")
+    catalog = _catalog("fr")
+    for message in catalog:
+        if message.id == "Findings":
+            message.string = ""
+        if message.id == ("{n} gap", "{n} gaps"):
+            message.string = ("", "", "")
+    SCRIPT.po_path("fr").write_bytes(SCRIPT.po_bytes(catalog))
+    assert SCRIPT.untranslated_lines("fr") == ["1\tFindings", "2\t{n} gap || {n} gaps"]
+    given = tmp_path / "fr.txt"
+    given.write_text("1\tConstats\n2\t{n} écart || {n} écarts\n", encoding="utf-8")
+    assert SCRIPT.fill("fr", given) == 2
+    assert SCRIPT.untranslated(_catalog("fr")) == []
+    with SCRIPT.mo_path("fr").open("rb") as stream:
+        compiled = gettext.GNUTranslations(stream)
+    assert compiled.gettext("Findings") == "Constats"
+    assert compiled.ngettext("{n} gap", "{n} gaps", 3) == "{n} écarts"
