@@ -25,7 +25,7 @@ def check_count(table: str, count: int, path: str | Path | None, where: str | No
         raise InputError(
             path,
             _("has more than {limit:,} {value}, as many as a map holds").format(
-                limit=limit, value=PLURAL[table]
+                limit=limit, value=_(PLURAL[table])
             ),
             where=where,
         )

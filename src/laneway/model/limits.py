@@ -8,7 +8,7 @@ file can make the app hang or run out of memory.
 
 from __future__ import annotations
 
-from laneway.i18n import _
+from laneway.i18n import N_, _
 
 #: Characters in an id (step, link, department, stage, persona, definition or note).
 MAX_ID = 200
@@ -85,20 +85,24 @@ COUNT_LIMITS: dict[str, int] = {
 
 #: Each record table's plural, for sentences.
 PLURAL = {
-    "step": "steps",
-    "link": "links",
-    "department": "departments",
-    "stage": "stages",
-    "persona": "personas",
-    "definition": "definitions",
-    "note": "notes",
+    "step": N_("steps"),
+    "link": N_("links"),
+    "department": N_("departments"),
+    "stage": N_("stages"),
+    "persona": N_("personas"),
+    "definition": N_("definitions"),
+    "note": N_("notes"),
 }
-_FIELD_WORDS = {"customer_action": "customer action", "pain_points": "pain points", "kpi": "KPI"}
+_FIELD_WORDS = {
+    "customer_action": N_("customer action"),
+    "pain_points": N_("pain points"),
+    "kpi": N_("KPI"),
+}
 
 
 def field_words(field: str) -> str:
     """'pain_points' → 'pain points', for sentences."""
-    return _FIELD_WORDS.get(field, field.replace("_", " "))
+    return _(_FIELD_WORDS.get(field, field.replace("_", " ")))
 
 
 def text_problem(table: str, field: str, value: object) -> str | None:
@@ -117,7 +121,7 @@ def count_problem(table: str, count: int) -> str | None:
     if limit is None or count <= limit:
         return None
     return _("has {count:,} {value}; Laneway opens maps of up to {limit:,}").format(
-        count=count, value=PLURAL[table], limit=limit
+        count=count, value=_(PLURAL[table]), limit=limit
     )
 
 

@@ -27,6 +27,7 @@ from laneway.model.limits import (
     MAX_SNAPSHOTS,
     MAX_STEPS,
     MAX_TEXT,
+    PLURAL,
     field_words,
 )
 from laneway.store.failures import read_failure
@@ -262,7 +263,7 @@ def _check_count(conn: sqlite3.Connection, path: Path, table: str) -> None:
     count = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     limit = _COUNT_LIMITS[table]
     if count > limit:
-        plural = _SINGULAR.get(table, table) + "s"
+        plural = _(PLURAL[table]) if table in PLURAL else _SINGULAR.get(table, table) + "s"
         raise foreign(
             path,
             _("holds {count:,} {plural}; Laneway opens maps of up to {limit:,}").format(
