@@ -107,9 +107,11 @@ def _literal(text: str) -> str:
     """``text`` as Python source, split into lines of ~70 characters when long."""
     chunks = textwrap.wrap(text, 70, replace_whitespace=False, drop_whitespace=False,
                            break_long_words=False, break_on_hyphens=False) or [""]  # fmt: skip
-    return " ".join(repr(chunk) if '"' in chunk and "'" not in chunk else
-                    '"' + chunk.encode("unicode_escape").decode().replace('"', '\\"') + '"'
-                    for chunk in chunks)  # fmt: skip
+    escaped = (
+        chunk.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+        for chunk in chunks
+    )
+    return " ".join(f'"{chunk}"' for chunk in escaped)
 
 
 def _placeholder(expression: ast.expr) -> str:

@@ -201,3 +201,16 @@ def test_a_link_leaving_a_full_channel_lets_a_later_one_in():
     assert router.routes == fresh
     assert set(around) & changed
     assert sum(not _in_the_gap(r) for r in fresh.values()) < len(around)
+
+
+@pytest.mark.parametrize("vertical", [False, True])
+def test_an_opposite_pair_whose_cards_barely_face_each_other_is_drawn_apart(vertical):
+    """The sides' shared window (less the corners) is one point: drawn straight, both
+    links would lie on that one line (found by the long fuzz run)."""
+    a, b = Rect(0, 76, 184, 96), Rect(400, 0, 184, 96)
+    if vertical:
+        a, b = Rect(76, 0, 96, 184), Rect(0, 400, 96, 184)
+    cards = {"a": a, "b": b}
+    links = [LinkSpec("l1", "a", "b"), LinkSpec("l2", "b", "a")]
+    routes = route_all(cards, links)
+    check_routes(routes, {"l1": ("a", "b"), "l2": ("b", "a")}, cards, {})

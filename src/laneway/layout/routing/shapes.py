@@ -51,15 +51,17 @@ def _straight(a: Box, b: Box, s: RouterSettings, add) -> None:
     al, at, ar, ab = a
     bl, bt, br, bb = b
     gap, k = 2 * s.clearance, s.corner
+    # the window both sides share must hold two tracks: an opposite pair drawn straight
+    # in a narrower one would lie on one line (nudging cannot move an end off its side)
     lo, hi = max(at, bt) + k, min(ab, bb) - k
-    if lo <= hi:
+    if hi - lo >= s.spacing:
         y = (lo + hi) / 2
         if bl >= ar + gap:
             add([(ar, y), (bl, y)], R, L)
         if br <= al - gap:
             add([(al, y), (br, y)], L, R)
     lo, hi = max(al, bl) + k, min(ar, br) - k
-    if lo <= hi:
+    if hi - lo >= s.spacing:
         x = (lo + hi) / 2
         if bt >= ab + gap:
             add([(x, ab), (x, bt)], B, T)

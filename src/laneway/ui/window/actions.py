@@ -98,7 +98,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("zoom_reset", N_("&Actual Size"), "Ctrl+0", N_("Show the map at 100 %")),
     ActionSpec("fit", N_("Fit to &Window"), "Ctrl+Shift+F", N_("Show the whole map in the window")),
     ActionSpec("present", N_("&Presentation Mode"), "F11",
-               N_("Fill the screen with the map for the projector (Esc leaves)")),
+               N_("Fill the screen with the map for the projector; walk the findings with → "
+                  "(Esc leaves)")),
     ActionSpec("select_left", N_("Select Step to the &Left"), "Left",
                N_("Select the next card to the left in the lane"), scope="canvas"),
     ActionSpec("select_right", N_("Select Step to the &Right"), "Right",
@@ -351,7 +352,18 @@ OTHER_KEYS: tuple[KeyRow, ...] = (
     KeyRow(N_("Find bar"), N_("Enter / Shift+Enter"),
            N_("Next or previous match, selected and centred")),
     KeyRow(N_("Find bar"), "Esc", N_("Clear the marks and close the bar")),
-    KeyRow(N_("Presentation mode"), "Esc", N_("Leave presentation mode")),
+    KeyRow(N_("Presentation mode"), N_("Esc or F11"), N_("Leave presentation mode")),
+    KeyRow(N_("Presentation mode"), N_("Right or Space"),
+           N_("Next finding: zoomed to, highlighted, its sentence large")),
+    KeyRow(N_("Presentation mode"), "Left", N_("Previous finding")),
+    KeyRow(N_("Presentation mode"), N_("Home / End"), N_("First / last finding")),
+    KeyRow(N_("Presentation mode"), N_("PgDown / PgUp"),
+           N_("Next / previous stage range (stage by stage)")),
+    KeyRow(N_("Presentation mode"), "1 … 9", N_("That stage range")),
+    KeyRow(N_("Presentation mode"), "S", N_("Stage by stage on or off")),
+    KeyRow(N_("Presentation mode"), N_("F or 0"), N_("The whole map again")),
+    KeyRow(N_("Presentation mode"), N_("Ctrl++ / Ctrl+- or wheel"), N_("Zoom")),
+    KeyRow(N_("Presentation mode"), N_("Drag"), N_("Pan")),
 )  # fmt: skip
 
 

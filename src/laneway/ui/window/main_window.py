@@ -44,6 +44,7 @@ from laneway.ui.window.context_menus import ContextMenus
 from laneway.ui.window.coverage_status import CoverageStatus
 from laneway.ui.window.host import Appearance, WindowHost
 from laneway.ui.window.map_commands import MapCommands
+from laneway.ui.window.presentation import Presentation
 from laneway.ui.window.session_tools import SessionTools
 from laneway.ui.window.view import MapView
 
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         )
         self.chrome.menus[RECENT].aboutToShow.connect(self._fill_recent_menu)
         self.context_menus = ContextMenus(self)
+        self.presentation = Presentation(self)
         self._set_tab_order()
         QTimer.singleShot(0, self._describe_dock_tabs)  # Qt makes them as it lays out
         self._connect()
@@ -405,35 +407,15 @@ class MainWindow(QMainWindow):
         self.scene.metrics = self.metrics
         self.scene.set_style(appearance.style)
         self._size_side_panels()
+        self.presentation.follow_appearance()
 
     def set_findings_visible(self, visible: bool) -> None:
         self.scene.set_findings_visible(visible)
         self.host.set_findings_shown(visible)
 
     def toggle_presentation(self) -> None:
-        presenting = not self.isFullScreen()
-        for dock in self.docks:
-            dock.setVisible(not presenting)
-        self.menuBar().setVisible(not presenting)
-        self.chrome.toolbar.setVisible(not presenting)
-        self.statusBar().setVisible(not presenting)
-        self.view.keep_fitted = presenting
-        self.view.setAlignment(
-            Qt.AlignmentFlag.AlignCenter
-            if presenting
-            else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-        )
-        if presenting:
-            self.showFullScreen()
-            self.view.fit_all()
-        else:
-            self.showNormal()
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
-            self.toggle_presentation()
-            return
-        super().keyPressEvent(event)
+        """F11: presentation mode for the room (``presentation.py``), in or out."""
+        self.presentation.toggle()
 
     # ----------------------------------------------------------------- closing
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -48,8 +48,6 @@ class MapView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setStyleSheet(FOCUS_FRAME)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        #: Presentation mode: the whole map stays fitted as the window changes size.
-        self.keep_fitted = False
         self.canvas = Canvas(self, scene, session)
         self._gesture: Gesture | None = None
         self._space_down = False
@@ -122,11 +120,6 @@ class MapView(QGraphicsView):
 
     def _visible_rect(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if self.keep_fitted:
-            self.fit_all()  # going full screen resizes after the mode is switched on
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
