@@ -21,9 +21,11 @@ from pptx.util import Emu, Pt
 
 from laneway.analysis import Report, analyze
 from laneway.analysis.output import summary_figures
+from laneway.i18n import N_, _, ngettext
 from laneway.io.export_options import ExportOptions
 from laneway.layout import Column, Grid, compute_grid
 from laneway.model import JourneyMap, Link, excerpt, palette
+from laneway.model.wording import plural
 
 SLIDE_W, SLIDE_H = Emu(12192000), Emu(6858000)  # 13.333 × 7.5 in
 EMU_PER_PX = 9525  # one scene pixel at 96 dpi
@@ -48,6 +50,8 @@ ALARM_FILL = _from_hex(palette.ALARM_FILL)
 RED = _from_hex(palette.ALARM)
 LINK = _from_hex(palette.LINK)
 HANDOFF = _from_hex(palette.HANDOFF)
+#: The findings table's severity column, in the slide's language.
+SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 SEVERITY = {severity: _from_hex(color) for severity, color in palette.SEVERITY_COLORS.items()}
 
 
@@ -181,8 +185,10 @@ class _MapSlide:
     def _title(self, index: int, count: int) -> None:
         title = self.journey.info.title
         if count > 1:
-            names = [c.name or "No stage" for c in self.frame.columns]
-            title += f" — {names[0]}" + (f" to {names[-1]}" if len(names) > 1 else "")
+            names = [c.name or _("No stage") for c in self.frame.columns]
+            title += f" — {names[0]}" + (
+                _(" to {value}").format(value=names[-1]) if len(names) > 1 else ""
+            )
         box = self.shapes.add_textbox(MARGIN, Emu(120000), SLIDE_W - 2 * MARGIN, TITLE_H)
         box.name = "Title"
         self._text(box, title, Pt(22), bold=True)
@@ -201,9 +207,11 @@ class _MapSlide:
                              ALARM_FILL if alarm else HEADER_FILL, GRID_LINE,
                              name=f"Lane header {lane.name}")  # fmt: skip
             if lane.department_id is None:
-                sub = f"{lane.step_count} step{'s' if lane.step_count != 1 else ''} nobody owns"
+                sub = ngettext(
+                    "{n} step nobody owns", "{n} steps nobody owns", lane.step_count
+                ).format(n=lane.step_count)
             else:
-                sub = f"{lane.step_count} step{'s' if lane.step_count != 1 else ''}"
+                sub = plural(lane.step_count, "step")
             self._text(head, f"{lane.name}\n{sub}", f.pt(12), bold=True,
                        color=RED if alarm else INK)  # fmt: skip
             self._box(MSO_SHAPE.RECTANGLE, f.left, y, f.length(8), h,
@@ -275,9 +283,9 @@ class _MapSlide:
         x = MARGIN
         entries = [(d.color, d.name) for d in self.journey.departments_in_order()]
         if any(s.department_id is None for s in self.journey.steps.values()):
-            entries.append((palette.ALARM, "Unassigned"))
+            entries.append((palette.ALARM, _("Unassigned")))
         if self.options.findings:
-            entries.append((palette.ALARM, "- - handoff gap (no agreement)"))
+            entries.append((palette.ALARM, _("- - handoff gap (no agreement)")))
         for color, name in entries:
             self._box(MSO_SHAPE.RECTANGLE, x, y + Emu(30000), Emu(140000), Emu(140000), _rgb(color))
             width = Emu(120000 + 80000 * len(name))
@@ -290,7 +298,13 @@ class _MapSlide:
 def _emotion(emotion: int | None) -> str:
     if emotion is None:
         return ""
-    return {-2: "feels −2", -1: "feels −1", 0: "feels 0", 1: "feels +1", 2: "feels +2"}[emotion]
+    return {
+        -2: _("feels −2"),
+        -1: _("feels −1"),
+        0: _("feels 0"),
+        1: _("feels +1"),
+        2: _("feels +2"),
+    }[emotion]
 
 
 def _summary_slides(presentation, journey: JourneyMap, report: Report) -> None:
@@ -301,14 +315,16 @@ def _summary_slides(presentation, journey: JourneyMap, report: Report) -> None:
     for page in range(pages):
         slide = presentation.slides.add_slide(presentation.slide_layouts[6])
         title = slide.shapes.add_textbox(MARGIN, Emu(120000), SLIDE_W - 2 * MARGIN, TITLE_H)
-        suffix = f" ({page + 1} of {pages})" if pages > 1 else ""
-        title.text_frame.text = f"{journey.info.title}: summary and findings{suffix}"
+        suffix = _(" ({value} of {pages})").format(value=page + 1, pages=pages) if pages > 1 else ""
+        title.text_frame.text = _("{title}: summary and findings{suffix}").format(
+            title=journey.info.title, suffix=suffix
+        )
         title.text_frame.paragraphs[0].runs[0].font.size = Pt(22)
         title.text_frame.paragraphs[0].runs[0].font.bold = True
         top = MARGIN + TITLE_H
         if page == 0:
             box = slide.shapes.add_textbox(MARGIN, top, SLIDE_W - 2 * MARGIN, Emu(1100000))
-            box.name = "Summary"
+            box.name = _("Summary")
             frame = box.text_frame
             for row, (name, value) in enumerate(figures):
                 paragraph = frame.paragraphs[0] if row == 0 else frame.add_paragraph()
@@ -323,7 +339,7 @@ def _summary_slides(presentation, journey: JourneyMap, report: Report) -> None:
         chunk = findings[page * FINDINGS_PER_SLIDE : (page + 1) * FINDINGS_PER_SLIDE]
         if not chunk:
             note = slide.shapes.add_textbox(MARGIN, top, Emu(8000000), Emu(400000))
-            note.text_frame.text = "No findings: every step is owned and every handoff agreed."
+            note.text_frame.text = _("No findings: every step is owned and every handoff agreed.")
             continue
         rows = len(chunk) + 1
         height = min(SLIDE_H - top - MARGIN, Emu(290000 * rows))
@@ -331,11 +347,12 @@ def _summary_slides(presentation, journey: JourneyMap, report: Report) -> None:
         table.columns[0].width = Emu(1150000)
         table.columns[1].width = Emu(1900000)
         table.columns[2].width = SLIDE_W - 2 * MARGIN - Emu(3050000)
-        for col, heading in enumerate(("Severity", "Rule", "Finding")):
+        for col, heading in enumerate((_("Severity"), _("Rule"), _("Finding"))):
             table.cell(0, col).text = heading
             table.cell(0, col).text_frame.paragraphs[0].runs[0].font.size = Pt(12)
         for row, finding in enumerate(chunk, start=1):
-            for col, text in enumerate((finding.severity, finding.rule, finding.message)):
+            severity = _(SEVERITY_WORDS[finding.severity])
+            for col, text in enumerate((severity, finding.rule, finding.message)):
                 cell = table.cell(row, col)
                 cell.text = text
                 for paragraph in cell.text_frame.paragraphs:

@@ -16,6 +16,8 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from laneway.analysis import analyze
 from laneway.canvas import PRINT, PRINT_DARK, JourneyScene, Style
 from laneway.canvas.text import elide, make_font
+from laneway.i18n import _
+from laneway.i18n.formatting import format_day, format_percent
 from laneway.io.export_options import ExportOptions
 from laneway.model import JourneyMap, excerpt
 from laneway.model.wording import plural
@@ -99,13 +101,13 @@ class ExportPicture:
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             elide(self.journey.info.title, title_font, rect.width()),
         )
-        line = f"{plural(len(self.journey.steps), 'step')} · {date.today():%d %B %Y}"
+        line = f"{plural(len(self.journey.steps), 'step')} · {format_day(date.today())}"
         line += content.personas_line(self.original or self.journey, self.journey, self.options)
         if self.options.findings:
             summary = analyze(self.journey).summary
-            line += (
-                f" · ownership {summary.ownership_coverage:.0%}"
-                f" · handoffs agreed {summary.handoff_coverage:.0%}"
+            line += _(" · ownership {ownership} · handoffs agreed {handoffs}").format(
+                ownership=format_percent(summary.ownership_coverage),
+                handoffs=format_percent(summary.handoff_coverage),
             )
         painter.setFont(make_font(s.font_family, 11))
         painter.setPen(QColor(s.card_subtle_text))
@@ -126,17 +128,17 @@ class ExportPicture:
             (d.color, d.name) for d in self.journey.departments_in_order()
         ]
         if any(step.department_id is None for step in self.journey.steps.values()):
-            entries.append((s.error, "Unassigned (nobody owns it)"))
+            entries.append((s.error, _("Unassigned (nobody owns it)")))
         for color, name in entries:
             painter.fillRect(QRectF(x, cy - 7, 14, 14), QColor(color))
             painter.setPen(QColor(s.header_text))
             painter.drawText(QPointF(x + 20, cy + metrics.ascent() / 2 - 1), name)
             x += 20 + metrics.horizontalAdvance(name) + 22
         x += 12
-        links = [(s.link, Qt.PenStyle.SolidLine, 1.5, "same department"),
+        links = [(s.link, Qt.PenStyle.SolidLine, 1.5, _("same department")),
                  (s.handoff, Qt.PenStyle.SolidLine, 2.4, "handoff")]  # fmt: skip
         if self.options.findings:
-            links.append((s.gap, Qt.PenStyle.DashLine, 2.6, "handoff gap (no agreement)"))
+            links.append((s.gap, Qt.PenStyle.DashLine, 2.6, _("handoff gap (no agreement)")))
         for color, dash, width, label in links:
             painter.setPen(QPen(QColor(color), width, dash))
             painter.drawLine(QPointF(x, cy), QPointF(x + 34, cy))

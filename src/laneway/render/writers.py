@@ -16,6 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgGenerator
 
+from laneway.i18n import _
 from laneway.io.export_options import ExportOptions
 from laneway.model import JourneyMap
 from laneway.render.headless import ensure_application
@@ -41,7 +42,9 @@ def render_to_qimage(journey: JourneyMap, options: ExportOptions) -> QImage:
         width, height = round(size.width() * scale), round(size.height() * scale)
         if max(width, height) > MAX_PIXELS:
             raise RenderError(
-                f"the image would be {width} × {height} pixels; choose a smaller scale or width."
+                _(
+                    "the image would be {width} × {height} pixels; choose a smaller scale or width."
+                ).format(width=width, height=height)
             )
         image = QImage(QSize(width, height), QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(QColor(0, 0, 0, 0))
@@ -77,7 +80,7 @@ def write_svg(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
         generator.setSize(QSize(round(size.width()), round(size.height())))
         generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
         generator.setTitle(journey.info.title)
-        generator.setDescription("Customer journey map exported by Laneway")
+        generator.setDescription(_("Customer journey map exported by Laneway"))
         painter = QPainter(generator)
         picture.paint(painter, QRectF(0, 0, size.width(), size.height()))
         painter.end()
@@ -147,5 +150,7 @@ def export_image(journey: JourneyMap, path: Path, suffix: str, options: ExportOp
     try:
         writer = WRITERS[suffix.lower()]
     except KeyError:
-        raise RenderError(f"{suffix} is not an image format (use .png, .svg or .pdf).") from None
+        raise RenderError(
+            _("{suffix} is not an image format (use .png, .svg or .pdf).").format(suffix=suffix)
+        ) from None
     writer(journey, Path(path), options)

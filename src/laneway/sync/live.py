@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from laneway.document import Document, Origin
+from laneway.i18n import _
 from laneway.model import ChangeSet
 from laneway.store import StoreWriteError, create_map
 from laneway.store.session_keys import (
@@ -85,7 +86,7 @@ class LiveMap:
         if origin == "reload":
             # Another program changed the file: what it holds now is a local edit.
             self.document.journey.use_site_tag(ensure_site_tag(self.document.store))
-            changes = diff(project(self.shared.read()), self.document.journey, "Reload")
+            changes = diff(project(self.shared.read()), self.document.journey, _("Reload"))
             self.shared.write_changes(changes)
             return
         self.shared.write_changes(changeset)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from laneway.document import Document
+from laneway.i18n import N_, _
 from laneway.io.errors import InputError
 from laneway.io.export_options import ExportOptions
 from laneway.model.wording import plural
@@ -44,20 +45,20 @@ from laneway.ui.widgets.accessible import describe, describe_buttons
 
 PREVIEW_WIDTH = 900
 PAGES = (
-    ("Sized to the map", "map"),
-    ("16:9 slide", "16:9"),
-    ("A4 landscape", "a4"),
-    ("Letter landscape", "letter"),
+    (N_("Sized to the map"), "map"),
+    (N_("16:9 slide"), "16:9"),
+    (N_("A4 landscape"), "a4"),
+    (N_("Letter landscape"), "letter"),
 )
 #: The check boxes: (attribute and object name, text, checked at first).
 CHECKS = (
-    ("title", "Title", True),
-    ("legend", "Legend of departments", True),
-    ("findings", "Findings and notes (badges, gaps, notes) — off for a clean deck", True),
-    ("emotion_curve", "Emotion curve above the lanes", False),
-    ("summary", "Summary and findings slide", True),
-    ("dark", "Dark", False),
-    ("only_selection", "Only the selection", False),
+    ("title", N_("Title"), True),
+    ("legend", N_("Legend of departments"), True),
+    ("findings", N_("Findings and notes (badges, gaps, notes) — off for a clean deck"), True),
+    ("emotion_curve", N_("Emotion curve above the lanes"), False),
+    ("summary", N_("Summary and findings slide"), True),
+    ("dark", N_("Dark"), False),
+    ("only_selection", N_("Only the selection"), False),
 )
 
 
@@ -83,7 +84,7 @@ def _combo(name: str, entries) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName(name)
     for text, value in entries:
-        combo.addItem(text, value)
+        combo.addItem(_(text), value)
     return combo
 
 
@@ -111,7 +112,7 @@ class ExportDialog(QDialog):
         #: As on the canvas: the persona filter and the emotion curve (SPEC §7).
         self.persona, self._curve_shown = persona, emotion_curve
         self.selected = set(selected)
-        self.setWindowTitle("Export")
+        self.setWindowTitle(_("Export"))
         self.resize(1180, 680)
         layout = QHBoxLayout(self)
         layout.addWidget(self._options_form())
@@ -135,39 +136,43 @@ class ExportDialog(QDialog):
         self.format = _combo("format", EXPORT_FORMATS)
         self.scale = _spin("scale", 1, 4, 2, "×")
         self.width = _spin("width", 0, 16000, 0, " px")
-        self.width.setSpecialValueText("from the scale")
-        self.background = _combo("background", (("White", "white"), ("Transparent", "transparent")))
+        self.width.setSpecialValueText(_("from the scale"))
+        self.background = _combo(
+            "background", ((N_("White"), "white"), (N_("Transparent"), "transparent"))
+        )
         self.page = _combo("page", PAGES)
         self.checks: list[QCheckBox] = []
         for name, text, checked in CHECKS:
-            box = QCheckBox(text)
+            box = QCheckBox(_(text))
             box.setObjectName(name)
             box.setChecked(checked)
             setattr(self, name, box)
             self.checks.append(box)
         self.emotion_curve.setChecked(self._curve_shown)
-        self.only_selection.setText(f"Only the selection ({plural(len(self.selected), 'step')})")
+        self.only_selection.setText(
+            _("Only the selection ({value})").format(value=plural(len(self.selected), "step"))
+        )
         self.only_selection.setEnabled(bool(self.selected))
-        for label, widget in (("Format", self.format), ("Scale", self.scale),
-                              ("Width", self.width), ("Background", self.background),
-                              ("PDF page", self.page)):  # fmt: skip
+        for label, widget in ((_("Format"), self.format), (_("Scale"), self.scale),
+                              (_("Width"), self.width), (_("Background"), self.background),
+                              (_("PDF page"), self.page)):  # fmt: skip
             form.addRow(label, widget)
         for box in self.checks:
             form.addRow(box)
         for widget, description in (
-            (self.format, "What kind of file to write"),
-            (self.scale, "How many pixels per point of the map (PNG)"),
-            (self.width, "An exact width in pixels instead of the scale (PNG)"),
-            (self.background, "White or transparent behind the map (PNG)"),
-            (self.page, "The PDF's page: sized to the map, or a slide or paper page"),
+            (self.format, _("What kind of file to write")),
+            (self.scale, _("How many pixels per point of the map (PNG)")),
+            (self.width, _("An exact width in pixels instead of the scale (PNG)")),
+            (self.background, _("White or transparent behind the map (PNG)")),
+            (self.page, _("The PDF's page: sized to the map, or a slide or paper page")),
             *((box, f"Include: {box.text()}") for box in self.checks),
         ):
             widget.setAccessibleDescription(description)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = buttons.addButton(_("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName("exportButton")
         describe_buttons(buttons)
-        self.export_button.setAccessibleDescription("Choose where to write the file and export")
+        self.export_button.setAccessibleDescription(_("Choose where to write the file and export"))
         buttons.accepted.connect(self.export)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -179,7 +184,7 @@ class ExportDialog(QDialog):
         self.preview.setObjectName("preview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         scroll = QScrollArea()
-        describe(scroll, "Preview", "The exported picture as it will look")
+        describe(scroll, _("Preview"), _("The exported picture as it will look"))
         scroll.setWidget(self.preview)
         scroll.setWidgetResizable(True)
         self._scroll = scroll
@@ -188,7 +193,7 @@ class ExportDialog(QDialog):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._preview_image: QImage | None = None
-        column.addWidget(QLabel("Preview"))
+        column.addWidget(QLabel(_("Preview")))
         column.addWidget(scroll, 1)
         self.preview_note = QLabel()
         column.addWidget(self.preview_note)
@@ -252,8 +257,8 @@ class ExportDialog(QDialog):
         if not is_picture(suffix):
             self._preview_image = None
             self.preview.setPixmap(QPixmap())
-            self.preview.setText("Data export: no picture. Steps, links, owners and agreements "
-                                 "are written as text other tools can read.")  # fmt: skip
+            self.preview.setText(_("Data export: no picture. Steps, links, owners and agreements "
+                                 "are written as text other tools can read."))  # fmt: skip
             self.preview_note.setText("")
             return
         options = self.options()
@@ -274,10 +279,14 @@ class ExportDialog(QDialog):
         self._show_preview()
         if suffix == ".png":
             full = render_size(self.document, options)
-            self.preview_note.setText(f"The PNG will be {full[0]} × {full[1]} pixels.")
+            self.preview_note.setText(
+                _("The PNG will be {value} × {value2} pixels.").format(
+                    value=full[0], value2=full[1]
+                )
+            )
         elif suffix == SLIDES_SUFFIX:
             self.preview_note.setText(
-                "Slides hold the same picture as editable shapes; wide maps are split by stage."
+                _("Slides hold the same picture as editable shapes; wide maps are split by stage.")
             )
         else:
             self.preview_note.setText("")
@@ -285,8 +294,10 @@ class ExportDialog(QDialog):
     def export(self) -> None:
         suffix = self.suffix
         suggestion = str(self.document.path.with_suffix(suffix))
-        name = dict((s, t) for t, s in EXPORT_FORMATS)[suffix]
-        path, _ = QFileDialog.getSaveFileName(self, "Export", suggestion, f"{name} (*{suffix})")
+        name = _(dict((s, t) for t, s in EXPORT_FORMATS)[suffix])
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Export"), suggestion, f"{name} (*{suffix})"
+        )
         if not path:
             return
         target = Path(path)
