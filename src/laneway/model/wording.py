@@ -17,11 +17,13 @@ _COUNTED: dict[str, Callable[[int], str]] = {
     "note": lambda n: ngettext("{n} note", "{n} notes", n),
     "gap": lambda n: ngettext("{n} gap", "{n} gaps", n),
     "match": lambda n: ngettext("{n} match", "{n} matches", n),
+    "persona": lambda n: ngettext("{n} persona", "{n} personas", n),
+    "agreement": lambda n: ngettext("{n} agreement", "{n} agreements", n),
 }
 
 
 #: The kinds of record a sentence may name ("Add {kind} {name}"), for the catalogue.
-_KINDS = {"department": N_("department"), "stage": N_("stage")}
+_KINDS = {"department": N_("department"), "stage": N_("stage"), "persona": N_("persona")}
 
 
 def kind_word(kind: str) -> str:

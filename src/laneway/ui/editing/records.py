@@ -54,7 +54,7 @@ EDITS: dict[str, _RecordEdits] = {
         lambda j, record_id, name: j.update_persona(record_id, name=name),
         JourneyMap.reorder_personas,
         JourneyMap.remove_persona,
-        "Reorder personas",
+        N_("Reorder personas"),
     ),
 }
 
@@ -136,7 +136,7 @@ def recolor_persona(session: MapSession, persona_id: str, color: str) -> bool:
     if persona is None or color.lower() == persona.color.lower():
         return False
     result = session.run_edit(
-        f"Recolor persona {persona.name}",
+        _("Recolor persona {name}").format(name=persona.name),
         lambda j: j.update_persona(persona_id, color=color),
     )
     return result is not None
@@ -148,7 +148,7 @@ def describe_persona(session: MapSession, persona_id: str, description: str) -> 
     if persona is None or description == persona.description:
         return False
     result = session.run_edit(
-        f"Describe persona {persona.name}",
+        _("Describe persona {name}").format(name=persona.name),
         lambda j: j.update_persona(persona_id, description=description),
     )
     return result is not None

@@ -258,15 +258,15 @@ class ContextMenus:
         """Add Note… on this card, this arrow, or (neither) the map."""
         journey = self.window.session.journey
         if step_id is not None:
-            subject = f"the step {journey.steps[step_id].title}"
+            subject = _("the step {title}").format(title=journey.steps[step_id].title)
         elif link_id is not None:
-            subject = "this link"
+            subject = _("this link")
         else:
-            subject = "the map"
+            subject = _("the map")
         self._entry(
             menu,
-            "Add Not&e…",
-            f"Add a note on {subject} (Ctrl+Alt+N)",
+            _("Add Not&e…"),
+            _("Add a note on {subject} (Ctrl+Alt+N)").format(subject=subject),
             lambda: self.window.content_ui.add_note(step_id, link_id, subject),
         )
 
