@@ -109,8 +109,7 @@ def untranslated(catalog: Catalog) -> list[str]:
     for message in catalog:
         if not message.id:
             continue
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        if message.fuzzy or not all(strings):
+        if _lacks(message):
             missing.append(message.id if isinstance(message.id, str) else message.id[0])
     return missing
 
@@ -186,12 +185,14 @@ def fill(language: str, translations: Path) -> int:
 
 def _missing(language: str, catalog: Catalog | None = None) -> list:
     catalog = catalog or read_catalog(po_path(language), language)
-    wanted = set(untranslated(catalog))
-    return [
-        message
-        for message in catalog
-        if message.id and (message.id if isinstance(message.id, str) else message.id[0]) in wanted
-    ]
+    # Message by message, not by English text: one sentence may have a translated
+    # plain entry and an untranslated one under a pgettext() context.
+    return [message for message in catalog if message.id and _lacks(message)]
+
+
+def _lacks(message) -> bool:
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    return message.fuzzy or not all(strings)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from laneway.canvas import JourneyScene, Style
 from laneway.canvas.content_layers import numbered_notes
 from laneway.canvas.text import make_font
-from laneway.i18n import _, ngettext
+from laneway.i18n import _, ngettext, pgettext
 from laneway.io.export_options import ExportOptions
 from laneway.model import JourneyMap, Note, Persona
 
@@ -63,7 +63,7 @@ def _subject(journey: JourneyMap, note: Note) -> str:
     if kind == "link" and record_id in journey.links:
         link = journey.links[record_id]
         return f"{journey.steps[link.source].title} → {journey.steps[link.target].title}"
-    return _("the map")
+    return pgettext("note subject", "the map")
 
 
 def paint_notes_block(

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from laneway.i18n import _
+from laneway.i18n import _, pgettext
 from laneway.model import ChangeSet, JourneyMap, Note
 from laneway.ui.editing import content
 from laneway.ui.editing.session import MapSession
@@ -34,7 +34,7 @@ def note_subject(journey: JourneyMap, note: Note) -> str:
         return _("Link {source} → {target}").format(
             source=journey.steps[link.source].title, target=journey.steps[link.target].title
         )
-    return _("the map")
+    return pgettext("note subject", "the map")
 
 
 def note_when(note: Note) -> str:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from laneway.i18n import _
+from laneway.i18n import _, pgettext
 from laneway.layout import UNASSIGNED_NAME
 from laneway.model.wording import kind_word
 from laneway.ui.editing import records, steps
@@ -262,7 +262,7 @@ class ContextMenus:
         elif link_id is not None:
             subject = _("this link")
         else:
-            subject = _("the map")
+            subject = pgettext("note subject", "the map")
         self._entry(
             menu,
             _("Add Not&e…"),

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMainWindow
 
-from laneway.i18n import N_, _
+from laneway.i18n import N_, _, pgettext
 from laneway.model import ChangeSet
 from laneway.ui.editing import content
 from laneway.ui.panels.definitions import DefinitionsPanel
@@ -134,7 +134,7 @@ class JourneyContentUi:
             link = journey.links[link_id]
             ends = f"{journey.steps[link.source].title} → {journey.steps[link.target].title}"
             return None, link_id, _("the link {ends}").format(ends=ends)
-        return None, None, _("the map")
+        return None, None, pgettext("note subject", "the map")
 
     def author(self) -> str | None:
         """Who writes the notes: asked the first time, then remembered."""
