@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from laneway.canvas.style import Style, text_color_on
 from laneway.canvas.text import elide, make_font
+from laneway.i18n import _
 from laneway.model import Link
 from laneway.model.terms import cited_terms
 
@@ -145,9 +146,9 @@ class LinkItem(QGraphicsRectItem):
         if self.link.label:
             lines.append(self.link.label)
         if self.link.agreed:
-            lines.append(f"Agreement: {self.link.agreement}")
+            lines.append(_("Agreement: {agreement}").format(agreement=self.link.agreement))
         if self.link.sla:
-            lines.append(f"SLA: {self.link.sla}")
+            lines.append(_("SLA: {sla}").format(sla=self.link.sla))
         if self._show_findings:
             lines += [f"• {m}" for m in self._messages]
         lines += self._term_lines
