@@ -59,7 +59,7 @@ class NotesPanel(QWidget):
         self.tree.setUniformRowHeights(False)  # two lines: the text, then on what and who
         describe(
             self.tree,
-            _("Notes"),
+            pgettext("workshop notes", "Notes"),
             _("Open notes, then resolved ones; choose one to see what it is on"),
         )
         layout.addWidget(self.tree, 1)

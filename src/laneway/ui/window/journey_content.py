@@ -39,7 +39,7 @@ class JourneyContentUi:
         self.notes = NotesPanel(session)
         area = Qt.DockWidgetArea.LeftDockWidgetArea
         self.definitions_dock = window.add_dock(_("Definitions"), self.definitions, area)
-        self.notes_dock = window.add_dock(_("Notes"), self.notes, area)
+        self.notes_dock = window.add_dock(pgettext("workshop notes", "Notes"), self.notes, area)
         # Below the lanes and stages (added docks stack there): the glossary and the
         # parking lot, one tab each.
         window.tabifyDockWidget(self.definitions_dock, self.notes_dock)
