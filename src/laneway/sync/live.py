@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from laneway.document import Document, Origin
+from laneway.i18n import _
 from laneway.model import ChangeSet
 from laneway.store import StoreError, StoreWriteError, create_map
 from laneway.store.mapstore import now_iso
@@ -164,7 +165,7 @@ class LiveMap:
         if origin == "reload":
             # Another program changed the file: what it holds now is a local edit.
             self.document.journey.use_site_tag(ensure_site_tag(self.document.store))
-            changes = diff(project(self.shared.read()), self.document.journey, "Reload")
+            changes = diff(project(self.shared.read()), self.document.journey, _("Reload"))
             self.shared.write_changes(changes)
             self._flush()
             return
