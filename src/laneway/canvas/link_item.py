@@ -177,7 +177,7 @@ class LinkItem(QGraphicsRectItem):
     def _refresh_tooltip(self) -> None:
         lines = []
         if self._note_number is not None and self._route and self._route.note_marker:
-            lines.append(f"Note {self._note_number}")
+            lines.append(_("Note {note_number}").format(note_number=self._note_number))
         if self.link.label:
             lines.append(self.link.label)
         if self.link.agreed:

@@ -127,7 +127,7 @@ def _connect(path: Path, mode: str, *, writer: bool) -> sqlite3.Connection:
     except UnicodeDecodeError:  # a damaged schema page holds bytes that are not text
         conn.close()
         raise StoreDamagedError(
-            path, "is damaged and cannot be read (its schema is not text)"
+            path, _("is damaged and cannot be read (its schema is not text)")
         ) from None
     return conn
 

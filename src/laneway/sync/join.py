@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from laneway.i18n import _
+from laneway.i18n import N_, _
 from laneway.sync.endpoint import Endpoint, Wire, update_message
 from laneway.sync.framing import FrameError
 from laneway.sync.pairing import PROTOCOL_VERSION, JoinerHandshake, PairingRefused, is_code
@@ -22,13 +22,13 @@ from laneway.sync.presence import Presence
 from laneway.sync.shared import LOCAL, SharedMap
 
 REFUSALS = {
-    "code": "The host refused the code: check the six digits shown on the host's screen.",
-    "version": (
+    "code": N_("The host refused the code: check the six digits shown on the host's screen."),
+    "version": N_(
         "The host runs another version of Laneway's live sessions "
-        f"(this one speaks version {PROTOCOL_VERSION}); use the same Laneway version."
+        "(this one speaks version {version}); use the same Laneway version."
     ),
-    "map": "The host's session is on a different map than this copy.",
-    "site": "Another laptop in the session uses this copy's id tag; join with a new copy.",
+    "map": N_("The host's session is on a different map than this copy."),
+    "site": N_("Another laptop in the session uses this copy's id tag; join with a new copy."),
 }
 FATAL = frozenset(REFUSALS)
 
@@ -152,7 +152,11 @@ class JoinConnection(Endpoint):
 
     def refused(self, refusal: PairingRefused) -> None:
         self.fatal = refusal.reason in FATAL
-        self.drop(REFUSALS.get(refusal.reason, f"The host refused to pair ({refusal.reason})."))
+        if refusal.reason in REFUSALS:
+            reason = _(REFUSALS[refusal.reason]).format(version=PROTOCOL_VERSION)
+        else:
+            reason = _("The host refused to pair ({reason}).").format(reason=refusal.reason)
+        self.drop(reason)
 
     def answered_step1(self) -> None:
         self.session.waiting_edits = 0

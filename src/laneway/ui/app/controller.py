@@ -207,7 +207,7 @@ class AppController:
         from laneway.ui.window import live_commands
 
         if not extra.available():
-            self.show_error(parent, live_commands.MISSING)
+            self.show_error(parent, _(live_commands.MISSING))
             return
         folder = Path.home() / "Documents"
         dialog = live_commands.join_dialog_for(

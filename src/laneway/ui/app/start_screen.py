@@ -70,8 +70,8 @@ class StartScreen(QWidget):
         self.import_button = QPushButton(_("Import…"))
         self.import_button.setToolTip(_("Read a CSV, JSON, BPMN or Mermaid file into a new map"))
         self.import_button.clicked.connect(lambda: self.import_requested.emit())
-        self.join_button = QPushButton("Join Live Session…")
-        self.join_button.setToolTip("Join a map another laptop in the room shares")
+        self.join_button = QPushButton(_("Join Live Session…"))
+        self.join_button.setToolTip(_("Join a map another laptop in the room shares"))
         self.join_button.clicked.connect(lambda: self.join_requested.emit())
         for button in (self.new_button, self.open_button, self.import_button, self.join_button):
             button.setMinimumHeight(32)
