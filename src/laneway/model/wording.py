@@ -19,6 +19,7 @@ _COUNTED: dict[str, Callable[[int], str]] = {
     "match": lambda n: ngettext("{n} match", "{n} matches", n),
     "persona": lambda n: ngettext("{n} persona", "{n} personas", n),
     "agreement": lambda n: ngettext("{n} agreement", "{n} agreements", n),
+    "map page": lambda n: ngettext("{n} map page", "{n} map pages", n),
 }
 
 
