@@ -301,6 +301,34 @@ def test_every_german_dialog_has_no_english_left(german_window, sentences, tmp_p
             dialog.close()
 
 
+def test_the_german_live_session_dialogs_have_no_english_left(
+    german_window, sentences, tmp_path, qtbot
+):
+    """The host's window (a real session on loopback), the join dialog and the status."""
+    pytest.importorskip("zeroconf", reason="the live-session extra is not installed")
+    from laneway.ui.dialogs.live_join import LiveJoinDialog
+
+    window = german_window
+    window.live.listen_host = "127.0.0.1"
+    window.chrome.actions["live_host"].trigger()
+    host = window.live.host_dialog
+    join = LiveJoinDialog(window, name="Ana", folder=tmp_path, rejoin="Kopie.laneway")
+    try:
+        for dialog in (host, join):
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            texts = widget_texts(dialog)
+            assert texts, type(dialog).__name__
+            left = english_left(texts, sentences)
+            assert left == [], f"{type(dialog).__name__}:\n" + "\n".join(left)
+        assert "Adresse" in host.address.text()
+        assert "Sitzung geleitet, 0 Personen beigetreten" in window.live.indicator.text()
+        assert english_left(widget_texts(window.statusBar()), sentences) == []
+    finally:
+        join.close()
+        window.live.close()
+
+
 def test_qt_s_own_buttons_speak_german_too(german_window, qtbot):
     """qtbase_de.qm from the Qt wheel: a standard button says Abbrechen, not Cancel."""
     buttons = QDialogButtonBox(
