@@ -414,7 +414,7 @@ class MapSlide:
         column_w = (width - 8 * (columns - 1)) / columns if columns > 1 else column_w
         shown = [line for note in notes for line in wrap(note, size, column_w - 4)]
         if len(shown) > rows * columns:
-            more = "more notes in the speaker notes"
+            more = _("more notes in the speaker notes")
             shown = [*shown[: rows * columns - 1], f"+ {more}"]
             self.notes_overflow = True
         column_w = min(column_w, max(text_width(line, size) for line in shown) + 8)

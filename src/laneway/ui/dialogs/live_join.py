@@ -170,8 +170,8 @@ class LiveJoinDialog(QDialog):
         self.code.setFocus()
 
     def _choose_copy(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Keep the copy at", str(self.folder), "Laneway maps (*.laneway)"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Keep the copy at"), str(self.folder), _("Laneway maps (*.laneway)")
         )
         if path:
             self.copy_path.setText(path if path.endswith(".laneway") else f"{path}.laneway")

@@ -54,7 +54,7 @@ class MapForm(QWidget):
 
     def show_map(self) -> None:
         info = self.session.journey.info
-        self.heading.setText(f"Map: {info.title}")
+        self.heading.setText(_("Map: {title}").format(title=info.title))
         self.title.show_value(info.title)
         self.description.show_value(info.description)
 
