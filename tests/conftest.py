@@ -19,6 +19,20 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("LANEWAY_CONFIG_DIR", tempfile.mkdtemp(prefix="laneway-test-config-"))
 os.environ.setdefault("LANEWAY_LOG_DIR", tempfile.mkdtemp(prefix="laneway-test-log-"))
 os.environ["LANEWAY_NO_DISCOVERY"] = "1"  # tests never start mDNS (COLLAB.md "Testing it")
+# The tests read the English sentences whatever the machine's language; the translation
+# tests choose theirs (tests/i18n). LANGUAGE is the variable only gettext reads.
+os.environ["LANGUAGE"] = "en"
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Every test starts and ends in English (a test may switch with set_language)."""
+    from laneway.i18n import set_language
+
+    set_language("en")
+    yield
+    set_language("en")
+
 
 # CI runs the same examples every time; a developer's machine keeps exploring.
 settings.register_profile("ci", derandomize=True, database=None)

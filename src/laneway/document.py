@@ -17,6 +17,7 @@ from typing import Literal
 
 from laneway.analysis import Report, analyze
 from laneway.analysis.structure import Structure, keeps_structure
+from laneway.i18n import _
 from laneway.io.jsonio import loads
 from laneway.model import ChangeSet, JourneyMap
 from laneway.store import (
@@ -63,7 +64,7 @@ class Document:
         #: The graph structure of the last report, while every edit since kept it.
         self._structure: Structure | None = None
         #: Why the map cannot be edited now (None while it can).
-        self.read_only_reason: str | None = "opened read-only" if store.read_only else None
+        self.read_only_reason: str | None = _("opened read-only") if store.read_only else None
         #: True once the path no longer names the map's file (deleted, replaced).
         self._detached = False
 
@@ -130,7 +131,7 @@ class Document:
                     self.store.write(pending.changeset, stamp=stamp, within=pending.transaction)
         finally:
             if reloaded:  # after the transaction ended, committed or not
-                self._notify(ChangeSet("Reload"), "reload")
+                self._notify(ChangeSet(_("Reload")), "reload")
         if result.changeset:
             self.journey.stamp_modified(stamp)
             if not reloaded:
@@ -149,8 +150,10 @@ class Document:
             if pending.transaction.changed_elsewhere:
                 raise StoreConflictError(
                     self.path,
-                    "was changed by another program, so this step of the history no "
-                    "longer fits it; the map reloads with the other program's changes",
+                    _(
+                        "was changed by another program, so this step of the history no "
+                        "longer fits it; the map reloads with the other program's changes"
+                    ),
                 )
             with self.journey.transaction():
                 self.journey.apply(changeset)
@@ -204,7 +207,10 @@ class Document:
     def _refuse_if_read_only(self) -> None:
         if self.read_only_reason is not None:
             raise StoreReadOnlyError(
-                self.path, f"cannot be changed now ({self.read_only_reason.rstrip('.')})"
+                self.path,
+                _("cannot be changed now ({rstrip})").format(
+                    rstrip=self.read_only_reason.rstrip(".")
+                ),
             )
 
     # ---------------------------------------------------- outside the session
@@ -226,7 +232,7 @@ class Document:
             self.read_only_reason = str(error).rstrip(".")  # a clause: the banner adds "."
             raise
         self._adopt(fresh)
-        self._notify(ChangeSet("Reload"), "reload")
+        self._notify(ChangeSet(_("Reload")), "reload")
         return True
 
     # -------------------------------------------------------------- analysis
@@ -260,7 +266,7 @@ class Document:
         finally:
             if adopted:
                 self._adopt(adopted[0])
-                self._notify(ChangeSet("Reload"), "reload")
+                self._notify(ChangeSet(_("Reload")), "reload")
         return info
 
     def snapshots(self) -> list[SnapshotInfo]:
@@ -269,7 +275,10 @@ class Document:
     def snapshot_journey(self, name: str) -> JourneyMap:
         """The map as a snapshot froze it (StoreError or InputError when it is damaged)."""
         content = self.store.snapshot_content(name)
-        return loads(json.dumps(content), f"{self.path.name} snapshot {name.strip()!r}")
+        return loads(
+            json.dumps(content),
+            _("{name} snapshot {strip!r}").format(name=self.path.name, strip=name.strip()),
+        )
 
     def delete_snapshot(self, name: str) -> None:
         self._refuse_if_read_only()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from laneway.i18n import N_, _
 from laneway.model import JourneyMap, Note, name_key, term_key
 
 
@@ -28,16 +29,16 @@ class ContentDiff:
 
 #: (heading, ContentDiff field) in the order ``laneway diff`` prints them.
 CONTENT_SECTIONS = (
-    ("Definitions added", "definitions_added"),
-    ("Definitions changed", "definitions_changed"),
-    ("Definitions removed", "definitions_removed"),
-    ("Notes added", "notes_added"),
-    ("Notes resolved", "notes_resolved"),
-    ("Notes reopened", "notes_reopened"),
-    ("Notes edited", "notes_edited"),
-    ("Notes removed", "notes_removed"),
-    ("Personas added", "personas_added"),
-    ("Personas removed", "personas_removed"),
+    (N_("Definitions added"), "definitions_added"),
+    (N_("Definitions changed"), "definitions_changed"),
+    (N_("Definitions removed"), "definitions_removed"),
+    (N_("Notes added"), "notes_added"),
+    (N_("Notes resolved"), "notes_resolved"),
+    (N_("Notes reopened"), "notes_reopened"),
+    (N_("Notes edited"), "notes_edited"),
+    (N_("Notes removed"), "notes_removed"),
+    (N_("Personas added"), "personas_added"),
+    (N_("Personas removed"), "personas_removed"),
 )
 
 
@@ -78,12 +79,14 @@ def _diff_notes(before: JourneyMap, after: JourneyMap, result: ContentDiff) -> N
 def _said(journey: JourneyMap, note: Note) -> str:
     """'On 'Qualify lead': Who calls back on Fridays?' — a note and what it is on."""
     if note.step_id is not None:
-        where = f"On '{journey.steps[note.step_id].title}'"
+        where = _("On '{title}'").format(title=journey.steps[note.step_id].title)
     elif note.link_id is not None:
         link = journey.links[note.link_id]
-        where = f"On '{journey.steps[link.source].title}' → '{journey.steps[link.target].title}'"
+        where = _("On '{title}' → '{title2}'").format(
+            title=journey.steps[link.source].title, title2=journey.steps[link.target].title
+        )
     else:
-        where = "On the map"
+        where = _("On the map")
     return f"{where}: {_short(note.text)}"
 
 

@@ -12,19 +12,20 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from laneway.analysis.content_diff import CONTENT_SECTIONS, ContentDiff, diff_content
+from laneway.i18n import N_, _
 from laneway.model import JourneyMap
 
 _COMPARED_STEP_FIELDS = (
-    ("title", "title"),
-    ("channel", "channel"),
-    ("description", "description"),
-    ("customer_action", "customer action"),
-    ("emotion", "emotion"),
-    ("pain_points", "pain points"),
+    ("title", N_("title")),
+    ("channel", N_("channel")),
+    ("description", N_("description")),
+    ("customer_action", N_("customer action")),
+    ("emotion", N_("emotion")),
+    ("pain_points", N_("pain points")),
     ("kpi", "KPI"),
-    ("responsible", "responsible"),
-    ("entry", "entry"),
-    ("terminal", "terminal"),
+    ("responsible", N_("responsible")),
+    ("entry", N_("entry")),
+    ("terminal", N_("terminal")),
 )
 
 
@@ -102,7 +103,7 @@ def diff_maps(before: JourneyMap, after: JourneyMap, snapshot_name: str) -> MapD
             continue
         old = before.steps[step_id]
         changed = [
-            label
+            _(label)
             for name, label in _COMPARED_STEP_FIELDS
             if getattr(old, name) != getattr(step, name)
         ]
@@ -127,7 +128,7 @@ def diff_maps(before: JourneyMap, after: JourneyMap, snapshot_name: str) -> MapD
         new_link = after.links[link_id]
         if (old_link.agreement, old_link.sla) != (new_link.agreement, new_link.sla):
             result.agreements_changed.append(
-                f"{_arrow(after, pair)}: {new_link.agreement.strip() or 'no agreement'}"
+                f"{_arrow(after, pair)}: {new_link.agreement.strip() or _('no agreement')}"
             )
     for pair in old_pairs:
         if pair not in new_pairs:
@@ -151,24 +152,28 @@ def _persona_names(journey: JourneyMap, persona_ids: tuple[str, ...]) -> list[st
 
 
 def format_diff(diff: MapDiff) -> str:
-    lines = [f"Changes since snapshot '{diff.snapshot}':"]
+    lines = [_("Changes since snapshot '{snapshot}':").format(snapshot=diff.snapshot)]
     if diff.unchanged:
-        lines.append("  Nothing changed.")
+        lines.append(_("  Nothing changed."))
     sections = (
-        ("Gaps closed", diff.gaps_closed),
-        ("Gaps opened", diff.gaps_opened),
-        ("Steps added", diff.steps_added),
-        ("Steps removed", diff.steps_removed),
-        ("Owners changed", diff.owners_changed),
-        ("Steps edited", diff.steps_changed),
-        ("Links added", diff.links_added),
-        ("Links removed", diff.links_removed),
-        ("Agreements changed", diff.agreements_changed),
-        *((heading, getattr(diff.content, name)) for heading, name in CONTENT_SECTIONS),
+        (_("Gaps closed"), diff.gaps_closed),
+        (_("Gaps opened"), diff.gaps_opened),
+        (_("Steps added"), diff.steps_added),
+        (_("Steps removed"), diff.steps_removed),
+        (_("Owners changed"), diff.owners_changed),
+        (_("Steps edited"), diff.steps_changed),
+        (_("Links added"), diff.links_added),
+        (_("Links removed"), diff.links_removed),
+        (_("Agreements changed"), diff.agreements_changed),
+        *((_(heading), getattr(diff.content, name)) for heading, name in CONTENT_SECTIONS),
     )
     for heading, items in sections:
         if items:
             lines.append(f"  {heading} ({len(items)}):")
             lines.extend(f"    - {item}" for item in items)
-    lines.append(f"  Unowned steps: {diff.unowned_before} → {diff.unowned_after}")
+    lines.append(
+        _("  Unowned steps: {unowned_before} → {unowned_after}").format(
+            unowned_before=diff.unowned_before, unowned_after=diff.unowned_after
+        )
+    )
     return "\n".join(lines)

@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Literal
 
 from laneway.analysis.structure import Structure
+from laneway.i18n import N_, _
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -17,46 +18,57 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 class Rule:
     id: str
     severity: Severity
+    #: In English (the catalogue's key); ``explanation`` is in the current language.
     description: str
+
+    @property
+    def explanation(self) -> str:
+        return _(self.description)
 
 
 #: SPEC §2's rules, then §7's, in the order findings are reported (the app and the docs
 #: reuse it).
 RULES: tuple[Rule, ...] = (
-    Rule("unowned-step", "error", "A step no department owns."),
-    Rule("handoff-gap", "warning", "A handoff between departments with no agreement."),
-    Rule("no-entry", "warning", "The map has steps but none where the journey starts."),
-    Rule("unreachable-step", "warning", "No path from an entry step reaches the step."),
-    Rule("dead-end", "warning", "The journey stops at a step that is not an end."),
-    Rule("empty-stage", "info", "A stage holds no step."),
+    Rule("unowned-step", "error", N_("A step no department owns.")),
+    Rule("handoff-gap", "warning", N_("A handoff between departments with no agreement.")),
+    Rule("no-entry", "warning", N_("The map has steps but none where the journey starts.")),
+    Rule("unreachable-step", "warning", N_("No path from an entry step reaches the step.")),
+    Rule("dead-end", "warning", N_("The journey stops at a step that is not an end.")),
+    Rule("empty-stage", "info", N_("A stage holds no step.")),
     Rule(
         "handoff-loop",
         "info",
-        "Customers are bounced back and forth between departments (a loop back to an "
-        "earlier stage, such as a referral, is no loop).",
+        N_(
+            "Customers are bounced back and forth between departments (a loop back to an "
+            "earlier stage, such as a referral, is no loop)."
+        ),
     ),
     Rule(
         "bottleneck",
         "info",
-        "Routes converge on this step: two or more links lead into it and every path "
-        "from the entries to the ends passes through it.",
+        N_(
+            "Routes converge on this step: two or more links lead into it and every path "
+            "from the entries to the ends passes through it."
+        ),
     ),
     Rule(
         "long-handoff-chain",
         "warning",
-        "The customer is handed from department to department more times than the threshold.",
+        N_("The customer is handed from department to department more times than the threshold."),
     ),
-    Rule("idle-department", "info", "A department owns no step."),
+    Rule("idle-department", "info", N_("A department owns no step.")),
     # SPEC §7, after SPEC §2's rules: what the journey content says.
-    Rule("undefined-term", "warning", "An agreement cites a [[term]] nobody defined."),
+    Rule("undefined-term", "warning", N_("An agreement cites a [[term]] nobody defined.")),
     Rule(
         "one-way-handoff",
         "info",
-        "One department hands customers to another, and nothing ever comes back (no "
-        "feedback link, such as sales reporting lead quality back to marketing).",
+        N_(
+            "One department hands customers to another, and nothing ever comes back (no "
+            "feedback link, such as sales reporting lead quality back to marketing)."
+        ),
     ),
-    Rule("agreement-without-sla", "info", "An agreed handoff with no SLA."),
-    Rule("open-note", "info", "A note nobody has resolved yet."),
+    Rule("agreement-without-sla", "info", N_("An agreed handoff with no SLA.")),
+    Rule("open-note", "info", N_("A note nobody has resolved yet.")),
 )
 RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
 

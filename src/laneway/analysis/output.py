@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from laneway.analysis.findings import SEVERITIES, Finding, Report, Summary
+from laneway.i18n import N_, _
+from laneway.i18n.formatting import format_percent
 from laneway.model import JourneyMap
 from laneway.model.dictcontent import note_target_item
 from laneway.model.wording import plural
 
-_HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
+_HEADINGS = {"error": N_("Errors"), "warning": N_("Warnings"), "info": N_("Notes")}
 
 
 def report_to_dict(journey: JourneyMap, report: Report) -> dict[str, Any]:
@@ -60,31 +62,47 @@ def _finding_to_dict(journey: JourneyMap, finding: Finding) -> dict[str, Any]:
 
 def summary_figures(s: Summary) -> list[tuple[str, str]]:
     """The summary's figures as (label, text), for the terminal and the summary slide."""
-    owned = f"{s.owned_steps} of {plural(s.steps, 'step')} owned"
+    owned = _("{owned_steps} of {value} owned").format(
+        owned_steps=s.owned_steps, value=plural(s.steps, "step")
+    )
     return [
-        ("Steps", f"{s.steps} ({plural(s.links, 'link')}, {plural(s.departments, 'department')})"),
-        ("Ownership", f"{s.ownership_coverage:.0%} ({owned})"),
-        ("Handoffs agreed", f"{s.handoff_coverage:.0%} ({s.agreed_handoffs} of {s.handoffs})"),
-        ("Longest handoff chain", str(s.longest_handoff_chain)),
+        (
+            _("Steps"),
+            f"{s.steps} ({plural(s.links, 'link')}, {plural(s.departments, 'department')})",
+        ),
+        (_("Ownership"), f"{format_percent(s.ownership_coverage)} ({owned})"),
+        (
+            _("Handoffs agreed"),
+            _("{percent} ({agreed_handoffs} of {handoffs})").format(
+                percent=format_percent(s.handoff_coverage),
+                agreed_handoffs=s.agreed_handoffs,
+                handoffs=s.handoffs,
+            ),
+        ),
+        (_("Longest handoff chain"), str(s.longest_handoff_chain)),
     ]
 
 
 def format_report(journey: JourneyMap, report: Report) -> str:
     s = report.summary
+    figures = summary_figures(s)
+    # As wide as the coverage labels in the language at hand ("Handoffs agreed" in
+    # English); the last, longest label runs over, as it always has.
+    width = max(15, *(len(label) for label, _text in figures[:-1]))
     lines = [
         journey.info.title,
         "=" * len(journey.info.title),
         "",
-        *(f"{label:<15}  {text}" for label, text in summary_figures(s)),
+        *(f"{label:<{width}}  {text}" for label, text in figures),
         "",
     ]
     lines += _matrix_table(s.handoff_matrix)
     groups = report.by_severity()
     if not report.findings:
-        lines.append("No findings: every step is owned and every handoff is agreed.")
+        lines.append(_("No findings: every step is owned and every handoff is agreed."))
     for severity in SEVERITIES:
         if groups[severity]:
-            lines.append(f"{_HEADINGS[severity]} ({len(groups[severity])})")
+            lines.append(f"{_(_HEADINGS[severity])} ({len(groups[severity])})")
             lines += [f"  - {f.message} [{f.rule}]" for f in groups[severity]]
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
@@ -92,12 +110,12 @@ def format_report(journey: JourneyMap, report: Report) -> str:
 
 def _matrix_table(matrix: dict[str, dict[str, int]]) -> list[str]:
     if not matrix:
-        return ["Handoffs: none.", ""]
+        return [_("Handoffs: none."), ""]
     sources = list(matrix)
     targets: list[str] = []
     for row in matrix.values():
         targets += [t for t in row if t not in targets]
-    corner = "from \\ to"
+    corner = _("from \\ to")
     first = max(len(corner), *(len(name) for name in sources))
     widths = [max(len(t), 3) for t in targets]
     header = (
@@ -113,4 +131,4 @@ def _matrix_table(matrix: dict[str, dict[str, int]]) -> list[str]:
         )
         for source in sources
     ]
-    return ["Handoff matrix", header, *rows, ""]
+    return [_("Handoff matrix"), header, *rows, ""]

@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from laneway.canvas.style import Style, text_color_on
 from laneway.canvas.text import elide, make_font
+from laneway.i18n import _, ngettext
 from laneway.layout import Grid, Lane
+from laneway.model.wording import plural
 
 
 class GridItem(QGraphicsItem):
@@ -58,12 +60,15 @@ class GridItem(QGraphicsItem):
             name = elide(lane.name, self._name_font, width)
             if lane.department_id is None and s.alarms:
                 sub = (
-                    f"⚠ {lane.step_count} step{'s' if lane.step_count != 1 else ''} nobody owns"
+                    "⚠ "
+                    + ngettext(
+                        "{n} step nobody owns", "{n} steps nobody owns", lane.step_count
+                    ).format(n=lane.step_count)
                     if lane.step_count
-                    else "no steps — good"
+                    else _("no steps — good")
                 )
             else:
-                sub = f"{lane.step_count} step{'s' if lane.step_count != 1 else ''}"
+                sub = plural(lane.step_count, "step")
             self._lane_texts.append((name, elide(sub, self._small_font, width)))
         self._column_texts = [
             elide(c.name, self._stage_font, c.rect.width - 24) for c in self._grid.columns

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from laneway.canvas.style import Style, text_color_on
 from laneway.canvas.text import make_font
+from laneway.i18n import N_, _
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
@@ -28,13 +29,24 @@ class BadgeKind:
 
     @property
     def legend(self) -> str:
-        return f"{self.shape.capitalize()}: {self.meaning}"
+        """ "Diamond: errors to fix …", in the current language."""
+        shape = _(SHAPE_WORDS[self.shape])
+        return _("{shape}: {meaning}").format(shape=shape, meaning=_(self.meaning))
 
+    @property
+    def word(self) -> str:
+        """The severity's name ("error"), in the current language."""
+        return _(SEVERITY_WORDS[self.severity])
+
+
+#: The badges' shapes and severities as the legends name them.
+SHAPE_WORDS = {"diamond": N_("Diamond"), "triangle": N_("Triangle"), "circle": N_("Circle")}
+SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 
 BADGES: tuple[BadgeKind, ...] = (
-    BadgeKind("error", "diamond", "errors to fix (the number says how many findings)"),
-    BadgeKind("warning", "triangle", "warnings worth a look"),
-    BadgeKind("info", "circle", "information"),
+    BadgeKind("error", "diamond", N_("errors to fix (the number says how many findings)")),
+    BadgeKind("warning", "triangle", N_("warnings worth a look")),
+    BadgeKind("info", "circle", N_("information")),
 )
 
 

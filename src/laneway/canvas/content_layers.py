@@ -18,6 +18,7 @@ from laneway.canvas.link_item import LinkItem
 from laneway.canvas.note_marks import NoteMarker, NoteMarks
 from laneway.canvas.step_item import StepItem
 from laneway.canvas.style import Style
+from laneway.i18n import _
 from laneway.layout import Grid, Metrics
 from laneway.layout.emotion_curve import EMOTION_BAND_HEIGHT, emotion_curve
 from laneway.model import ChangeSet, JourneyMap, Note
@@ -212,8 +213,10 @@ class ContentLayers:
             for citation in cited_terms(link.agreement):
                 definition = defined.get(citation.key)
                 lines.append(
-                    f"{definition.term}: {definition.meaning or '(no meaning written yet)'}"
+                    f"{definition.term}: {definition.meaning or _('(no meaning written yet)')}"
                     if definition is not None
-                    else f"{citation.term}: not defined — add it under Definitions"
+                    else _("{term}: not defined — add it under Definitions").format(
+                        term=citation.term
+                    )
                 )
             item.set_term_lines(list(dict.fromkeys(lines)))

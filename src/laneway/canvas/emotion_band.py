@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from laneway.canvas.style import Style
 from laneway.canvas.text import elide, make_font
+from laneway.i18n import _
 from laneway.layout.emotion_curve import CurvePoint, EmotionCurve
 
 BAND_Z = 2.0
@@ -84,7 +85,7 @@ class EmotionBand(QGraphicsItem):
             painter.setPen(QColor(s.card_subtle_text))
             painter.setFont(make_font(s.font_family, s.pt(9)))
             painter.drawText(
-                band, Qt.AlignmentFlag.AlignCenter, "Rate the steps' emotions to draw the curve"
+                band, Qt.AlignmentFlag.AlignCenter, _("Rate the steps' emotions to draw the curve")
             )
             return
         for line in curve.lines:
@@ -99,7 +100,7 @@ class EmotionBand(QGraphicsItem):
         left = QRectF(8, b.y + 4, self._header_width - 16, b.height - 8)
         painter.setPen(QColor(s.header_text))
         painter.setFont(make_font(s.font_family, s.pt(10), bold=True))
-        painter.drawText(left, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, "Emotion")
+        painter.drawText(left, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, _("Emotion"))
         font = make_font(s.font_family, s.pt(8))
         painter.setFont(font)
         step = 15 * s.font_scale

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGrap
 from laneway.canvas.detail import READABLE_LOD, level_of_detail, paint_simple_arrow
 from laneway.canvas.style import Style, text_color_on
 from laneway.canvas.text import is_wide, make_font, wrap_all
+from laneway.i18n import _
 from laneway.layout.routing import LinkSpec, Route
 from laneway.model import Link
 from laneway.model.terms import cited_terms
@@ -176,13 +177,13 @@ class LinkItem(QGraphicsRectItem):
     def _refresh_tooltip(self) -> None:
         lines = []
         if self._note_number is not None and self._route and self._route.note_marker:
-            lines.append(f"Note {self._note_number}")
+            lines.append(_("Note {note_number}").format(note_number=self._note_number))
         if self.link.label:
             lines.append(self.link.label)
         if self.link.agreed:
-            lines.append(f"Agreement: {self.link.agreement}")
+            lines.append(_("Agreement: {agreement}").format(agreement=self.link.agreement))
         if self.link.sla:
-            lines.append(f"SLA: {self.link.sla}")
+            lines.append(_("SLA: {sla}").format(sla=self.link.sla))
         if self._show_findings:
             lines += [f"• {m}" for m in self._messages]
         lines += self._term_lines

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
+from laneway.i18n import _
+
 PRESENCE_Z = 30.0
 OUTLINE_GAP = 4.0
 OUTLINE_WIDTH, EDITING_WIDTH = 2.5, 4.0
@@ -94,7 +96,9 @@ class PresenceLayer:
             self._chip(outline.rect(), person, colour, editing)
 
     def _chip(self, around: QRectF, person: Seen, colour: QColor, editing: bool) -> None:
-        text = QGraphicsSimpleTextItem(f"{person.name} (editing)" if editing else person.name)
+        text = QGraphicsSimpleTextItem(
+            _("{name} (editing)").format(name=person.name) if editing else person.name
+        )
         font = QFont()
         font.setPointSizeF(8.5)
         font.setBold(True)

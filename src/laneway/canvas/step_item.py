@@ -16,6 +16,7 @@ from laneway.canvas.badges import SEVERITY_RANK, paint_badge
 from laneway.canvas.detail import READABLE_LOD, level_of_detail, paint_card_block
 from laneway.canvas.style import EMOTION_COLORS, Style, text_color_on
 from laneway.canvas.text import elide, make_font, wrap_lines
+from laneway.i18n import _
 from laneway.layout import Metrics
 from laneway.model import Step
 
@@ -64,7 +65,7 @@ class StepItem(QGraphicsRectItem):
         self._small_font = make_font(s.font_family, s.pt(8.5))
         self._badge_font = make_font(s.font_family, s.pt(8), bold=True)
         inner = m.card_width - 24
-        self._title_lines = wrap_lines(step.title or "Untitled step", self._title_font, inner, 3)
+        self._title_lines = wrap_lines(step.title or _("Untitled step"), self._title_font, inner, 3)
         self._channel = elide(step.channel, self._small_font, inner - 40) if step.channel else ""
         self._prepare_tooltip()
         self.update()
@@ -177,7 +178,7 @@ class StepItem(QGraphicsRectItem):
         if self.step.entry or self.step.terminal:
             painter.setFont(self._small_font)
             painter.setPen(QColor(s.card_subtle_text))
-            mark = "▶ start" if self.step.entry else "■ end"
+            mark = _("▶ start") if self.step.entry else _("■ end")
             painter.drawText(
                 QRectF(m.card_width - 110, footer_y, 64, 17),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,

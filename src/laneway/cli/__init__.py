@@ -29,6 +29,7 @@ from laneway.cli.errors import (
 )
 from laneway.cli.parsing import COMMANDS, build_parser, not_a_command, opens_the_app
 from laneway.cli.streams import load_any, silence_standard_output
+from laneway.i18n import SOURCE_LANGUAGE, _, set_language
 
 __all__ = [
     "COMMANDS",
@@ -53,13 +54,14 @@ def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> 
     ``laneway.__main__`` passes ``open_app``.
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if opens_the_app(arguments):
+    if opens_the_app(arguments):  # the app chooses its own language (View → Language)
         if open_app is None:
-            say("the desktop app is not available here; run a command (see --help).")
+            say(_("the desktop app is not available here; run a command (see --help)."))
             return EXIT_BAD_INPUT
         if arguments == ["demo"]:
             return open_app([], demo=True)
         return open_app(arguments, demo=False)
+    set_language(None)  # the command line speaks LANGUAGE / LC_ALL / LC_MESSAGES / LANG
     first = arguments[0]
     if first not in COMMANDS and not (first.startswith("-") and first != "-"):
         say(not_a_command(first))
@@ -74,6 +76,8 @@ def main(argv: Sequence[str] | None = None, open_app: OpenApp | None = None) -> 
     if args.command is None or args.command == "demo":
         parser.print_help(sys.stderr)
         return EXIT_BAD_INPUT
+    if getattr(args, "json", False):
+        set_language(SOURCE_LANGUAGE)  # machine output: the same words on every system
     return run_command(args)
 
 
@@ -85,23 +89,39 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         return HANDLERS[args.command](args)
     except KeyboardInterrupt:
-        say("Interrupted; nothing was written.")
+        say(_("Interrupted; nothing was written."))
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # the reader of our output went away (| head)
         silence_standard_output()
         return EXIT_OK
     except OSError as error:
         name = Path(error.filename).name if error.filename else _input_name(args)
-        say(f"{name}: {(error.strerror or str(error)).rstrip('.')}; nothing was written.")
+        say(
+            _("{name}: {rstrip}; nothing was written.").format(
+                name=name, rstrip=(error.strerror or str(error)).rstrip(".")
+            )
+        )
         return EXIT_BAD_INPUT
     except RecursionError:
-        say(f"{_input_name(args)}: nests too deeply to be read; nothing was written.")
+        say(
+            _("{input_name}: nests too deeply to be read; nothing was written.").format(
+                input_name=_input_name(args)
+            )
+        )
         return EXIT_BAD_INPUT
     except MemoryError:
-        say(f"{_input_name(args)}: is too large for the memory available; nothing was written.")
+        say(
+            _("{input_name}: is too large for the memory available; nothing was written.").format(
+                input_name=_input_name(args)
+            )
+        )
         return EXIT_BAD_INPUT
     except UnicodeError as error:
-        say(f"{_input_name(args)}: holds text that cannot be handled ({error.reason}).")
+        say(
+            _("{input_name}: holds text that cannot be handled ({reason}).").format(
+                input_name=_input_name(args), reason=error.reason
+            )
+        )
         return EXIT_BAD_INPUT
     except Exception as error:
         if _is_bad_input(error):
@@ -116,7 +136,7 @@ def run_command(args: argparse.Namespace) -> int:
 
 def _input_name(args: argparse.Namespace) -> str:
     given = getattr(args, "input", None) or getattr(args, "file", None) or args.command
-    return "standard input" if given == "-" else Path(given).name
+    return _("standard input") if given == "-" else Path(given).name
 
 
 def _exit_cleanly_on_sigterm() -> Callable[[], None]:
@@ -150,6 +170,14 @@ def _is_bad_input(error: Exception) -> bool:
 
 def _unexpected(args: argparse.Namespace, error: Exception) -> int:
     applog.log_unexpected(type(error), error, error.__traceback__, f"laneway {args.command}")
-    where = f" The details are in {applog.log_path()}." if applog.logging_works() else ""
-    say(f"Unexpected problem ({type(error).__name__}: {error}); nothing was written.{where}")
+    where = (
+        _(" The details are in {log_path}.").format(log_path=applog.log_path())
+        if applog.logging_works()
+        else ""
+    )
+    say(
+        _("Unexpected problem ({name}: {error}); nothing was written.{where}").format(
+            name=type(error).__name__, error=error, where=where
+        )
+    )
     return EXIT_BAD_INPUT

@@ -23,6 +23,7 @@ from laneway.cli.streams import (
     standard_input_file,
     write_standard_output,
 )
+from laneway.i18n import _
 from laneway.model import JourneyMap
 from laneway.model.wording import plural
 
@@ -34,7 +35,11 @@ def cmd_new(args: argparse.Namespace) -> int:
     title = args.title if args.template else (args.title or output.stem)
     journey = new_journey(args.template, title)
     create_map_file(output, journey, overwrite=args.force)
-    print(f"Created {output} ({plural(len(journey.steps), 'step')}).")
+    print(
+        _("Created {output} ({value}).").format(
+            output=output, value=plural(len(journey.steps), "step")
+        )
+    )
     return EXIT_OK
 
 
@@ -81,18 +86,22 @@ def cmd_import(args: argparse.Namespace) -> int:
     from laneway.operations.creating import counts_sentence, create_map_file, read_import
 
     if args.output == STDIO:
-        raise CommandError("import: a map is a file, not a stream; give -o a .laneway name.")
+        raise CommandError(_("import: a map is a file, not a stream; give -o a .laneway name."))
     output = _map_output(args.output)
     with input_path(args.input, args.format) as source:
         if source.suffix.lower() == ".laneway":
-            _not_the_input(source, output, "is the file being rebuilt")
+            _not_the_input(source, output, _("is the file being rebuilt"))
             return _rebuild_map(source, output, args.force)
         _not_the_input(source, output)
         result = read_import(source)
     create_map_file(output, result.journey, overwrite=args.force)
-    print(f"Imported {counts_sentence(result.journey)} into {output}.")
+    print(
+        _("Imported {counts_sentence} into {output}.").format(
+            counts_sentence=counts_sentence(result.journey), output=output
+        )
+    )
     for note in result.skipped:
-        print(f"Skipped: {note}")
+        print(_("Skipped: {note}").format(note=note))
     return EXIT_OK
 
 
@@ -102,9 +111,13 @@ def _rebuild_map(source: Path, output: Path, force: bool) -> int:
     from laneway.store.salvage import salvage_map
 
     result = salvage_map(source, output, overwrite=force)
-    print(f"Rebuilt {counts_sentence(result.journey)} from {source.name} into {output}.")
+    print(
+        _("Rebuilt {counts_sentence} from {name} into {output}.").format(
+            counts_sentence=counts_sentence(result.journey), name=source.name, output=output
+        )
+    )
     for note in result.dropped or ["nothing"]:
-        print(f"Left out: {note}")
+        print(_("Left out: {note}").format(note=note))
     return EXIT_OK
 
 
@@ -119,7 +132,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     to_stdout = args.output == STDIO
     if args.format and not to_stdout:
         raise CommandError(
-            "--format is for -o - (standard output); the output file's suffix names its format."
+            _("--format is for -o - (standard output); the output file's suffix names its format.")
         )
     suffix = _output_suffix(args) if to_stdout else check_export_suffix(args.output)
     output = Path(args.output)
@@ -136,7 +149,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         notice = export_map(journey, output, options, overwrite=args.force)
     except ExportError as error:
         raise CommandError(f"{output.name if not to_stdout else suffix}: {error}") from None
-    print(f"Exported {output}.")
+    print(_("Exported {output}.").format(output=output))
     if notice:
         print(notice)
     return EXIT_OK
@@ -145,7 +158,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _output_suffix(args: argparse.Namespace) -> str:
     if not args.format:
         names = ", ".join(sorted(OUTPUT_FORMATS))
-        raise CommandError(f"-o -: say which format to write with --format ({names}).")
+        raise CommandError(
+            _("-o -: say which format to write with --format ({names}).").format(names=names)
+        )
     return OUTPUT_FORMATS[args.format]
 
 
@@ -180,8 +195,12 @@ def _persona(journey: JourneyMap, wanted: str | None) -> str | None:
         return None
     persona = journey.personas.get(wanted) or journey.persona_by_name(wanted)
     if persona is None:
-        known = ", ".join(p.name for p in journey.personas_in_order()) or "none"
-        raise CommandError(f"The map has no persona {wanted!r} (its personas: {known}).")
+        known = ", ".join(p.name for p in journey.personas_in_order()) or _("none")
+        raise CommandError(
+            _("The map has no persona {name} (its personas: {known}).").format(
+                name=repr(wanted), known=known
+            )
+        )
     return persona.id
 
 
@@ -194,7 +213,9 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
         info = store.take_snapshot(args.name)
     finally:
         store.close()
-    print(f"Snapshot '{info.name}' taken at {info.taken_at}.")
+    print(
+        _("Snapshot '{name}' taken at {taken_at}.").format(name=info.name, taken_at=info.taken_at)
+    )
     return EXIT_OK
 
 
@@ -210,7 +231,10 @@ def cmd_diff(args: argparse.Namespace) -> int:
         content = store.snapshot_content(args.snapshot)
     finally:
         store.close()
-    before = loads(json.dumps(content), f"{Path(args.file).name} snapshot {args.snapshot!r}")
+    before = loads(
+        json.dumps(content),
+        _("{name} snapshot {snapshot!r}").format(name=Path(args.file).name, snapshot=args.snapshot),
+    )
     result = diff_maps(before, now, args.snapshot.strip())
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
@@ -226,7 +250,10 @@ def input_path(argument: str, format_name: str | None) -> Iterator[Path]:
     if argument != STDIO:
         if format_name:
             raise CommandError(
-                "--format is for '-' (standard input or output); a file's suffix names its format."
+                _(
+                    "--format is for '-' (standard input or output); "
+                    "a file's suffix names its format."
+                )
             )
         yield Path(argument)
         return
@@ -240,20 +267,26 @@ def _not_the_input(
     from laneway.store.files import is_same_file
 
     if is_same_file(source, output):
-        raise CommandError(f"{output.name}: {what}; choose another name for the output.")
+        raise CommandError(
+            _("{name}: {what}; choose another name for the output.").format(
+                name=output.name, what=what
+            )
+        )
 
 
 def _existing_map(path: str) -> Path:
     file = Path(path)
     if file.suffix.lower() != ".laneway":
-        raise CommandError(f"{file.name}: snapshots live in .laneway maps; import it first.")
+        raise CommandError(
+            _("{name}: snapshots live in .laneway maps; import it first.").format(name=file.name)
+        )
     return file
 
 
 def _map_output(path: str) -> Path:
     output = Path(path)
     if output.suffix.lower() != ".laneway":
-        raise CommandError(f"{output.name}: a map file must end in .laneway.")
+        raise CommandError(_("{name}: a map file must end in .laneway.").format(name=output.name))
     return output
 
 
@@ -263,7 +296,9 @@ def _selected_steps(journey: JourneyMap, text: str | None) -> frozenset[str] | N
     wanted = [part.strip() for part in text.split(",") if part.strip()]
     missing = [step_id for step_id in wanted if step_id not in journey.steps]
     if missing:
-        raise CommandError(f"--steps: the map has no step with id {missing[0]!r}.")
+        raise CommandError(
+            _("--steps: the map has no step with id {value!r}.").format(value=missing[0])
+        )
     return frozenset(wanted)
 
 

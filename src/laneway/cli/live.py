@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from laneway.cli.errors import EXIT_OK, CommandError, say
+from laneway.i18n import _
 
 #: How often the file is checked for another program's changes, and how long to wait
 #: before connecting again after the connection dropped.
@@ -51,7 +52,9 @@ def _check_code(code: str | None) -> None:
     from laneway.sync.pairing import is_code
 
     if code is not None and not is_code(code):
-        raise CommandError(f"--code {code!r} is not a session code: it is six digits.")
+        raise CommandError(
+            _("--code {code!r} is not a session code: it is six digits.").format(code=code)
+        )
 
 
 def _address(text: str) -> tuple[str, int]:
@@ -119,15 +122,24 @@ async def _serve(hosting, listen_host: str, port: int) -> int:
     except OSError as error:
         hosting.live.close()
         where = show_address(listen_host, port)
-        raise CommandError(f"cannot listen on {where} ({_reason(error)}).") from None
-    session.on_code_changed = lambda code: _out(f"Five wrong codes were tried; new code: {code}")
+        raise CommandError(
+            _("cannot listen on {where} ({reason}).").format(where=where, reason=_reason(error))
+        ) from None
+    session.on_code_changed = lambda code: _out(
+        _("Five wrong codes were tried; new code: {code}").format(code=code)
+    )
     session.on_participants_changed = lambda: _out(
-        "In the session: " + (", ".join(p.name for p in session.participants()) or "nobody yet")
+        _("In the session: ")
+        + (", ".join(p.name for p in session.participants()) or _("nobody yet"))
     )
     hosting.live.on_problem = say
-    _out(f"Hosting {document.journey.info.title!r} ({document.path.name})")
-    _out(f"Address: {reachable_address(listen_host, bound_port)}")
-    _out(f"Code: {session.code}")
+    _out(
+        _("Hosting {title!r} ({name})").format(
+            title=document.journey.info.title, name=document.path.name
+        )
+    )
+    _out(_("Address: {address}").format(address=reachable_address(listen_host, bound_port)))
+    _out(_("Code: {code}").format(code=session.code))
     stop, restore = _stop_event()
     try:
         await _watch(lambda: document, stop)
@@ -135,7 +147,7 @@ async def _serve(hosting, listen_host: str, port: int) -> int:
         restore()
         await server.stop()
         hosting.live.close()
-    _out(f"The session ended; {document.path.name} holds every change.")
+    _out(_("The session ended; {name} holds every change.").format(name=document.path.name))
     return EXIT_OK
 
 
@@ -146,7 +158,9 @@ def cmd_join(args: argparse.Namespace) -> int:
     host, port = _address(args.address)
     output = Path(args.output)
     if output.suffix != ".laneway":
-        raise CommandError(f"{output.name}: the copy is a map, so its name ends in .laneway.")
+        raise CommandError(
+            _("{name}: the copy is a map, so its name ends in .laneway.").format(name=output.name)
+        )
     from laneway.sync.addresses import colour_for, default_name
 
     name = args.name or default_name()
@@ -166,7 +180,9 @@ class _Following:
         if output.exists():
             again = rejoin(Document.open(output), code=code, name=name, colour=colour)
             self.session, self.live = again.session, again.live
-            self.session.on_synced = lambda: _out(f"Joined again; {output.name} is in sync.")
+            self.session.on_synced = lambda: _out(
+                _("Joined again; {name} is in sync.").format(name=output.name)
+            )
         else:
             joining = start_joining(output, code=code, name=name, colour=colour)
             self.session = joining.session
@@ -176,7 +192,11 @@ class _Following:
     def _copied(self, live) -> None:
         self.live = live
         title = live.document.journey.info.title
-        _out(f"Copied {title!r} to {self.output.name}; keeping it in sync (Ctrl+C to stop).")
+        _out(
+            _("Copied {title!r} to {name}; keeping it in sync (Ctrl+C to stop).").format(
+                title=title, name=self.output.name
+            )
+        )
 
     def _closed(self, reason: str, fatal: bool) -> None:
         if fatal:
@@ -210,8 +230,10 @@ async def _follow(output: Path, host: str, port: int, code: str, name: str, colo
             except OSError as error:
                 if not following.session.synced:
                     raise CommandError(
-                        f"no session answers at {where} ({_reason(error)}); check the address the "
-                        "host shows."
+                        _(
+                            "no session answers at {where} ({reason}); check the address the host "
+                            "shows."
+                        ).format(where=where, reason=_reason(error))
                     ) from None
                 await _pause(stop, RETRY_SECONDS)
                 continue
@@ -221,12 +243,20 @@ async def _follow(output: Path, host: str, port: int, code: str, name: str, colo
             if following.fatal is not None:
                 raise CommandError(following.fatal)
             if following.session.host_ended:
-                _out(f"The host ended the session; {output.name} stays as it is, editable.")
+                _out(
+                    _("The host ended the session; {name} stays as it is, editable.").format(
+                        name=output.name
+                    )
+                )
                 break
             if not following.session.synced and not stop.is_set():
-                raise CommandError(f"the host at {where} closed the connection before the copy.")
+                raise CommandError(
+                    _("the host at {where} closed the connection before the copy.").format(
+                        where=where
+                    )
+                )
             if not stop.is_set():
-                say(f"Connection to {where} lost; connecting again.")
+                say(_("Connection to {where} lost; connecting again.").format(where=where))
                 await _pause(stop, RETRY_SECONDS)
     finally:
         stop.set()
@@ -235,7 +265,7 @@ async def _follow(output: Path, host: str, port: int, code: str, name: str, colo
             await watcher
         following.close()
     if output.exists():
-        _out(f"Left the session; {output.name} keeps everything merged so far.")
+        _out(_("Left the session; {name} keeps everything merged so far.").format(name=output.name))
     return EXIT_OK
 
 
@@ -247,24 +277,24 @@ async def _pause(stop: asyncio.Event, seconds: float) -> None:
 def add_live_commands(commands: argparse._SubParsersAction) -> None:
     host = commands.add_parser(
         "host",
-        help="share a map in a live session on the local network (until Ctrl+C)",
+        help=_("share a map in a live session on the local network (until Ctrl+C)"),
     )
     host.add_argument("map", metavar="MAP.laneway")
     host.add_argument(
-        "--listen", metavar="HOST:PORT", help="where to listen (default 0.0.0.0:47474)"
+        "--listen", metavar="HOST:PORT", help=_("where to listen (default 0.0.0.0:47474)")
     )
-    host.add_argument("--code", metavar="CODE", help="the 6-digit code (default: a random one)")
-    host.add_argument("--name", metavar="NAME", help="your name, as others see it")
+    host.add_argument("--code", metavar="CODE", help=_("the 6-digit code (default: a random one)"))
+    host.add_argument("--name", metavar="NAME", help=_("your name, as others see it"))
     join = commands.add_parser(
-        "join", help="join a live session and keep a copy of its map in sync (until Ctrl+C)"
+        "join", help=_("join a live session and keep a copy of its map in sync (until Ctrl+C)")
     )
-    join.add_argument("address", metavar="HOST:PORT", help="the address the host shows")
-    join.add_argument("--code", required=True, metavar="CODE", help="the host's 6-digit code")
+    join.add_argument("address", metavar="HOST:PORT", help=_("the address the host shows"))
+    join.add_argument("--code", required=True, metavar="CODE", help=_("the host's 6-digit code"))
     join.add_argument(
         "-o",
         "--output",
         required=True,
         metavar="COPY.laneway",
-        help="where to keep the copy (an existing copy of this session joins again)",
+        help=_("where to keep the copy (an existing copy of this session joins again)"),
     )
-    join.add_argument("--name", metavar="NAME", help="your name, as others see it")
+    join.add_argument("--name", metavar="NAME", help=_("your name, as others see it"))

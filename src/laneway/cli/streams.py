@@ -17,11 +17,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from laneway.cli.errors import CommandError, loaded_store_error, tell
+from laneway.i18n import N_, _
 from laneway.io.errors import MAX_INPUT_BYTES, InputError
 from laneway.model import JourneyMap
 
-STDIN_NAME = "standard input"
-STDOUT_NAME = "standard output"
+STDIN_NAME = N_("standard input")
+STDOUT_NAME = N_("standard output")
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -84,28 +85,33 @@ def standard_input_file(suffix: str | None) -> Iterator[Path]:
         try:
             yield path
         except InputError as error:
-            raise InputError(Path(STDIN_NAME), error.problem, where=error.where) from None
+            raise InputError(Path(_(STDIN_NAME)), error.problem, where=error.where) from None
         except Exception as error:
             store_error = loaded_store_error()
             if store_error is None or not isinstance(error, store_error):
                 raise
-            raise store_error(Path(STDIN_NAME), error.problem) from None
+            raise store_error(Path(_(STDIN_NAME)), error.problem) from None
 
 
 def _read_standard_input() -> bytes:
     stream = sys.stdin
     if stream is None or stream.isatty():
         raise CommandError(
-            f"{STDIN_NAME} is a terminal; pipe a file in "
-            "(for example: laneway analyze - < map.json)."
+            _(
+                "{STDIN_NAME} is a terminal; pipe a file in (for example: "
+                "laneway analyze - < map.json)."
+            ).format(STDIN_NAME=_(STDIN_NAME))
         )
     data = stream.buffer.read(MAX_INPUT_BYTES + 1)
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(
-            Path(STDIN_NAME), f"is over {MAX_INPUT_BYTES // 1_048_576} MB, the most Laneway reads"
+            Path(_(STDIN_NAME)),
+            _("is over {value} MB, the most Laneway reads").format(
+                value=MAX_INPUT_BYTES // 1_048_576
+            ),
         )
     if not data.strip():
-        raise InputError(Path(STDIN_NAME), "is empty")
+        raise InputError(Path(_(STDIN_NAME)), _("is empty"))
     return data
 
 
@@ -115,8 +121,11 @@ def check_standard_output(suffix: str) -> None:
 
     if suffix not in TEXT_SUFFIXES and sys.stdout.isatty():
         raise CommandError(
-            f"{suffix[1:].upper()} is binary and would garble the terminal; redirect "
-            f"{STDOUT_NAME} to a file (> map{suffix}) or pipe it, or give -o a file name."
+            _(
+                "{upper} is binary and would garble the terminal; redirect "
+                "{STDOUT_NAME} to a file (> map{suffix}) or pipe it, or give "
+                "-o a file name."
+            ).format(upper=suffix[1:].upper(), STDOUT_NAME=_(STDOUT_NAME), suffix=suffix)
         )
 
 
@@ -129,7 +138,7 @@ def write_standard_output(data: bytes) -> None:
     except BrokenPipeError:
         silence_standard_output()
     except OSError as error:
-        raise CommandError(f"{STDOUT_NAME}: {error.strerror or error}.") from None
+        raise CommandError(f"{_(STDOUT_NAME)}: {error.strerror or error}.") from None
 
 
 def silence_standard_output() -> None:

@@ -22,6 +22,7 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from laneway.i18n import _
 from laneway.io.errors import InputError, read_bytes, shown
 from laneway.io.formats import ImportResult
 from laneway.io.limits import check_count, check_map_limits, check_name
@@ -115,22 +116,28 @@ def parse_xml(raw: bytes, path: Path | None) -> Element:
             if depth > MAX_DEPTH:
                 raise InputError(
                     path,
-                    f"nests XML elements more than {MAX_DEPTH} deep, deeper than Laneway reads",
+                    _(
+                        "nests XML elements more than {MAX_DEPTH} deep, deeper than Laneway reads"
+                    ).format(MAX_DEPTH=MAX_DEPTH),
                 )
     except DefusedXmlException:
         raise InputError(
             path,
-            "declares XML entities, which Laneway refuses to expand in files from elsewhere "
-            "(they can be used to exhaust memory or read other files)",
+            _(
+                "declares XML entities, which Laneway refuses to expand in files from elsewhere "
+                "(they can be used to exhaust memory or read other files)"
+            ),
         ) from None
     except ParseError as error:
         line, column = error.position
         message = str(error).split(":")[0]
         raise InputError(
-            path, f"is not well-formed XML ({message})", where=f"line {line}, column {column}"
+            path,
+            _("is not well-formed XML ({message})").format(message=message),
+            where=_("line {line}, column {column}").format(line=line, column=column),
         ) from None
     if root is None:
-        raise InputError(path, "is not well-formed XML (no element found)")
+        raise InputError(path, _("is not well-formed XML (no element found)"))
     return root
 
 
@@ -147,7 +154,10 @@ def read_with_report(path: Path) -> ImportResult:
 
 def build(root: Element, path: Path | None) -> tuple[JourneyMap, list[str]]:
     if local(root) != "definitions":
-        raise InputError(path, f"is XML but not BPMN 2.0 (its root is <{local(root)[:40]}>)")
+        raise InputError(
+            path,
+            _("is XML but not BPMN 2.0 (its root is <{value}>)").format(value=local(root)[:40]),
+        )
     reading = _Reading(path)
     participants = {
         p.get("processRef"): clean_name(p.get("name"))
@@ -158,7 +168,7 @@ def build(root: Element, path: Path | None) -> tuple[JourneyMap, list[str]]:
     shapes = _diagram_shapes(root)
     processes = children(root, "process")
     if not processes:
-        raise InputError(path, "holds no BPMN process, so there are no steps to import")
+        raise InputError(path, _("holds no BPMN process, so there are no steps to import"))
     for process in processes:
         _read_process(process, participants.get(process.get("id")), reading)
     _read_message_flows(root, reading)
@@ -211,7 +221,11 @@ def _lanes(lane_set: Element, depth: int, pool: str | None):
         current, level = pending.pop()
         nested = []
         for lane in children(current, "lane"):
-            name = clean_name(lane.get("name")) or pool or f"Lane {lane.get('id', '')}".strip()
+            name = (
+                clean_name(lane.get("name"))
+                or pool
+                or _("Lane {get}").format(get=lane.get("id", "")).strip()
+            )
             refs = [(ref.text or "").strip() for ref in children(lane, "flowNodeRef")]
             yield level, name, refs, lane.get("id", "")
             nested.extend((child, level + 1) for child in children(lane, "childLaneSet", "laneSet"))
@@ -229,15 +243,17 @@ def _read_message_flows(root: Element, reading: _Reading) -> None:
 
 
 def _check_node(node: _Node, count: int, path: Path | None) -> None:
-    where = f"element {shown(node.id, 80)}"
+    where = _("element {shown}").format(shown=shown(node.id, 80))
     check_count("step", count, path, where)
     if len(node.id) > MAX_ID:
         raise InputError(
             path,
-            f"has an id of {len(node.id):,} characters; Laneway keeps at most {MAX_ID}",
+            _("has an id of {value:,} characters; Laneway keeps at most {MAX_ID}").format(
+                value=len(node.id), MAX_ID=MAX_ID
+            ),
             where=where,
         )
-    check_name(node.name, "a name", path, where)
+    check_name(node.name, _("a name"), path, where)
 
 
 def _title(element: Element, kind: str) -> str:
@@ -271,7 +287,7 @@ def _to_map(root, path, processes, participants, reading: _Reading, shapes) -> J
         clean_name(root.get("name"))
         or next((name for name in participants.values() if name), "")
         or next((clean_name(p.get("name")) for p in processes if p.get("name")), "")
-        or (path.stem if path else "Imported BPMN")
+        or (path.stem if path else _("Imported BPMN"))
     )
     journey = MapBuilder(MapInfo(title=title))
     departments: dict[str, str] = {}

@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from laneway.i18n import _
 from laneway.io.errors import InputError, shown
 
 CONTENT_COLUMNS = ("personas", "name", "color", "term", "meaning", "text", "author",
@@ -92,19 +93,21 @@ class ContentRows:
         if resolved not in TRUE | FALSE:
             raise InputError(
                 self.path,
-                f"'resolved' must be yes or no, not {shown(resolved)}",
-                where=f"line {line}",
+                _("'resolved' must be yes or no, not {shown}").format(shown=shown(resolved)),
+                where=_("line {line}").format(line=line),
             )
         item["resolved"] = resolved in TRUE
         step, source, target = row.get("step", ""), row.get("from", ""), row.get("to", "")
         if step and (source or target):
             raise InputError(
-                self.path, "a note row is on a 'step' or on a link ('from', 'to'), not both",
-                where=f"line {line}",
+                self.path, _("a note row is on a 'step' or on a link ('from', 'to'), not both"),
+                where=_("line {line}").format(line=line),
             )  # fmt: skip
         if bool(source) != bool(target):
             raise InputError(
-                self.path, "a note on a link needs both 'from' and 'to'", where=f"line {line}"
+                self.path,
+                _("a note on a link needs both 'from' and 'to'"),
+                where=_("line {line}").format(line=line),
             )
         item["on"] = {"step": step} if step else {"link": [source, target]} if source else "map"
         return item
@@ -117,11 +120,11 @@ class ContentRows:
 
     def line_of(self, element: str) -> str | None:
         """'line 12' for an element such as ``notes[2]``, or None when it is not one."""
-        name, _, rest = element.partition("[")
+        name, _bracket, rest = element.partition("[")
         index = rest.split("]", 1)[0]
         if not index.isdigit() or (name, int(index)) not in self.lines:
             return None
-        return f"line {self.lines[(name, int(index))]}"
+        return _("line {value}").format(value=self.lines[(name, int(index))])
 
 
 def content_rows(data: dict[str, Any], columns: tuple[str, ...]) -> list[list[str]]:

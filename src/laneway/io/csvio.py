@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from laneway.i18n import _
 from laneway.io.csvcontent import (
     CONTENT_COLUMNS,
     FALSE,
@@ -93,11 +94,11 @@ def loads(text: str, path: Path | None = None) -> JourneyMap:
     for line, row in _rows(text, path):
         reading.add_row(line, row)
     if not reading.steps:
-        raise InputError(path, "holds no steps (no row has a title)")
+        raise InputError(path, _("holds no steps (no row has a title)"))
     links = reading.all_links()
     _check_link_ends(links, reading.ids, path)
     data = {
-        "title": path.stem if path else "Imported CSV",
+        "title": path.stem if path else _("Imported CSV"),
         "steps": reading.steps,
         "links": [{k: v for k, v in link.items() if k != "_line" and v != ""} for link in links],
     }
@@ -137,17 +138,21 @@ class _Reading:
         else:
             raise InputError(
                 self.path,
-                f"the kind {shown(kind)} is none of {', '.join(map(repr, ROW_KINDS))}",
-                where=f"line {line}",
+                _("the kind {shown} is none of {value}").format(
+                    shown=shown(kind), value=", ".join(map(repr, ROW_KINDS))
+                ),
+                where=_("line {line}").format(line=line),
             )
 
     def _add_link(self, line: int, row: dict[str, str]) -> None:
         source, target = row.get("from") or "", row.get("to") or ""
         if not source or not target:
             raise InputError(
-                self.path, "a link row needs both 'from' and 'to'", where=f"line {line}"
+                self.path,
+                _("a link row needs both 'from' and 'to'"),
+                where=_("line {line}").format(line=line),
             )
-        check_count("link", len(self.links) + 1, self.path, f"line {line}")
+        check_count("link", len(self.links) + 1, self.path, _("line {line}").format(line=line))
         self.links.append(
             {
                 "from": source,
@@ -160,13 +165,15 @@ class _Reading:
         )
 
     def _add_step(self, line: int, row: dict[str, str]) -> None:
-        check_count("step", len(self.steps) + 1, self.path, f"line {line}")
+        check_count("step", len(self.steps) + 1, self.path, _("line {line}").format(line=line))
         step = _step(row, line, self.path, len(self.steps) + 1)
         if step["id"] in self.ids:
             raise InputError(
                 self.path,
-                f"the id {shown(step['id'])} was already used on line {self.ids[step['id']]}",
-                where=f"line {line}",
+                _("the id {shown} was already used on line {value}").format(
+                    shown=shown(step["id"]), value=self.ids[step["id"]]
+                ),
+                where=_("line {line}").format(line=line),
             )
         self.ids[step["id"]] = line
         self.steps.append(step)
@@ -181,7 +188,7 @@ class _Reading:
         for line, source, target in self.pending_next:
             if (source, target) not in seen:
                 seen.add((source, target))
-                check_count("link", len(links) + 1, self.path, f"line {line}")
+                check_count("link", len(links) + 1, self.path, _("line {line}").format(line=line))
                 links.append({"from": source, "to": target, "_line": line})
         return links
 
@@ -192,9 +199,10 @@ def _check_link_ends(links: list[dict[str, Any]], ids: dict[str, int], path: Pat
             if link[end] not in ids:
                 raise InputError(
                     path,
-                    f"'{'next' if 'label' not in link else end}' names step "
-                    f"{shown(link[end], 80)}, which does not exist",
-                    where=f"line {link['_line']}",
+                    _("'{value}' names step {shown}, which does not exist").format(
+                        value="next" if "label" not in link else end, shown=shown(link[end], 80)
+                    ),
+                    where=_("line {value}").format(value=link["_line"]),
                 )
 
 
@@ -205,21 +213,23 @@ def _rows(text: str, path: Path | None) -> list[tuple[int, dict[str, str]]]:
     try:
         header = next(reader, None)
         if header is None or not any(h.strip() for h in header):
-            raise InputError(path, "is empty; the first row must name the columns")
+            raise InputError(path, _("is empty; the first row must name the columns"))
         keys = [_key(h) for h in header]
         for raw, key in zip(header, keys, strict=True):
             if key and key not in KNOWN:
                 raise InputError(
                     path,
-                    f"has an unknown column {shown(raw.strip())} (known: id, title, department, "
-                    "stage, channel, emotion, description, customer action, pain points, KPI, "
-                    "responsible, entry, terminal, next, kind, from, to, label, agreement, SLA, "
-                    "personas, name, color, term, meaning, text, author, created, resolved, "
-                    "step)",
-                    where="line 1",
+                    _(
+                        "has an unknown column {shown} (known: id, title, department,"
+                        " stage, channel, emotion, description, customer action, pain"
+                        " points, KPI, responsible, entry, terminal, next, kind, "
+                        "from, to, label, agreement, SLA, personas, name, color, "
+                        "term, meaning, text, author, created, resolved, step)"
+                    ).format(shown=shown(raw.strip())),
+                    where=_("line 1"),
                 )
         if not {"title", "from", "name", "term", "text"} & set(keys):
-            raise InputError(path, "has no 'title' column", where="line 1")
+            raise InputError(path, _("has no 'title' column"), where=_("line 1"))
         rows = []
         for values in reader:
             line = reader.line_num
@@ -228,8 +238,10 @@ def _rows(text: str, path: Path | None) -> list[tuple[int, dict[str, str]]]:
             if len(values) > len(keys) and any(v.strip() for v in values[len(keys) :]):
                 raise InputError(
                     path,
-                    f"has {len(values)} fields but the header names {len(keys)}",
-                    where=f"line {line}",
+                    _("has {value} fields but the header names {value2}").format(
+                        value=len(values), value2=len(keys)
+                    ),
+                    where=_("line {line}").format(line=line),
                 )
             rows.append((line, _cells(keys, values, line, path)))
         return rows
@@ -237,12 +249,16 @@ def _rows(text: str, path: Path | None) -> list[tuple[int, dict[str, str]]]:
         if "field larger than field limit" in str(error):
             raise InputError(
                 path,
-                f"has a cell of more than {csv.field_size_limit():,} characters; Laneway keeps "
-                f"at most {MAX_TEXT:,}",
-                where=f"line {reader.line_num}",
+                _(
+                    "has a cell of more than {field_size_limit:,} characters; "
+                    "Laneway keeps at most {MAX_TEXT:,}"
+                ).format(field_size_limit=csv.field_size_limit(), MAX_TEXT=MAX_TEXT),
+                where=_("line {line_num}").format(line_num=reader.line_num),
             ) from None
         raise InputError(
-            path, f"is not valid CSV ({error})", where=f"line {reader.line_num}"
+            path,
+            _("is not valid CSV ({error})").format(error=error),
+            where=_("line {line_num}").format(line_num=reader.line_num),
         ) from None
 
 
@@ -256,9 +272,11 @@ def _cells(keys: list[str], values: list[str], line: int, path: Path | None) -> 
         if len(value) > MAX_TEXT:
             raise InputError(
                 path,
-                f"has a cell of {len(value):,} characters in {shown(key)}; Laneway keeps at most "
-                f"{MAX_TEXT:,}",
-                where=f"line {line}",
+                _(
+                    "has a cell of {value:,} characters in {shown}; Laneway keeps"
+                    " at most {MAX_TEXT:,}"
+                ).format(value=len(value), shown=shown(key), MAX_TEXT=MAX_TEXT),
+                where=_("line {line}").format(line=line),
             )
         cells[key] = unguard_cell(value.strip())
     return cells
@@ -267,7 +285,9 @@ def _cells(keys: list[str], values: list[str], line: int, path: Path | None) -> 
 def _step(row: dict[str, str], line: int, path: Path | None, number: int) -> dict[str, Any]:
     title = row.get("title") or ""
     if not title:
-        raise InputError(path, "a step row needs a title", where=f"line {line}")
+        raise InputError(
+            path, _("a step row needs a title"), where=_("line {line}").format(line=line)
+        )
     step: dict[str, Any] = {"id": row.get("id") or str(number), "title": title}
     for column in ("department", "stage"):
         step[column] = row.get(column) or None
@@ -282,8 +302,10 @@ def _step(row: dict[str, str], line: int, path: Path | None, number: int) -> dic
         except ValueError:
             raise InputError(
                 path,
-                f"the emotion {shown(emotion)} is not a whole number from -2 to +2",
-                where=f"line {line}",
+                _("the emotion {shown} is not a whole number from -2 to +2").format(
+                    shown=shown(emotion)
+                ),
+                where=_("line {line}").format(line=line),
             ) from None
     for flag in ("entry", "terminal"):
         value = (row.get(flag) or "").strip().casefold()
@@ -291,7 +313,9 @@ def _step(row: dict[str, str], line: int, path: Path | None, number: int) -> dic
             step[flag] = True
         elif value not in FALSE:
             raise InputError(
-                path, f"'{flag}' must be yes or no, not {shown(value)}", where=f"line {line}"
+                path,
+                _("'{flag}' must be yes or no, not {shown}").format(flag=flag, shown=shown(value)),
+                where=_("line {line}").format(line=line),
             )
     personas = split_persona_names(row.get("personas") or "")
     if personas:
@@ -302,7 +326,11 @@ def _step(row: dict[str, str], line: int, path: Path | None, number: int) -> dic
             try:
                 step[axis] = float(value)
             except ValueError:
-                raise InputError(path, f"'{axis}' must be a number", where=f"line {line}") from None
+                raise InputError(
+                    path,
+                    _("'{axis}' must be a number").format(axis=axis),
+                    where=_("line {line}").format(line=line),
+                ) from None
     return step
 
 
@@ -312,8 +340,8 @@ def _line_of(element: str, steps: list[dict], links: list[dict]) -> str | None:
         return element or None
     index = int(match.group(2))
     if match.group(1) == "links" and index < len(links):
-        return f"line {links[index]['_line']}"
-    return f"step row {index + 1}"
+        return _("line {value}").format(value=links[index]["_line"])
+    return _("step row {value}").format(value=index + 1)
 
 
 def write_bytes(journey: JourneyMap) -> bytes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from laneway.i18n import _
 from laneway.model.filekind import kind_of_file
 
 
@@ -59,29 +60,39 @@ def read_bytes(path: str | Path, *, what: str) -> bytes:
     try:
         descriptor = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise InputError(file, "no such file") from None
+        raise InputError(file, _("no such file")) from None
     except IsADirectoryError:
-        raise InputError(file, f"is a folder, not a {what} file") from None
+        raise InputError(file, _("is a folder, not a {what} file").format(what=what)) from None
     except OSError as error:
-        raise InputError(file, f"cannot be read ({_words(error)})") from None
+        raise InputError(file, _("cannot be read ({words})").format(words=_words(error))) from None
     with os.fdopen(descriptor, "rb") as handle:
         try:
             info = os.fstat(descriptor)
             kind = kind_of_file(info.st_mode)
             if kind:
-                raise InputError(file, f"is {kind}, not a {what} file")
+                raise InputError(
+                    file, _("is {kind}, not a {what} file").format(kind=kind, what=what)
+                )
             if info.st_size > MAX_INPUT_BYTES:
                 raise InputError(
                     file,
-                    f"is {info.st_size / 1_048_576:.0f} MB; Laneway reads {what} files up to "
-                    f"{MAX_INPUT_BYTES // 1_048_576} MB",
+                    _("is {value:.0f} MB; Laneway reads {what} files up to {value2} MB").format(
+                        value=info.st_size / 1_048_576,
+                        what=what,
+                        value2=MAX_INPUT_BYTES // 1_048_576,
+                    ),
                 )
             data = handle.read(MAX_INPUT_BYTES + 1)
         except OSError as error:
-            raise InputError(file, f"cannot be read ({_words(error)})") from None
+            raise InputError(
+                file, _("cannot be read ({words})").format(words=_words(error))
+            ) from None
     if len(data) > MAX_INPUT_BYTES:  # it grew while being read
         raise InputError(
-            file, f"is larger than the {MAX_INPUT_BYTES // 1_048_576} MB Laneway reads"
+            file,
+            _("is larger than the {value} MB Laneway reads").format(
+                value=MAX_INPUT_BYTES // 1_048_576
+            ),
         )
     return data
 
@@ -97,9 +108,13 @@ def decode_utf8(raw: bytes, path: str | Path | None, *, what: str) -> str:
         line = raw[: error.start].count(b"\n") + 1
         raise InputError(
             path,
-            f"is not UTF-8 text (byte 0x{raw[error.start]:02x}); save the {what} file as UTF-8",
-            where=f"line {line}",
+            _("is not UTF-8 text (byte 0x{value:02x}); save the {what} file as UTF-8").format(
+                value=raw[error.start], what=what
+            ),
+            where=_("line {line}").format(line=line),
         ) from None
     if "\x00" in text:
-        raise InputError(path, f"holds NUL bytes, so it is not a {what} text file")
+        raise InputError(
+            path, _("holds NUL bytes, so it is not a {what} text file").format(what=what)
+        )
     return text

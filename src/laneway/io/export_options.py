@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from laneway.i18n import _
+
 Background = Literal["white", "transparent", "theme"]
 PageSize = Literal["map", "16:9", "a4", "letter", "a1", "a0", "a4-tiled"]
 
@@ -49,10 +51,14 @@ class ExportOptions:
 
     def __post_init__(self) -> None:
         if not 1 <= self.scale <= 4:
-            raise ValueError("The scale must be between 1 and 4.")
+            raise ValueError(_("The scale must be between 1 and 4."))
         if self.width is not None and not 16 <= self.width <= 20000:
-            raise ValueError("The width must be between 16 and 20000 pixels.")
+            raise ValueError(_("The width must be between 16 and 20000 pixels."))
         if self.page not in PAGE_SIZES:
-            raise ValueError(f"The page must be one of {', '.join(PAGE_SIZES)}.")
+            raise ValueError(
+                _("The page must be one of {value}.").format(value=", ".join(PAGE_SIZES))
+            )
         if self.slides is not None and not 1 <= self.slides <= MAX_SLIDES:
-            raise ValueError(f"The number of slides must be between 1 and {MAX_SLIDES}.")
+            raise ValueError(
+                _("The number of slides must be between 1 and {count}.").format(count=MAX_SLIDES)
+            )

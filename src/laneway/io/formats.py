@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from laneway.i18n import _
 from laneway.io.errors import InputError
 from laneway.model import JourneyMap
 
@@ -46,11 +47,13 @@ def format_for(path: str | Path, *, reading: bool) -> Format:
     known = sorted(
         {s for f in FORMATS if (f.can_read if reading else f.can_write) for s in f.suffixes}
     )
-    verb = "import" if reading else "export"
     raise InputError(
         path,
-        f"Laneway cannot {verb} {suffix or 'files without a suffix'}; "
-        f"it can {verb} {', '.join(known)}",
+        (
+            _("Laneway cannot import {suffix}; it can import {known}")
+            if reading
+            else _("Laneway cannot export {suffix}; it can export {known}")
+        ).format(suffix=suffix or _("files without a suffix"), known=", ".join(known)),
     )
 
 

@@ -12,6 +12,7 @@ import json
 import math
 from pathlib import Path
 
+from laneway.i18n import _
 from laneway.io.errors import InputError, read_text
 from laneway.io.limits import check_map_limits
 from laneway.model import JourneyMap, ModelError, map_from_dict, map_to_dict
@@ -41,19 +42,21 @@ def dumps(journey: JourneyMap, step_ids: set[str] | None = None) -> str:
 
 
 def _constant(word: str) -> object:
-    raise _Refused(f"holds {word}, which is not a JSON number")
+    raise _Refused(_("holds {word}, which is not a JSON number").format(word=word))
 
 
 def _integer(text: str) -> int:
     if len(text.lstrip("-")) > MAX_INTEGER_DIGITS:
-        raise _Refused(f"holds an integer of {len(text.lstrip('-')):,} digits")
+        raise _Refused(
+            _("holds an integer of {value:,} digits").format(value=len(text.lstrip("-")))
+        )
     return int(text)
 
 
 def _float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise _Refused(f"holds the number {text[:20]}, which is too large")
+        raise _Refused(_("holds the number {value}, which is too large").format(value=text[:20]))
     return value
 
 
@@ -76,14 +79,17 @@ def _parse(text: str, path: str | Path | None) -> object:
     except json.JSONDecodeError as error:
         raise InputError(
             path,
-            f"is not valid JSON ({error.msg.lower()})",
-            where=f"line {error.lineno}, column {error.colno}",
+            _("is not valid JSON ({lower})").format(lower=error.msg.lower()),
+            where=_("line {lineno}, column {colno}").format(lineno=error.lineno, colno=error.colno),
         ) from None
     except _Refused as error:
         raise InputError(path, str(error)) from None
     except RecursionError:
         raise InputError(
-            path, f"nests JSON too deeply (Laneway reads {MAX_DEPTH} levels)"
+            path,
+            _("nests JSON too deeply (Laneway reads {MAX_DEPTH} levels)").format(
+                MAX_DEPTH=MAX_DEPTH
+            ),
         ) from None
 
 
@@ -95,14 +101,20 @@ def _check_values(data: object, path: str | Path | None) -> None:
             if isinstance(items, list) and len(items) > COUNT_LIMITS[table]:
                 raise InputError(
                     path,
-                    f"has {len(items):,} {key}; Laneway reads maps of up to "
-                    f"{COUNT_LIMITS[table]:,}",
+                    _("has {value:,} {key}; Laneway reads maps of up to {value2:,}").format(
+                        value=len(items), key=key, value2=COUNT_LIMITS[table]
+                    ),
                 )
     pending: list[tuple[object, tuple, int]] = [(data, (), 0)]
     while pending:
         value, where, depth = pending.pop()
         if depth > MAX_DEPTH:
-            raise InputError(path, f"nests JSON too deeply (Laneway reads {MAX_DEPTH} levels)")
+            raise InputError(
+                path,
+                _("nests JSON too deeply (Laneway reads {MAX_DEPTH} levels)").format(
+                    MAX_DEPTH=MAX_DEPTH
+                ),
+            )
         if isinstance(value, dict):
             for key, item in value.items():
                 _check_text(key, where, path)
@@ -119,17 +131,19 @@ def _check_text(text: str, where: tuple, path: str | Path | None) -> None:
     if len(text) > limit:
         raise InputError(
             path,
-            f"has a text of {len(text):,} characters; Laneway keeps at most {limit:,} there",
+            _("has a text of {value:,} characters; Laneway keeps at most {limit:,} there").format(
+                value=len(text), limit=limit
+            ),
             where=_element(where),
         )
     if "\x00" in text:
-        raise InputError(path, "holds a NUL character in a text", where=_element(where))
+        raise InputError(path, _("holds a NUL character in a text"), where=_element(where))
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
         raise InputError(
             path,
-            "holds a lone surrogate (\\ud800…\\udfff), which is not text",
+            _("holds a lone surrogate (\\ud800…\\udfff), which is not text"),
             where=_element(where),
         ) from None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from laneway.i18n import _
 from laneway.io.errors import InputError
 from laneway.model import JourneyMap
 from laneway.model.limits import COUNT_LIMITS, MAX_NAME, PLURAL, map_problem
@@ -22,7 +23,11 @@ def check_count(table: str, count: int, path: str | Path | None, where: str | No
     limit = COUNT_LIMITS[table]
     if count > limit:
         raise InputError(
-            path, f"has more than {limit:,} {PLURAL[table]}, as many as a map holds", where=where
+            path,
+            _("has more than {limit:,} {value}, as many as a map holds").format(
+                limit=limit, value=_(PLURAL[table])
+            ),
+            where=where,
         )
 
 
@@ -31,7 +36,9 @@ def check_name(text: str, what: str, path: str | Path | None, where: str | None)
     if len(text) > MAX_NAME:
         raise InputError(
             path,
-            f"has {what} of {len(text):,} characters; Laneway keeps at most {MAX_NAME:,}",
+            _("has {what} of {value:,} characters; Laneway keeps at most {MAX_NAME:,}").format(
+                what=what, value=len(text), MAX_NAME=MAX_NAME
+            ),
             where=where,
         )
     return text

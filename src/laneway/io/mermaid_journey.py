@@ -13,6 +13,7 @@ import re
 from collections import deque
 from pathlib import Path
 
+from laneway.i18n import _
 from laneway.io.errors import InputError, read_text, shown
 from laneway.io.formats import ImportResult
 from laneway.io.limits import check_count, check_map_limits, check_name
@@ -30,14 +31,14 @@ def read(path: str | Path) -> JourneyMap:
 
 
 def read_with_report(path: Path) -> ImportResult:
-    return loads(read_text(path, what="Mermaid"), path)
+    return loads(read_text(path, what=_("Mermaid")), path)
 
 
 def loads(text: str, path: Path | None = None) -> ImportResult:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     front_title, start = _front_matter(lines, path)
     number, lines = _after_keyword(lines, start, path)
-    builder = _Builder(front_title or (path.stem if path else "Mermaid journey"), path)
+    builder = _Builder(front_title or (path.stem if path else _("Mermaid journey")), path)
     pending = deque(enumerate(lines, start=number + 1))
     while pending:
         line_number, raw = pending.popleft()
@@ -47,7 +48,7 @@ def loads(text: str, path: Path | None = None) -> ImportResult:
         if line.startswith("accDescr") and line[len("accDescr") :].lstrip().startswith("{"):
             _skip_description_block(line, line_number, pending, path)
             continue
-        keyword, _, rest = line.partition(" ")
+        keyword, _space, rest = line.partition(" ")
         if keyword == "title":
             builder.title(rest, line_number)
         elif keyword == "section":
@@ -55,7 +56,7 @@ def loads(text: str, path: Path | None = None) -> ImportResult:
         else:
             builder.task(line, line_number)
     if builder.count == 0 and not builder.has_stages:
-        raise InputError(path, "is a Mermaid journey with no sections and no tasks")
+        raise InputError(path, _("is a Mermaid journey with no sections and no tasks"))
     journey = builder.journey.build()
     check_map_limits(journey, path)
     return ImportResult(journey, builder.skipped)
@@ -67,7 +68,11 @@ def _skip_description_block(line: str, line_number: int, pending: deque, path: P
     while "}" not in block and pending:
         block += "\n" + pending.popleft()[1]
     if "}" not in block:
-        raise InputError(path, "the accDescr { block is never closed", where=f"line {line_number}")
+        raise InputError(
+            path,
+            _("the accDescr { block is never closed"),
+            where=_("line {line_number}").format(line_number=line_number),
+        )
     after = block.split("}", 1)[1].strip()
     if after:
         pending.appendleft((line_number, after))
@@ -78,7 +83,7 @@ class _Builder:
 
     def __init__(self, title: str, path: Path | None) -> None:
         self.path = path
-        self.journey = MapBuilder(MapInfo(title=check_name(title, "a title", path, None)))
+        self.journey = MapBuilder(MapInfo(title=check_name(title, _("a title"), path, None)))
         self.skipped: list[str] = []
         self.stage_id: str | None = None
         self.previous: str | None = None
@@ -92,38 +97,51 @@ class _Builder:
         return bool(self._stages)
 
     def title(self, rest: str, line_number: int) -> None:
-        title = check_name(clean_name(rest), "a title", self.path, f"line {line_number}")
+        title = check_name(
+            clean_name(rest),
+            _("a title"),
+            self.path,
+            _("line {line_number}").format(line_number=line_number),
+        )
         self.journey.set_info(title=title or self.journey.info.title)
 
     def section(self, rest: str, line_number: int) -> None:
-        where = f"line {line_number}"
-        name = check_name(clean_name(_BR.sub(" ", rest)), "a section name", self.path, where)
+        where = _("line {line_number}").format(line_number=line_number)
+        name = check_name(clean_name(_BR.sub(" ", rest)), _("a section name"), self.path, where)
         if not name:
-            raise InputError(self.path, "a section needs a name", where=where)
+            raise InputError(self.path, _("a section needs a name"), where=where)
         if name not in self._stages:
             check_count("stage", len(self._stages) + 1, self.path, where)
             self._stages[name] = self.journey.add_stage(name).id
         self.stage_id = self._stages[name]
 
     def task(self, line: str, line_number: int) -> None:
-        where = f"line {line_number}"
+        where = _("line {line_number}").format(line_number=line_number)
         if ":" not in line:
             raise InputError(
                 self.path,
-                f"{shown(line)} is neither a section, a title nor a task ('name: score: actors')",
+                _(
+                    "{shown} is neither a section, a title nor a task ('name: score: actors')"
+                ).format(shown=shown(line)),
                 where=where,
             )
-        name, _, data = line.partition(":")
-        score_text, _, actors_text = data.partition(":")
-        title = check_name(clean_name(_BR.sub(" ", name)), "a task name", self.path, where)
+        name, _colon, data = line.partition(":")
+        score_text, _colon, actors_text = data.partition(":")
+        title = check_name(clean_name(_BR.sub(" ", name)), _("a task name"), self.path, where)
         if not title:
-            raise InputError(self.path, "a task needs a name before its ':'", where=where)
+            raise InputError(self.path, _("a task needs a name before its ':'"), where=where)
         check_count("step", self.count + 1, self.path, where)
         emotion = _emotion(score_text.strip())
         if emotion is None and score_text.strip():
             self.skipped.append(
-                f"line {line_number}: {shown(title, 80)} has the score "
-                f"{shown(score_text.strip(), 20)}, not 1 to 5; its emotion is left empty"
+                _(
+                    "line {line_number}: {shown} has the score {shown2}, not 1 to"
+                    " 5; its emotion is left empty"
+                ).format(
+                    line_number=line_number,
+                    shown=shown(title, 80),
+                    shown2=shown(score_text.strip(), 20),
+                )
             )
         self.count += 1
         actors = self._actors(actors_text, where)
@@ -142,7 +160,7 @@ class _Builder:
     def _actors(self, actors_text: str, where: str) -> list[str]:
         """The task's actors, in order, blanks left out."""
         names = (clean_name(actor) for actor in actors_text.split(","))
-        return [check_name(n, "an actor name", self.path, where) for n in names if n]
+        return [check_name(n, _("an actor name"), self.path, where) for n in names if n]
 
     def _department(self, name: str, where: str) -> str:
         """The first actor's department (made on first use)."""
@@ -174,7 +192,11 @@ def _front_matter(lines: list[str], path: Path | None) -> tuple[str, int]:
         match = re.match(r"title\s*:\s*(.+)$", lines[end])  # only the top-level key
         if match:
             title = clean_name(match.group(1).strip().strip("\"'"))
-    raise InputError(path, "the front matter (---) is never closed", where=f"line {index + 1}")
+    raise InputError(
+        path,
+        _("the front matter (---) is never closed"),
+        where=_("line {value}").format(value=index + 1),
+    )
 
 
 def _after_keyword(lines: list[str], start: int, path: Path | None) -> tuple[int, list[str]]:
@@ -182,16 +204,16 @@ def _after_keyword(lines: list[str], start: int, path: Path | None) -> tuple[int
         line = lines[index].strip()
         if not line or line.startswith("%%"):
             continue
-        keyword, _, rest = line.partition(" ")
+        keyword, _space, rest = line.partition(" ")
         if keyword != "journey":
             raise InputError(
                 path,
-                "is not a Mermaid journey (its diagram must start with 'journey')",
-                where=f"line {index + 1}",
+                _("is not a Mermaid journey (its diagram must start with 'journey')"),
+                where=_("line {value}").format(value=index + 1),
             )
         remaining = lines[index + 1 :]
         return index + 1, ([rest] if rest.strip() else []) + remaining
-    raise InputError(path, "is empty: a Mermaid journey starts with 'journey'")
+    raise InputError(path, _("is empty: a Mermaid journey starts with 'journey'"))
 
 
 def _emotion(score: str) -> int | None:

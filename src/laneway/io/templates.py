@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 
+from laneway.i18n import _
 from laneway.io.errors import InputError
 from laneway.io.jsonio import loads
 from laneway.model import JourneyMap
@@ -45,7 +46,10 @@ def load_template(name: str) -> JourneyMap:
     names = template_names()
     if name not in names:
         raise InputError(
-            None, f"There is no template called {name!r}; choose one of: {', '.join(names)}"
+            None,
+            _("There is no template called {name!r}; choose one of: {value}").format(
+                name=name, value=", ".join(names)
+            ),
         )
     entry = _folder().joinpath(f"{name}.json")
     return loads(entry.read_text(encoding="utf-8"), f"{name}.json")

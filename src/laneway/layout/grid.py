@@ -12,14 +12,15 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from laneway.i18n import N_, _
 from laneway.layout.arrange import arrange
 from laneway.layout.cells import Cell, has_no_stage_column
 from laneway.layout.geometry import Metrics, Rect
 from laneway.layout.targets import SCREEN
 from laneway.model import JourneyMap, palette
 
-UNASSIGNED_NAME = "Unassigned"
-NO_STAGE_NAME = "No stage"
+UNASSIGNED_NAME = N_("Unassigned")
+NO_STAGE_NAME = N_("No stage")
 
 
 @dataclass(frozen=True)
@@ -158,8 +159,8 @@ def compute_grid(journey: JourneyMap, metrics: Metrics | None = None) -> Grid:
         (stage.id, stage.name) for stage in journey.stages_in_order()
     ]
     if has_no_stage_column(journey):
-        column_specs.append((None, NO_STAGE_NAME if journey.stages else ""))
-    lane_specs: list[tuple[str | None, str, str | None]] = [(None, UNASSIGNED_NAME, None)]
+        column_specs.append((None, _(NO_STAGE_NAME) if journey.stages else ""))
+    lane_specs: list[tuple[str | None, str, str | None]] = [(None, _(UNASSIGNED_NAME), None)]
     departments = journey.departments_in_order()
     shown = palette.display_colors((d.id, d.color) for d in departments)  # never alarm red
     lane_specs += [(d.id, d.name, shown[d.id]) for d in departments]

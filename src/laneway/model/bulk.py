@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import MISSING, fields, replace
 
+from laneway.i18n import _
 from laneway.model import invariants
 from laneway.model.changes import RECORD_TABLES, Table
 from laneway.model.content import utc_now
@@ -96,7 +97,7 @@ class MapBuilder:
     def set_info(self, **values: str) -> None:
         unknown = set(values) - _INFO_FIELDS
         if unknown:
-            raise ModelError(f"Map info has no field {sorted(unknown)[0]!r}.")
+            raise ModelError(_("Map info has no field {value!r}.").format(value=sorted(unknown)[0]))
         self.info = replace(self.info, **{key: str(value) for key, value in values.items()})
 
     def add_department(
@@ -228,7 +229,7 @@ class MapBuilder:
         invariants.note_target(step_id, link_id, self.steps, self.links)
         body = invariants.text(text)
         if not body.strip():
-            raise ModelError("A note needs some text.")
+            raise ModelError(_("A note needs some text."))
         new_id = self._claim("note", note_id, self.notes)
         note = Note(
             new_id,

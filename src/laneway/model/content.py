@@ -21,6 +21,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
+from laneway.i18n import _
 from laneway.model import invariants
 from laneway.model.entities import PERSONA_PALETTE, Definition, Note, Persona, Step
 from laneway.model.invariants import ModelError, name_key
@@ -143,7 +144,9 @@ class JourneyContent:
         persona = self._existing(self.personas, persona_id, "persona")
         unknown = set(values) - _PERSONA_FIELDS
         if unknown:
-            raise ModelError(f"A persona has no field {sorted(unknown)[0]!r}.")
+            raise ModelError(
+                _("A persona has no field {value!r}.").format(value=sorted(unknown)[0])
+            )
         changes: dict[str, object] = {}
         if values.get("name") is not None:
             changes["name"] = invariants.persona_name(
@@ -238,7 +241,7 @@ class JourneyContent:
         invariants.note_target(step_id, link_id, self.steps, self.links)
         body = invariants.text(text)
         if not body.strip():
-            raise ModelError("A note needs some text.")
+            raise ModelError(_("A note needs some text."))
         new_id = self._claim("note", note_id)
         note = Note(
             new_id,
@@ -257,10 +260,10 @@ class JourneyContent:
         note = self._existing(self.notes, note_id, "note")
         unknown = set(values) - _NOTE_FIELDS
         if unknown:
-            raise ModelError(f"A note has no field {sorted(unknown)[0]!r}.")
+            raise ModelError(_("A note has no field {value!r}.").format(value=sorted(unknown)[0]))
         changes = {key: invariants.text(value) for key, value in values.items()}
         if "text" in changes and not changes["text"].strip():
-            raise ModelError("A note needs some text.")
+            raise ModelError(_("A note needs some text."))
         updated = replace(note, **changes)
         self._change("note", note_id, updated)
         return updated

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 
+from laneway.i18n import _
 from laneway.model.invariants import ModelError
 
 
@@ -26,7 +27,7 @@ def listed(data: dict, key: str) -> list:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise DictFormError(f"'{key}'", "must be a list.")
+        raise DictFormError(f"'{key}'", _("must be a list."))
     return value
 
 
@@ -37,7 +38,7 @@ def text_of(item: dict, key: str, where: str, default: str = "") -> str:
     if value is None:
         return default
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise DictFormError(where, f"has a {key!r} that is not text.")
+        raise DictFormError(where, _("has a {key!r} that is not text.").format(key=key))
     return str(value)
 
 
@@ -46,7 +47,10 @@ def flag_of(item: dict, key: str, where: str) -> bool:
     if value is None or value is False:
         return False
     if not isinstance(value, bool):
-        raise DictFormError(where, f"has {key!r} {value!r}; it must be true or false.")
+        raise DictFormError(
+            where,
+            _("has {key!r} {value!r}; it must be true or false.").format(key=key, value=value),
+        )
     return value
 
 
@@ -61,7 +65,10 @@ def no_unknown_keys(item: dict, allowed: tuple[str, ...], where: str) -> None:
     for key in item:
         if key not in allowed:
             raise DictFormError(
-                where, f"has an unknown field {key!r} (allowed: {', '.join(allowed)})."
+                where,
+                _("has an unknown field {key!r} (allowed: {value}).").format(
+                    key=key, value=", ".join(allowed)
+                ),
             )
 
 
@@ -70,10 +77,10 @@ def record_id(value: object, where: str, key: str) -> str:
     if type(value) is str and value.strip():
         return value
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise DictFormError(where, f"needs {key!r}: a text or whole-number id.")
+        raise DictFormError(where, _("needs {key!r}: a text or whole-number id.").format(key=key))
     text = str(value)
     if not text.strip():
-        raise DictFormError(where, f"has an empty {key!r}.")
+        raise DictFormError(where, _("has an empty {key!r}.").format(key=key))
     return text
 
 

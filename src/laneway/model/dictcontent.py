@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from laneway.i18n import _
 from laneway.model.bulk import MapBuilder
 from laneway.model.dictcheck import (
     DictFormError,
@@ -102,15 +103,16 @@ def read_personas(builder: MapBuilder, items: list) -> None:
         if isinstance(raw, str):
             raw = {"name": raw}
         if not isinstance(raw, dict):
-            raise DictFormError(where, "must be an object with a 'name' or a plain name.")
+            raise DictFormError(where, _("must be an object with a 'name' or a plain name."))
         no_unknown_keys(raw, PERSONA_KEYS, where)
         name = text_of(raw, "name", where).strip()
         if not name:
-            raise DictFormError(where, "has no name.")
+            raise DictFormError(where, _("has no name."))
         existing = builder.persona_by_name(name)
         if existing is not None:
             raise DictFormError(
-                where, f"repeats the persona {existing.name!r} (names ignore case)."
+                where,
+                _("repeats the persona {name!r} (names ignore case).").format(name=existing.name),
             )
         try:
             builder.add_persona(
@@ -126,13 +128,16 @@ def read_definitions(builder: MapBuilder, items: list) -> None:
     for index, raw in enumerate(items):
         where = f"definitions[{index}]"
         if not isinstance(raw, dict):
-            raise DictFormError(where, "must be an object with a 'term' and a 'meaning'.")
+            raise DictFormError(where, _("must be an object with a 'term' and a 'meaning'."))
         no_unknown_keys(raw, DEFINITION_KEYS, where)
         term = text_of(raw, "term", where)
         existing = builder.definition_by_term(term) if term.strip() else None
         if existing is not None:
             raise DictFormError(
-                where, f"repeats the term {existing.term!r} (terms ignore case and spaces)."
+                where,
+                _("repeats the term {term!r} (terms ignore case and spaces).").format(
+                    term=existing.term
+                ),
             )
         try:
             builder.add_definition(term, text_of(raw, "meaning", where))
@@ -145,11 +150,11 @@ def read_step_personas(builder: MapBuilder, raw: object, where: str) -> tuple[st
     if raw is None:
         return ()
     if not isinstance(raw, list):
-        raise DictFormError(where, "has 'personas' that is not a list of persona names.")
+        raise DictFormError(where, _("has 'personas' that is not a list of persona names."))
     chosen: dict[str, None] = {}
     for name in raw:
         if not isinstance(name, str) or not name.strip():
-            raise DictFormError(where, "has a persona that is not a name.")
+            raise DictFormError(where, _("has a persona that is not a name."))
         persona = builder.persona_by_name(name)
         if persona is None:
             try:
@@ -164,16 +169,18 @@ def read_notes(builder: MapBuilder, items: list) -> None:
     for index, raw in enumerate(items):
         where = f"notes[{index}]"
         if not isinstance(raw, dict):
-            raise DictFormError(where, "must be an object with a 'text'.")
+            raise DictFormError(where, _("must be an object with a 'text'."))
         no_unknown_keys(raw, NOTE_KEYS, where)
         text = text_of(raw, "text", where)
         if not text.strip():
-            raise DictFormError(where, "has no text.")
+            raise DictFormError(where, _("has no text."))
         note_id = raw.get("id")
         if note_id is not None:
             note_id = record_id(note_id, where, "id")
             if note_id in builder.notes:
-                raise DictFormError(where, f"repeats the note id {note_id!r}.")
+                raise DictFormError(
+                    where, _("repeats the note id {note_id!r}.").format(note_id=note_id)
+                )
         step_id, link_id = _note_target(builder, raw.get("on", "map"), where)
         builder.add_note(
             text,
@@ -192,21 +199,26 @@ def _note_target(builder: MapBuilder, on: object, where: str) -> tuple[str | Non
         return None, None
     if not isinstance(on, dict) or len(on) != 1 or not on.keys() <= {"step", "link"}:
         raise DictFormError(
-            where, 'has an \'on\' that is not "map", {"step": ID} or {"link": [FROM, TO]}.'
+            where, _('has an \'on\' that is not "map", {"step": ID} or {"link": [FROM, TO]}.')
         )
     if "step" in on:
         step_id = record_id(on["step"], where, "on.step")
         if step_id not in builder.steps:
-            raise DictFormError(where, f"is on step {step_id!r}, which does not exist.")
+            raise DictFormError(
+                where, _("is on step {step_id!r}, which does not exist.").format(step_id=step_id)
+            )
         return step_id, None
     ends = on["link"]
     if not isinstance(ends, list) or len(ends) != 2:
-        raise DictFormError(where, "has an 'on.link' that is not [FROM, TO].")
+        raise DictFormError(where, _("has an 'on.link' that is not [FROM, TO]."))
     source, target = (record_id(end, where, "on.link") for end in ends)
     link = builder.link_between(source, target)
     if link is None:
         raise DictFormError(
-            where, f"is on the link from {source!r} to {target!r}, which does not exist."
+            where,
+            _("is on the link from {source!r} to {target!r}, which does not exist.").format(
+                source=source, target=target
+            ),
         )
     return None, link.id
 
@@ -218,5 +230,8 @@ def _created(raw: dict, where: str) -> str:
         return note_created(created)
     except ModelError:
         raise DictFormError(
-            where, f"has 'created' {created[:40]!r}, which is not a time like 2026-12-01T10:02:00Z."
+            where,
+            _("has 'created' {value!r}, which is not a time like 2026-12-01T10:02:00Z.").format(
+                value=created[:40]
+            ),
         ) from None

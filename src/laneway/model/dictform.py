@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from laneway.i18n import _
 from laneway.model.bulk import MapBuilder
 from laneway.model.dictcheck import (
     DictFormError,
@@ -141,21 +142,23 @@ def _compact_number(value: float) -> float | int:
 def map_from_dict(data: object) -> JourneyMap:
     """Check ``data`` (parsed JSON) and build the map it describes."""
     if not isinstance(data, dict):
-        raise DictFormError("", "The document must be a JSON object with 'steps' and 'links'.")
-    no_unknown_keys(data, TOP_KEYS, "The document")
+        raise DictFormError("", _("The document must be a JSON object with 'steps' and 'links'."))
+    no_unknown_keys(data, TOP_KEYS, _("The document"))
     version = data.get("laneway", FORMAT_VERSION)
     if isinstance(version, bool) or not isinstance(version, int):
-        raise DictFormError("'laneway'", "must be the format version number 1.")
+        raise DictFormError("'laneway'", _("must be the format version number 1."))
     if version > FORMAT_VERSION:
         raise DictFormError(
             "",
-            f"The document is format version {version}, newer than this Laneway reads "
-            f"({FORMAT_VERSION}); update Laneway.",
+            _(
+                "The document is format version {version}, newer than this "
+                "Laneway reads ({FORMAT_VERSION}); update Laneway."
+            ).format(version=version, FORMAT_VERSION=FORMAT_VERSION),
         )
     journey = MapBuilder(
         MapInfo(
             title=text_of(data, "title", "The document", default="Untitled journey"),
-            description=text_of(data, "description", "The document"),
+            description=text_of(data, "description", _("The document")),
         )
     )
     _read_departments(journey, listed(data, "departments"))
@@ -185,15 +188,18 @@ def _read_departments(journey: MapBuilder, items: list) -> None:
         if isinstance(raw, str):
             raw = {"name": raw}
         if not isinstance(raw, dict):
-            raise DictFormError(where, "must be an object with a 'name' or a plain name.")
+            raise DictFormError(where, _("must be an object with a 'name' or a plain name."))
         no_unknown_keys(raw, ("name", "color"), where)
         name = text_of(raw, "name", where).strip()
         if not name:
-            raise DictFormError(where, "has no name.")
+            raise DictFormError(where, _("has no name."))
         existing = journey.department_by_name(name)
         if existing is not None:
             raise DictFormError(
-                where, f"repeats the department {existing.name!r} (names ignore case)."
+                where,
+                _("repeats the department {name!r} (names ignore case).").format(
+                    name=existing.name
+                ),
             )
         try:
             journey.add_department(name, text_of(raw, "color", where) or None)
@@ -208,9 +214,9 @@ def _read_stages(journey: MapBuilder, items: list) -> None:
             no_unknown_keys(raw, ("name",), where)
             raw = raw.get("name")
         if not isinstance(raw, str) or not raw.strip():
-            raise DictFormError(where, "must be a stage name.")
+            raise DictFormError(where, _("must be a stage name."))
         if journey.stage_by_name(raw) is not None:
-            raise DictFormError(where, f"repeats the stage {raw.strip()!r}.")
+            raise DictFormError(where, _("repeats the stage {strip!r}.").format(strip=raw.strip()))
         journey.add_stage(raw)
 
 
@@ -226,19 +232,21 @@ class _StepReader:
     def read(self, raw: object, where: str) -> None:
         journey = self.journey
         if not isinstance(raw, dict):
-            raise DictFormError(where, "must be an object with an 'id' and a 'title'.")
+            raise DictFormError(where, _("must be an object with an 'id' and a 'title'."))
         if not raw.keys() <= _STEP_KEY_SET:
             no_unknown_keys(raw, STEP_KEYS, where)
         if "id" not in raw:
-            raise DictFormError(where, "has no 'id'.")
+            raise DictFormError(where, _("has no 'id'."))
         step_id = raw["id"]
         if type(step_id) is not str or not step_id.strip():
             step_id = record_id(step_id, where, "id")
         if step_id in journey.steps:
-            raise DictFormError(where, f"repeats the step id {step_id!r}.")
+            raise DictFormError(
+                where, _("repeats the step id {step_id!r}.").format(step_id=step_id)
+            )
         title = raw.get("title")
         if title is None:
-            raise DictFormError(where, "has no 'title'.")
+            raise DictFormError(where, _("has no 'title'."))
         values: dict[str, object] = {
             "title": title if type(title) is str else text_of(raw, "title", where)
         }
@@ -300,33 +308,45 @@ def _read_step_figures(raw: dict, where: str, values: dict[str, object]) -> None
         ):
             raise DictFormError(
                 where,
-                f"has emotion {emotion!r}; it must be a whole number from "
-                f"{EMOTION_MIN} to {EMOTION_MAX}.",
+                _(
+                    "has emotion {emotion!r}; it must be a whole number from "
+                    "{EMOTION_MIN} to {EMOTION_MAX}."
+                ).format(emotion=emotion, EMOTION_MIN=EMOTION_MIN, EMOTION_MAX=EMOTION_MAX),
             )
         values["emotion"] = emotion
     for flag in ("entry", "terminal"):
         value = raw.get(flag, False)
         if value is not False:
             if not isinstance(value, bool):
-                raise DictFormError(where, f"has {flag!r} {value!r}; it must be true or false.")
+                raise DictFormError(
+                    where,
+                    _("has {flag!r} {value!r}; it must be true or false.").format(
+                        flag=flag, value=value
+                    ),
+                )
             values[flag] = value
     x, y = raw.get("x"), raw.get("y")
     for axis, value in (("x", x), ("y", y)):
         if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
-            raise DictFormError(where, f"has {axis!r} {value!r}; it must be a number.")
+            raise DictFormError(
+                where,
+                _("has {axis!r} {value!r}; it must be a number.").format(axis=axis, value=value),
+            )
     if (x is None) != (y is None):
-        raise DictFormError(where, "has only one of 'x' and 'y'.")
+        raise DictFormError(where, _("has only one of 'x' and 'y'."))
     if x is not None:
         values["x"], values["y"] = x, y
 
 
 def _read_link(journey: MapBuilder, raw: object, where: str) -> None:
     if not isinstance(raw, dict):
-        raise DictFormError(where, "must be an object with 'from' and 'to'.")
+        raise DictFormError(where, _("must be an object with 'from' and 'to'."))
     if not raw.keys() <= _LINK_KEY_SET:
         no_unknown_keys(raw, LINK_KEYS, where)
     if "from" not in raw or "to" not in raw:
-        raise DictFormError(where, f"has no {'from' if 'from' not in raw else 'to'!r}.")
+        raise DictFormError(
+            where, _("has no {value!r}.").format(value="from" if "from" not in raw else "to")
+        )
     source, target = raw["from"], raw["to"]
     if (
         type(source) is not str
@@ -339,11 +359,18 @@ def _read_link(journey: MapBuilder, raw: object, where: str) -> None:
     steps = journey.steps
     if source not in steps or target not in steps:
         key, end = ("from", source) if source not in steps else ("to", target)
-        raise DictFormError(where, f"has {key!r} step {end!r}, which does not exist.")
+        raise DictFormError(
+            where, _("has {key!r} step {end!r}, which does not exist.").format(key=key, end=end)
+        )
     if source == target:
-        raise DictFormError(where, f"links step {source!r} to itself.")
+        raise DictFormError(where, _("links step {source!r} to itself.").format(source=source))
     if journey.link_between(source, target) is not None:
-        raise DictFormError(where, f"repeats the link from {source!r} to {target!r}.")
+        raise DictFormError(
+            where,
+            _("repeats the link from {source!r} to {target!r}.").format(
+                source=source, target=target
+            ),
+        )
     if len(raw) == 2:  # only the ends: the common case
         journey.add_link(source, target)
         return

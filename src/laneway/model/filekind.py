@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import stat
 
+from laneway.i18n import _
+
 
 def kind_of_file(mode: int) -> str | None:
     """'a folder', 'a named pipe (FIFO)'… for ``os.stat().st_mode``; None for a regular file."""
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return _("a folder")
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return _("a named pipe (FIFO)")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return _("a socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
+        return _("a device")
+    return _("not a regular file")

@@ -14,6 +14,8 @@ import secrets
 import string
 from collections.abc import Iterable
 
+from laneway.i18n import _
+
 PREFIXES = {
     "department": "d",
     "stage": "g",
@@ -31,7 +33,7 @@ _SITE_TAG = re.compile(rf"^[0-9a-z]{{{SITE_TAG_LENGTH}}}$")
 
 def new_site_tag() -> str:
     """A random tag for one file on one laptop (36^5, about 60 million, choices)."""
-    return "".join(secrets.choice(SITE_TAG_ALPHABET) for _ in range(SITE_TAG_LENGTH))
+    return "".join(secrets.choice(SITE_TAG_ALPHABET) for _position in range(SITE_TAG_LENGTH))
 
 
 def is_site_tag(text: object) -> bool:
@@ -49,7 +51,7 @@ class IdAllocator:
     def use_site_tag(self, site_tag: str) -> None:
         """From now on, new ids end with ``.site_tag``."""
         if not is_site_tag(site_tag):
-            raise ValueError(f"{site_tag!r} is not a site tag.")
+            raise ValueError(_("{site_tag!r} is not a site tag.").format(site_tag=site_tag))
         self.site_tag = site_tag
 
     def note(self, table: str, record_id: str) -> None:

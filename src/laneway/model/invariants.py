@@ -11,6 +11,7 @@ import math
 from collections.abc import Callable, Mapping
 from datetime import datetime
 
+from laneway.i18n import _
 from laneway.model.entities import (
     EMOTION_MAX,
     EMOTION_MIN,
@@ -58,12 +59,14 @@ def _unique_name(
 ) -> str:
     clean = (name or "").strip() if isinstance(name, str) else str(name).strip()
     if not clean:
-        raise ModelError(f"A {kind} needs a name.")
+        raise ModelError(_("A {kind} needs a name.").format(kind=kind))
     existing = holder(clean)
     if existing is not None and existing.id != own_id:
         # a department's or persona's name may differ in case: say the one the map has
         shown = existing.name if kind != "stage" else clean
-        raise ModelError(f"There is already a {kind} called {shown!r}.")
+        raise ModelError(
+            _("There is already a {kind} called {shown!r}.").format(kind=kind, shown=shown)
+        )
     return clean
 
 
@@ -77,7 +80,11 @@ def definition_term(
         raise ModelError(problem)
     existing = holder(clean)
     if existing is not None and existing.id != own_id:
-        raise ModelError(f"The term {existing.term!r} is already defined (terms ignore case).")
+        raise ModelError(
+            _("The term {term!r} is already defined (terms ignore case).").format(
+                term=existing.term
+            )
+        )
     return clean
 
 
@@ -86,11 +93,13 @@ def step_personas(value: object, personas: Mapping[str, object]) -> tuple[str, .
     if value is None:
         return ()
     if isinstance(value, str) or not isinstance(value, (list, tuple, set, frozenset)):
-        raise ModelError("A step's personas must be a list of persona ids.")
+        raise ModelError(_("A step's personas must be a list of persona ids."))
     chosen: dict[str, None] = {}
     for persona_id in value:
         if persona_id not in personas:
-            raise ModelError(f"There is no persona with id {persona_id!r}.")
+            raise ModelError(
+                _("There is no persona with id {persona_id!r}.").format(persona_id=persona_id)
+            )
         chosen[persona_id] = None
     return tuple(chosen)
 
@@ -103,18 +112,20 @@ def note_target(
 ) -> None:
     """A note is on one existing step, one existing link, or (neither) the map."""
     if step_id is not None and link_id is not None:
-        raise ModelError("A note is on one step, one link or the map, not on two things.")
+        raise ModelError(_("A note is on one step, one link or the map, not on two things."))
     if step_id is not None and step_id not in steps:
-        raise ModelError(f"There is no step with id {step_id!r}.")
+        raise ModelError(_("There is no step with id {step_id!r}.").format(step_id=step_id))
     if link_id is not None and link_id not in links:
-        raise ModelError(f"There is no link with id {link_id!r}.")
+        raise ModelError(_("There is no link with id {link_id!r}.").format(link_id=link_id))
 
 
 def note_created(value: object) -> str:
     """A note's time: empty (unknown) or ISO 8601, such as ``2026-12-01T10:02:00Z``."""
     created = text(value)
     if created and not _is_iso_time(created):
-        raise ModelError(f"{created[:40]!r} is not a time like 2026-12-01T10:02:00Z.")
+        raise ModelError(
+            _("{value!r} is not a time like 2026-12-01T10:02:00Z.").format(value=created[:40])
+        )
     return created
 
 
@@ -139,9 +150,11 @@ def check_new_id(table: str, wanted: str | None, records: Mapping[str, object]) 
         return None
     wanted = str(wanted)
     if not wanted.strip():
-        raise ModelError(f"A {table} id cannot be empty.")
+        raise ModelError(_("A {table} id cannot be empty.").format(table=table))
     if wanted in records:
-        raise ModelError(f"The {table} id {wanted!r} is used twice.")
+        raise ModelError(
+            _("The {table} id {wanted!r} is used twice.").format(table=table, wanted=wanted)
+        )
     return wanted
 
 
@@ -149,11 +162,15 @@ def check_link(steps: Mapping[str, Step], source: str, target: str, taken: bool)
     """A link from ``source`` to ``target`` is allowed (``taken``: the pair is linked)."""
     for end in (source, target):
         if end not in steps:
-            raise ModelError(f"There is no step with id {end!r}.")
+            raise ModelError(_("There is no step with id {end!r}.").format(end=end))
     if source == target:
-        raise ModelError("A step cannot be linked to itself.")
+        raise ModelError(_("A step cannot be linked to itself."))
     if taken:
-        raise ModelError(f"'{steps[source].title}' is already linked to '{steps[target].title}'.")
+        raise ModelError(
+            _("'{title}' is already linked to '{title2}'.").format(
+                title=steps[source].title, title2=steps[target].title
+            )
+        )
 
 
 _TEXT, _REFERENCE, _EMOTION, _FLAG, _NUMBER, _PERSONAS = range(6)
@@ -181,7 +198,7 @@ def step_values(
     written into ``into`` (a new dict by default) and returned."""
     if not values.keys() <= _STEP_FIELD_KIND.keys():
         unknown = values.keys() - _STEP_FIELD_KIND.keys()
-        raise ModelError(f"A step has no field {sorted(unknown)[0]!r}.")
+        raise ModelError(_("A step has no field {value!r}.").format(value=sorted(unknown)[0]))
     clean: dict[str, object] = {} if into is None else into
     for key, value in values.items():
         kind = _STEP_FIELD_KIND[key]
@@ -191,7 +208,9 @@ def step_values(
             records = departments if key == "department_id" else stages
             if value is not None and value not in records:
                 what = "department" if key == "department_id" else "stage"
-                raise ModelError(f"There is no {what} with id {value!r}.")
+                raise ModelError(
+                    _("There is no {what} with id {value!r}.").format(what=what, value=value)
+                )
             clean[key] = value
         elif kind == _EMOTION:
             clean[key] = emotion(value)
@@ -208,12 +227,18 @@ def emotion(value: object) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise ModelError(f"Emotion must be a whole number from {EMOTION_MIN} to {EMOTION_MAX}.")
+        raise ModelError(
+            _("Emotion must be a whole number from {EMOTION_MIN} to {EMOTION_MAX}.").format(
+                EMOTION_MIN=EMOTION_MIN, EMOTION_MAX=EMOTION_MAX
+            )
+        )
     try:
         number = float(value)
     except ValueError:
         raise ModelError(
-            f"Emotion must be a whole number from {EMOTION_MIN} to {EMOTION_MAX}, not {value!r}."
+            _(
+                "Emotion must be a whole number from {EMOTION_MIN} to {EMOTION_MAX}, not {value!r}."
+            ).format(EMOTION_MIN=EMOTION_MIN, EMOTION_MAX=EMOTION_MAX, value=value)
         ) from None
     if (
         not math.isfinite(number)
@@ -221,7 +246,9 @@ def emotion(value: object) -> int | None:
         or not EMOTION_MIN <= number <= EMOTION_MAX
     ):
         raise ModelError(
-            f"Emotion must be a whole number from {EMOTION_MIN} to {EMOTION_MAX}, not {value!r}."
+            _(
+                "Emotion must be a whole number from {EMOTION_MIN} to {EMOTION_MAX}, not {value!r}."
+            ).format(EMOTION_MIN=EMOTION_MIN, EMOTION_MAX=EMOTION_MAX, value=value)
         )
     return int(number)
 
@@ -234,4 +261,4 @@ def color(value: str) -> str:
             return text.lower()
         except ValueError:
             pass
-    raise ModelError(f"{value!r} is not a color like '#2f80ed'.")
+    raise ModelError(_("{value!r} is not a color like '#2f80ed'.").format(value=value))

@@ -14,6 +14,7 @@ import contextlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from laneway.i18n import _
 from laneway.model import invariants
 from laneway.model.changes import RECORD_TABLES, Change, ChangeSet, Table
 from laneway.model.content import JourneyContent
@@ -163,7 +164,7 @@ class JourneyMap(JourneyContent):
 
     def _check_transaction_allowed(self) -> None:
         if self.require_transaction and not self._recorders:
-            raise OutsideTransactionError("Edits to this map must happen inside a transaction.")
+            raise OutsideTransactionError(_("Edits to this map must happen inside a transaction."))
 
     def _emit(self, change: Change) -> None:
         for recorder in self._recorders:
@@ -198,7 +199,7 @@ class JourneyMap(JourneyContent):
             return self.definitions
         if table == "note":
             return self.notes
-        raise ModelError(f"A map has no table {table!r}.")
+        raise ModelError(_("A map has no table {table!r}.").format(table=table))
 
     def _put(self, table: Table, key: str, new: object | None) -> None:
         """Write one record (or delete it when ``new is None``), keeping the indexes."""
@@ -237,7 +238,7 @@ class JourneyMap(JourneyContent):
     def set_info(self, **values: str) -> None:
         unknown = set(values) - _INFO_FIELDS
         if unknown:
-            raise ModelError(f"Map info has no field {sorted(unknown)[0]!r}.")
+            raise ModelError(_("Map info has no field {value!r}.").format(value=sorted(unknown)[0]))
         for key, value in values.items():
             self._change("info", key, str(value))
 
@@ -289,7 +290,7 @@ class JourneyMap(JourneyContent):
         self._existing(self.departments, source_id, "department")
         self._existing(self.departments, target_id, "department")
         if source_id == target_id:
-            raise ModelError("A department cannot be merged into itself.")
+            raise ModelError(_("A department cannot be merged into itself."))
         for step in list(self.steps.values()):
             if step.department_id == source_id:
                 self._change("step", step.id, replace(step, department_id=target_id))
@@ -332,7 +333,9 @@ class JourneyMap(JourneyContent):
 
     def _reorder(self, records: dict, table: Table, ordered_ids: list[str]) -> None:
         if sorted(ordered_ids) != sorted(records):
-            raise ModelError(f"A new {table} order must list every {table} exactly once.")
+            raise ModelError(
+                _("A new {table} order must list every {table} exactly once.").format(table=table)
+            )
         for position, record_id in enumerate(ordered_ids):
             record = records[record_id]
             if record.order != position:
@@ -387,7 +390,7 @@ class JourneyMap(JourneyContent):
         link = self._existing(self.links, link_id, "link")
         unknown = set(values) - _LINK_FIELDS
         if unknown:
-            raise ModelError(f"A link has no field {sorted(unknown)[0]!r}.")
+            raise ModelError(_("A link has no field {value!r}.").format(value=sorted(unknown)[0]))
         updated = replace(link, **{k: "" if v is None else str(v) for k, v in values.items()})
         self._change("link", link_id, updated)
         return updated
@@ -407,7 +410,11 @@ class JourneyMap(JourneyContent):
         try:
             return records[record_id]
         except KeyError:
-            raise ModelError(f"There is no {what} with id {record_id!r}.") from None
+            raise ModelError(
+                _("There is no {what} with id {record_id!r}.").format(
+                    what=what, record_id=record_id
+                )
+            ) from None
 
     @classmethod
     def _assembled(

@@ -8,6 +8,8 @@ file can make the app hang or run out of memory.
 
 from __future__ import annotations
 
+from laneway.i18n import N_, _
+
 #: Characters in an id (step, link, department, stage, persona, definition or note).
 MAX_ID = 200
 #: Characters in a name: a title, a department or stage name, a channel, a label…
@@ -83,20 +85,24 @@ COUNT_LIMITS: dict[str, int] = {
 
 #: Each record table's plural, for sentences.
 PLURAL = {
-    "step": "steps",
-    "link": "links",
-    "department": "departments",
-    "stage": "stages",
-    "persona": "personas",
-    "definition": "definitions",
-    "note": "notes",
+    "step": N_("steps"),
+    "link": N_("links"),
+    "department": N_("departments"),
+    "stage": N_("stages"),
+    "persona": N_("personas"),
+    "definition": N_("definitions"),
+    "note": N_("notes"),
 }
-_FIELD_WORDS = {"customer_action": "customer action", "pain_points": "pain points", "kpi": "KPI"}
+_FIELD_WORDS = {
+    "customer_action": N_("customer action"),
+    "pain_points": N_("pain points"),
+    "kpi": N_("KPI"),
+}
 
 
 def field_words(field: str) -> str:
     """'pain_points' → 'pain points', for sentences."""
-    return _FIELD_WORDS.get(field, field.replace("_", " "))
+    return _(_FIELD_WORDS.get(field, field.replace("_", " ")))
 
 
 def text_problem(table: str, field: str, value: object) -> str | None:
@@ -104,8 +110,8 @@ def text_problem(table: str, field: str, value: object) -> str | None:
     limit = TEXT_LIMITS.get(table, {}).get(field)
     if limit is None or not isinstance(value, str) or len(value) <= limit:
         return None
-    return (
-        f"its {field_words(field)} has {len(value):,} characters; Laneway keeps at most {limit:,}"
+    return _("its {field_words} has {value:,} characters; Laneway keeps at most {limit:,}").format(
+        field_words=field_words(field), value=len(value), limit=limit
     )
 
 
@@ -114,7 +120,9 @@ def count_problem(table: str, count: int) -> str | None:
     limit = COUNT_LIMITS.get(table)
     if limit is None or count <= limit:
         return None
-    return f"has {count:,} {PLURAL[table]}; Laneway opens maps of up to {limit:,}"
+    return _("has {count:,} {value}; Laneway opens maps of up to {limit:,}").format(
+        count=count, value=_(PLURAL[table]), limit=limit
+    )
 
 
 def coordinate_problem(value: object) -> str | None:
@@ -122,9 +130,11 @@ def coordinate_problem(value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return "has a position that is not a number"
+        return _("has a position that is not a number")
     if not -MAX_COORDINATE <= value <= MAX_COORDINATE:  # also refuses NaN and infinity
-        return f"has a position beyond {MAX_COORDINATE:,.0f} pixels"
+        return _("has a position beyond {MAX_COORDINATE:,.0f} pixels").format(
+            MAX_COORDINATE=MAX_COORDINATE
+        )
     return None
 
 
@@ -150,7 +160,7 @@ def map_problem(journey) -> tuple[str, str] | None:
     for field in ("title", "description"):
         problem = text_problem("info", field, getattr(journey.info, field))
         if problem:
-            return "the map", problem
+            return _("the map"), problem
     for table, records in (
         ("department", journey.departments),
         ("stage", journey.stages),
@@ -162,7 +172,7 @@ def map_problem(journey) -> tuple[str, str] | None:
     ):
         problem = count_problem(table, len(records))
         if problem:
-            return "the map", problem
+            return _("the map"), problem
         for record_id, record in records.items():
             problem = record_problem(table, record)
             if problem:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from laneway.i18n import _
+
 #: ``[[`` then anything but brackets and line breaks, then ``]]``.
 CITATION = re.compile(r"\[\[([^\[\]\r\n]*)\]\]")
 #: Characters a term may not hold, so that ``[[term]]`` always reads back as the term.
@@ -109,7 +111,9 @@ def complete_citation(text: str, cursor: int, term: str) -> tuple[str, int]:
 def term_problem(term: str) -> str | None:
     """Why ``term`` cannot be a definition's term, or None when it can."""
     if not term.strip():
-        return "A definition needs a term."
+        return _("A definition needs a term.")
     if not FORBIDDEN_IN_TERM.isdisjoint(term):
-        return f"The term {term.strip()!r} cannot hold square brackets or line breaks."
+        return _("The term {strip!r} cannot hold square brackets or line breaks.").format(
+            strip=term.strip()
+        )
     return None

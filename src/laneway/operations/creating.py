@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from laneway.i18n import N_, _
 from laneway.io.errors import InputError
 from laneway.io.formats import ImportResult, import_file
 from laneway.io.templates import load_template
@@ -12,7 +13,7 @@ from laneway.model.wording import plural
 from laneway.operations.placing import place_unplaced_steps
 from laneway.store import create_map
 
-UNTITLED = "Untitled journey"
+UNTITLED = N_("Untitled journey")  # in the language the map is made in
 
 
 def new_journey(template: str | None = None, title: str | None = None) -> JourneyMap:
@@ -23,13 +24,13 @@ def new_journey(template: str | None = None, title: str | None = None) -> Journe
         if title:
             journey.set_info(title=title)
         return journey
-    return JourneyMap(MapInfo(title=title or UNTITLED))
+    return JourneyMap(MapInfo(title=title or _(UNTITLED)))
 
 
 def read_import(source: Path) -> ImportResult:
     """Read any importable file (not a ``.laneway`` map) with notes on what was left out."""
     if source.suffix.lower() == ".laneway":
-        raise InputError(source, "is already a Laneway map; copy it instead of importing it")
+        raise InputError(source, _("is already a Laneway map; copy it instead of importing it"))
     return import_file(source)
 
 
@@ -45,8 +46,9 @@ def create_map_file(path: Path, journey: JourneyMap, *, overwrite: bool = False)
 
 def counts_sentence(journey: JourneyMap) -> str:
     """ "12 steps, 1 link, 4 departments and 5 stages": what a map (an import) holds."""
-    return (
-        f"{plural(len(journey.steps), 'step')}, {plural(len(journey.links), 'link')}, "
-        f"{plural(len(journey.departments), 'department')} and "
-        f"{plural(len(journey.stages), 'stage')}"
+    return _("{value}, {value2}, {value3} and {value4}").format(
+        value=plural(len(journey.steps), "step"),
+        value2=plural(len(journey.links), "link"),
+        value3=plural(len(journey.departments), "department"),
+        value4=plural(len(journey.stages), "stage"),
     )

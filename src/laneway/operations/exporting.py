@@ -10,6 +10,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from laneway.i18n import N_, _
 from laneway.io.errors import InputError
 from laneway.io.export_options import ExportOptions
 from laneway.io.formats import FORMATS, format_for
@@ -21,14 +22,14 @@ SLIDES_SUFFIX = ".pptx"
 
 #: Every export the app offers, as (what it is, suffix), pictures first.
 EXPORT_FORMATS: tuple[tuple[str, str], ...] = (
-    ("PNG image", ".png"),
-    ("SVG vector image", ".svg"),
-    ("PDF document", ".pdf"),
-    ("PowerPoint slides (editable)", SLIDES_SUFFIX),
-    ("Interchange JSON", ".json"),
-    ("CSV spreadsheet", ".csv"),
-    ("GraphML (yEd, Gephi)", ".graphml"),
-    ("Mermaid flowchart", ".mmd"),
+    (N_("PNG image"), ".png"),
+    (N_("SVG vector image"), ".svg"),
+    (N_("PDF document"), ".pdf"),
+    (N_("PowerPoint slides (editable)"), SLIDES_SUFFIX),
+    (N_("Interchange JSON"), ".json"),
+    (N_("CSV spreadsheet"), ".csv"),
+    (N_("GraphML (yEd, Gephi)"), ".graphml"),
+    (N_("Mermaid flowchart"), ".mmd"),
 )
 
 
@@ -48,8 +49,9 @@ def check_export_suffix(path: str | Path) -> str:
     if suffix not in export_suffixes():
         raise InputError(
             path,
-            f"Laneway cannot export {suffix or 'files without a suffix'}; "
-            f"it can export {', '.join(export_suffixes())}",
+            _("Laneway cannot export {suffix}; it can export {known}").format(
+                suffix=suffix or _("files without a suffix"), known=", ".join(export_suffixes())
+            ),
         )
     return suffix
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from laneway.document import Document
+from laneway.i18n import _
 from laneway.layout import tidy_positions
 from laneway.model import JourneyMap
 from laneway.store import StoreError
@@ -35,7 +36,7 @@ def place_unplaced_in(document: Document) -> int:
     if document.read_only:
         return 0
     try:
-        with document.edit("Place steps"):
+        with document.edit(_("Place steps")):
             return place_unplaced_steps(document.journey)
     except StoreError:
         return 0  # the document is now read-only and its reason says why (see docstring)

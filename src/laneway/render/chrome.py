@@ -15,6 +15,8 @@ from PySide6.QtGui import QColor, QPainter
 from laneway.analysis import Summary
 from laneway.canvas import Style
 from laneway.canvas.text import elide, make_font
+from laneway.i18n import _, ngettext
+from laneway.i18n.formatting import format_day, format_percent
 from laneway.model import JourneyMap
 from laneway.model.wording import plural
 
@@ -24,11 +26,18 @@ PLATE_ALPHA = 235
 def subtitle(journey: JourneyMap, shown_steps: int, summary: Summary | None, page: str = "") -> str:
     """The line under the title: steps shown, the date, coverage (annotated only), page."""
     total = len(journey.steps)
-    steps = plural(total, "step") if shown_steps == total else f"{shown_steps} of {total} steps"
-    parts = [steps, f"{date.today():%d %B %Y}"]
+    if shown_steps == total:
+        steps = plural(total, "step")
+    else:
+        steps = ngettext("{shown} of {total} step", "{shown} of {total} steps", total).format(
+            shown=shown_steps, total=total
+        )
+    parts = [steps, format_day(date.today())]
     if summary is not None:
-        parts.append(f"ownership {summary.ownership_coverage:.0%}")
-        parts.append(f"handoffs agreed {summary.handoff_coverage:.0%}")
+        ownership = format_percent(summary.ownership_coverage)
+        parts.append(_("ownership {ownership}").format(ownership=ownership))
+        handoffs = format_percent(summary.handoff_coverage)
+        parts.append(_("handoffs agreed {handoffs}").format(handoffs=handoffs))
     if page:
         parts.append(page)
     return " · ".join(parts)

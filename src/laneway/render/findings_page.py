@@ -7,7 +7,9 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFontMetricsF, QPagedPaintDevice, QPainter
 
 from laneway.analysis import Finding, analyze
+from laneway.canvas.badges import SEVERITY_WORDS
 from laneway.canvas.text import make_font, wrap_lines
+from laneway.i18n import _
 from laneway.render.pages import PAGE_MARGIN, PageFrame
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -45,13 +47,15 @@ def paint_findings_pages(device: QPagedPaintDevice, painter: QPainter, frame: Pa
             painter.fillRect(QRectF(0, 0, frame.width, frame.height), QColor(style.background))
         painter.setFont(heading)
         painter.setPen(QColor(style.header_text))
-        title = f"{frame.source.info.title}: findings, for information"
+        title = _("{title}: findings, for information").format(title=frame.source.info.title)
         painter.drawText(QPointF(PAGE_MARGIN, PAGE_MARGIN + HEADING_PT), title)
         painter.setFont(font)
         y = top
-        for severity, line in rows[start : start + per_page] or [("", "No findings.")]:
+        for severity, line in rows[start : start + per_page] or [("", _("No findings."))]:
             painter.setPen(QColor(style.card_subtle_text))
-            painter.drawText(QPointF(PAGE_MARGIN, y), severity)
+            painter.drawText(
+                QPointF(PAGE_MARGIN, y), _(SEVERITY_WORDS[severity]) if severity else ""
+            )
             painter.setPen(QColor(style.card_text))
             painter.drawText(QPointF(PAGE_MARGIN + 60, y), line)
             y += line_height

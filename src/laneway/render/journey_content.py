@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from laneway.canvas import JourneyScene, Style
 from laneway.canvas.content_layers import numbered_notes
 from laneway.canvas.text import make_font
+from laneway.i18n import _, ngettext, pgettext
 from laneway.io.export_options import ExportOptions
 from laneway.model import JourneyMap, Note, Persona
 
@@ -62,7 +63,7 @@ def _subject(journey: JourneyMap, note: Note) -> str:
     if kind == "link" and record_id in journey.links:
         link = journey.links[record_id]
         return f"{journey.steps[link.source].title} → {journey.steps[link.target].title}"
-    return "the map"
+    return pgettext("note subject", "the map")
 
 
 def paint_notes_block(
@@ -78,7 +79,7 @@ def paint_notes_block(
     painter.drawText(
         QRectF(rect.x(), y, rect.width(), NOTES_TITLE_HEIGHT),
         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-        f"Open notes ({len(notes)})",
+        _("Open notes ({count})").format(count=len(notes)),
     )
     y += NOTES_TITLE_HEIGHT
     font = make_font(style.font_family, 9.5)
@@ -86,7 +87,12 @@ def paint_notes_block(
     metrics = QFontMetricsF(font)
     for number, note in enumerate(notes[:MAX_LISTED_NOTES], start=1):
         by = f" — {note.author}" if note.author else ""
-        text = f"{number}.  {note.text.replace(chr(10), ' ')}  (on {_subject(journey, note)}{by})"
+        text = _("{number}.  {text}  (on {subject}{by})").format(
+            number=number,
+            text=note.text.replace(chr(10), " "),
+            subject=_subject(journey, note),
+            by=by,
+        )
         painter.drawText(
             QRectF(rect.x(), y, rect.width(), NOTE_LINE_HEIGHT),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -97,7 +103,11 @@ def paint_notes_block(
         painter.drawText(
             QRectF(rect.x(), y, rect.width(), NOTE_LINE_HEIGHT),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            f"… and {len(notes) - MAX_LISTED_NOTES} more open notes in the map.",
+            ngettext(
+                "… and {count} more open note in the map.",
+                "… and {count} more open notes in the map.",
+                len(notes) - MAX_LISTED_NOTES,
+            ).format(count=len(notes) - MAX_LISTED_NOTES),
         )
 
 
@@ -105,6 +115,6 @@ def personas_line(original: JourneyMap, part: JourneyMap, options: ExportOptions
     """The title block's words on personas: " · for A, B" or " · persona A (…dimmed)"."""
     persona = chosen_persona(original, part, options)
     if persona is not None:
-        return f" · persona {persona.name} (other steps dimmed)"
+        return _(" · persona {name} (other steps dimmed)").format(name=persona.name)
     names = [p.name for p in part.personas_in_order()]
-    return f" · for {', '.join(names)}" if names else ""
+    return _(" · for {names}").format(names=", ".join(names)) if names else ""

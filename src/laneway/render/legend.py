@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from laneway.canvas import Style
 from laneway.canvas.badges import badge_path, describe_badges, severity_color
 from laneway.canvas.text import elide
+from laneway.i18n import _
 from laneway.model import JourneyMap, palette
 
 #: A department name wider than this many ems is shortened (other labels are short).
@@ -42,16 +43,16 @@ def legend_entries(journey: JourneyMap, style: Style, findings: bool) -> list[En
     entries = [Entry("swatch", shown.get(d.id, d.color), d.name, name=True) for d in departments]
     if any(step.department_id is None for step in journey.steps.values()):
         if findings:
-            entries.append(Entry("swatch", style.error, "Unassigned (nobody owns it)"))
+            entries.append(Entry("swatch", style.error, _("Unassigned (nobody owns it)")))
         else:
-            entries.append(Entry("swatch", style.unassigned_fill, "Unassigned"))
-    entries.append(Entry("line", style.link, "same department"))
-    entries.append(Entry("line", style.handoff, "handoff", width=2.4))
+            entries.append(Entry("swatch", style.unassigned_fill, _("Unassigned")))
+    entries.append(Entry("line", style.link, _("same department")))
+    entries.append(Entry("line", style.handoff, _("handoff"), width=2.4))
     if findings:
-        entries.append(Entry("line", style.gap, "? handoff gap (no agreement)", True, 2.6))
+        entries.append(Entry("line", style.gap, _("? handoff gap (no agreement)"), True, 2.6))
         for badge in describe_badges():  # the canvas's own shapes and words
             color = severity_color(style, badge.severity)
-            entries.append(Entry("badge", color, badge.meaning, severity=badge.severity))
+            entries.append(Entry("badge", color, _(badge.meaning), severity=badge.severity))
     return entries
 
 

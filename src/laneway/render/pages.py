@@ -17,8 +17,10 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from laneway.analysis import Report
 from laneway.canvas import Style
 from laneway.canvas.text import elide, make_font
+from laneway.i18n import _
 from laneway.io.export_options import ExportOptions
 from laneway.model import JourneyMap
+from laneway.model.wording import plural
 from laneway.render import journey_content as content
 from laneway.render.chrome import paint_plate, paint_title, subtitle
 from laneway.render.legend import Legend, lay_out, legend_entries, paint_legend
@@ -69,11 +71,15 @@ def paint_page(painter: QPainter, frame: PageFrame, page: MapPage) -> None:
     if not transparent:
         painter.fillRect(QRectF(0, 0, frame.width, frame.height), QColor(style.background))
     if options.title:
-        where = f"page {page.number} of {page.count}" if page.count > 1 else ""
-        if where and page.stages[0] != page.stages[1]:
-            where += f": {page.stages[0]} – {page.stages[1]}"
-        elif where:
-            where += f": {page.stages[0]}"
+        where = ""
+        if page.count > 1 and page.stages[0] != page.stages[1]:
+            where = _("page {number} of {count}: {first} – {last}").format(
+                number=page.number, count=page.count, first=page.stages[0], last=page.stages[1]
+            )
+        elif page.count > 1:
+            where = _("page {number} of {count}: {stage}").format(
+                number=page.number, count=page.count, stage=page.stages[0]
+            )
         summary = frame.report.summary if frame.report is not None else None
         shown = len(page.journey.steps) if page.count > 1 else _shown(frame)
         line = subtitle(frame.source, shown, summary, where)
@@ -128,13 +134,13 @@ def marker_text(group: list[Continuation], font=None, room: float = 0.0) -> str:
     ``room`` (the page number always stays)."""
     first = group[0]
     arrow = "→" if first.outgoing else "←"
-    tail = f", page {first.other_page}"
+    tail = _(", page {number}").format(number=first.other_page)
     titles = ", ".join(mark.other_title for mark in group)
     if font is not None:
         metrics = QFontMetricsF(font)
         left = room - metrics.horizontalAdvance(f"{arrow} {tail}")
         if left < metrics.averageCharWidth() * 8:  # no room for a word: say how many
-            many = f"{len(group)} links" if len(group) > 1 else "1 link"
+            many = plural(len(group), "link")
             return f"{arrow} {many}{tail}"
         titles = elide(titles, font, left)
     return f"{arrow} {titles}{tail}"

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtSvg import QSvgGenerator
 
+from laneway.i18n import _
 from laneway.render.look import FONT_FAMILIES
 from laneway.render.picture import ExportPicture
 
@@ -33,7 +34,7 @@ def write_picture_svg(picture: ExportPicture, path: Path) -> None:
     generator.setSize(QSize(round(size.width()), round(size.height())))
     generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
     generator.setTitle(picture.journey.info.title)
-    generator.setDescription("Customer journey map exported by Laneway")
+    generator.setDescription(_("Customer journey map exported by Laneway"))
     from PySide6.QtGui import QPainter
 
     painter = QPainter(generator)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPainter, QPen
 
 from laneway.canvas.text import make_font
+from laneway.i18n import _
 from laneway.render.pages import PageFrame, paint_page
 from laneway.render.paging import MapPage
 
@@ -68,9 +69,9 @@ def _marks(
             painter.drawLine(QPointF(x - MARK, y), QPointF(x + MARK, y))
             painter.drawLine(QPointF(x, y - MARK), QPointF(x, y + MARK))
     painter.setFont(make_font("DejaVu Sans", 8))
-    label = (
-        f"Tile row {row + 1}, column {column + 1} of {rows} × {columns}"
-        " · lay each sheet's marked overlap on its neighbour"
-    )
+    label = _(
+        "Tile row {row}, column {column} of {rows} × {columns} · lay each "
+        "sheet's marked overlap on its neighbour"
+    ).format(row=row + 1, column=column + 1, rows=rows, columns=columns)
     painter.drawText(QPointF(inner.left(), inner.bottom() + 14), label)
     painter.restore()

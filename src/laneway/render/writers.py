@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 
 from laneway.canvas.text import make_font
+from laneway.i18n import _
 from laneway.io.export_options import POSTER_PAGES, ExportOptions
 from laneway.model import JourneyMap, excerpt
 from laneway.render import journey_content as content
@@ -71,7 +72,9 @@ def render_image(journey: JourneyMap, options: ExportOptions) -> tuple[QImage, s
             )
             asked = f"{width} × {height}"
             width, height = int(size.width() * fit), int(size.height() * fit)
-            notice = f"The image is {width} × {height} pixels, the most it can be ({asked} asked)."
+            notice = _(
+                "The image is {width} × {height} pixels, the most it can be ({asked} asked)."
+            ).format(width=width, height=height, asked=asked)
         if options.background == "transparent":
             image = QImage(QSize(width, height), QImage.Format.Format_ARGB32_Premultiplied)
             image.fill(QColor(0, 0, 0, 0))
@@ -224,7 +227,9 @@ def paint_notes_pages(
             y = PAGE_MARGIN
         painter.setPen(QColor(frame.style.card_subtle_text))
         painter.setFont(make_font(frame.style.font_family, 10))
-        painter.drawText(QPointF(PAGE_MARGIN, y + 14), f"Page {page.number}")
+        painter.drawText(
+            QPointF(PAGE_MARGIN, y + 14), _("Page {number}").format(number=page.number)
+        )
         block = QRectF(PAGE_MARGIN, y + 14, width, height)
         content.paint_notes_block(painter, block, page.journey, frame.options, frame.style)
         y += 14 + height + 12
@@ -289,5 +294,7 @@ def export_image(
     try:
         writer = WRITERS[suffix.lower()]
     except KeyError:
-        raise RenderError(f"{suffix} is not an image format (use .png, .svg or .pdf).") from None
+        raise RenderError(
+            _("{suffix} is not an image format (use .png, .svg or .pdf).").format(suffix=suffix)
+        ) from None
     return writer(journey, Path(path), options)

@@ -11,6 +11,7 @@ import errno
 import sqlite3
 from pathlib import Path
 
+from laneway.i18n import _
 from laneway.store.errors import (
     StoreDamagedError,
     StoreDiskError,
@@ -63,56 +64,64 @@ def write_failure(
         return os_failure(path, error)
     code = sqlite_code(error)
     if code in (_BUSY, _LOCKED):
-        return locked(path, "the change was not saved; try again in a moment")
+        return locked(path, _("the change was not saved; try again in a moment"))
     if code == _READONLY:
-        return StoreReadOnlyError(path, "is read-only (the file, its folder or the disk)")
+        return StoreReadOnlyError(path, _("is read-only (the file, its folder or the disk)"))
     if code == _FULL:
         return full(path)
     if code in (_IOERR, _CANTOPEN):
         if not new_file and not path.exists():
             return gone(path)
-        return StoreDiskError(path, "could not be saved: the disk reported an input/output error")
+        return StoreDiskError(
+            path, _("could not be saved: the disk reported an input/output error")
+        )
     if code == _CONSTRAINT:
-        return StoreRuleError(path, "refused a change that breaks the map's rules")
+        return StoreRuleError(path, _("refused a change that breaks the map's rules"))
     if code == _TOOBIG:
-        return StoreRuleError(path, "refused a change holding more text than a map can keep")
+        return StoreRuleError(path, _("refused a change holding more text than a map can keep"))
     if code in (_CORRUPT, _NOTADB):
-        return StoreDiskError(path, "is damaged, so the change could not be saved")
-    return StoreDiskError(path, "could not be saved (SQLite could not complete the write)")
+        return StoreDiskError(path, _("is damaged, so the change could not be saved"))
+    return StoreDiskError(path, _("could not be saved (SQLite could not complete the write)"))
 
 
 def read_failure(path: Path, error: sqlite3.Error | OSError) -> StoreError:
     """The error for a file that could not be opened or read."""
     if isinstance(error, OSError):
         if error.errno == errno.ENOENT:
-            return StoreError(path, "no such file")
-        return StoreError(path, f"cannot be read ({_os_words(error)})")
+            return StoreError(path, _("no such file"))
+        return StoreError(path, _("cannot be read ({os_words})").format(os_words=_os_words(error)))
     code = sqlite_code(error)
     if code in (_BUSY, _LOCKED):
-        return locked(path, "try again when the other program is done with it")
+        return locked(path, _("try again when the other program is done with it"))
     if code == _CANTOPEN:
-        return StoreError(path, "cannot be opened (the file or its folder is not accessible)")
+        return StoreError(path, _("cannot be opened (the file or its folder is not accessible)"))
     if code == _IOERR:
-        return StoreError(path, "cannot be read: the disk reported an input/output error")
+        return StoreError(path, _("cannot be read: the disk reported an input/output error"))
     if code == _READONLY:
-        return StoreReadOnlyError(path, "cannot be opened here: it or its folder is read-only")
+        return StoreReadOnlyError(path, _("cannot be opened here: it or its folder is read-only"))
     detail = " ".join(str(error).split())
-    return StoreDamagedError(path, f"is damaged and cannot be read ({detail})")
+    return StoreDamagedError(
+        path, _("is damaged and cannot be read ({detail})").format(detail=detail)
+    )
 
 
 def not_unicode(path: Path) -> StoreRuleError:
     """Python text that cannot be stored (a lone surrogate, e.g. from a JSON escape)."""
-    return StoreRuleError(path, "refused text that is not valid Unicode (a lone surrogate)")
+    return StoreRuleError(path, _("refused text that is not valid Unicode (a lone surrogate)"))
 
 
 def os_failure(path: Path, error: OSError) -> StoreWriteError:
     if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return full(path)
     if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return StoreReadOnlyError(path, f"cannot be written ({_os_words(error)})")
+        return StoreReadOnlyError(
+            path, _("cannot be written ({os_words})").format(os_words=_os_words(error))
+        )
     if error.errno == errno.ENOENT:
         return gone(path)
-    return StoreDiskError(path, f"cannot be written ({_os_words(error)})")
+    return StoreDiskError(
+        path, _("cannot be written ({os_words})").format(os_words=_os_words(error))
+    )
 
 
 def _os_words(error: OSError) -> str:
@@ -120,14 +129,14 @@ def _os_words(error: OSError) -> str:
 
 
 def locked(path: Path, advice: str) -> StoreLockedError:
-    return StoreLockedError(path, f"is locked by another program; {advice}")
+    return StoreLockedError(path, _("is locked by another program; {advice}").format(advice=advice))
 
 
 def full(path: Path) -> StoreFullError:
-    return StoreFullError(path, "could not be saved because the disk is full")
+    return StoreFullError(path, _("could not be saved because the disk is full"))
 
 
 def gone(path: Path) -> StoreGoneError:
     return StoreGoneError(
-        path, "was deleted or moved while it was open; use Save a Copy to keep this map"
+        path, _("was deleted or moved while it was open; use Save a Copy to keep this map")
     )

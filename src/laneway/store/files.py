@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from laneway.i18n import _
 from laneway.model import JourneyMap
 from laneway.model.filekind import kind_of_file
 from laneway.model.limits import map_problem
@@ -94,7 +95,10 @@ def _replaceable(final: Path, overwrite: bool) -> os.stat_result | None:
     """The status of the file ``final`` would replace (None when there is none)."""
     folder = final.parent if str(final.parent) else Path(".")
     if not folder.is_dir():
-        raise StoreError(final, f"cannot be written: the folder {str(folder)!r} does not exist")
+        raise StoreError(
+            final,
+            _("cannot be written: the folder {value!r} does not exist").format(value=str(folder)),
+        )
     try:
         existing = final.stat()
     except FileNotFoundError:
@@ -103,11 +107,11 @@ def _replaceable(final: Path, overwrite: bool) -> os.stat_result | None:
         raise os_failure(final, error) from None
     kind = kind_of_file(existing.st_mode)
     if kind is not None:
-        raise StoreError(final, f"is {kind}; choose a file name for the output")
+        raise StoreError(final, _("is {kind}; choose a file name for the output").format(kind=kind))
     if not overwrite:
-        raise StoreError(final, "already exists; choose another name or pass --force")
+        raise StoreError(final, _("already exists; choose another name or pass --force"))
     if not existing.st_mode & 0o222 or not os.access(final, os.W_OK):
-        raise StoreError(final, "is read-only; Laneway does not replace it")
+        raise StoreError(final, _("is read-only; Laneway does not replace it"))
     return existing
 
 
@@ -207,7 +211,9 @@ def create_map(
     final = Path(target)
     problem = map_problem(journey)
     if problem:
-        raise StoreRuleError(final, f"cannot be made: {problem[0]} {problem[1]}")
+        raise StoreRuleError(
+            final, _("cannot be made: {value} {value2}").format(value=problem[0], value2=problem[1])
+        )
     with atomic_output(final, overwrite=overwrite) as temporary:
         temporary.unlink()  # sqlite creates it afresh
         try:
@@ -268,7 +274,7 @@ def save_copy(store: MapStore, target: str | Path, *, overwrite: bool = True) ->
     """Copy an open map (snapshots included) to ``target`` without touching the original."""
     final = Path(target)
     if is_same_file(final, store.path):
-        raise StoreError(final, "is the open map itself; choose another name for the copy")
+        raise StoreError(final, _("is the open map itself; choose another name for the copy"))
     with atomic_output(final, overwrite=overwrite) as temporary:
         temporary.unlink()
         store.backup_to(temporary)

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from laneway.i18n import _
+
 JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
 #: SQLite's lock bytes (os_unix.c): a writer holds a write lock on RESERVED_BYTE.
 PENDING_BYTE = 0x40000000
@@ -83,24 +85,24 @@ def _foreign_reason(path: Path, journal: Path, header: bytes) -> str | None:
             return None  # no valid header: SQLite plays nothing back, and nothing was written
         journal_ids = set(_MAP_ID.findall(data))
     if parsed.page_size != _page_size(header):
-        return "it was written for a database with pages of another size"
+        return _("it was written for a database with pages of another size")
     counter, pages = _be32(header, 24), _be32(header, 28)
     image = parsed.page_one
     if image is not None:
         started = _be32(image, 24)
         if counter < started:
-            return "the map is older than the journal's unfinished change"
+            return _("the map is older than the journal's unfinished change")
         if counter > started + 1:
-            return "the map was saved again after the journal's unfinished change"
+            return _("the map was saved again after the journal's unfinished change")
         if counter == started and _first_page(path, parsed.page_size) != image:
-            return "the map's first page is not the one the journal started from"
+            return _("the map's first page is not the one the journal started from")
     elif pages != parsed.original_pages:
-        return "the map is not the size the journal's unfinished change started from"
+        return _("the map is not the size the journal's unfinished change started from")
     if journal_ids:
         with _mapped(path) as data:
             map_ids = set(_MAP_ID.findall(data))
         if map_ids and not map_ids & journal_ids:
-            return "it belongs to another map"
+            return _("it belongs to another map")
     return None
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from laneway.i18n import _
 from laneway.model import ChangeSet, JourneyMap, map_to_dict
 from laneway.model.limits import MAX_NAME, MAX_SNAPSHOTS
 from laneway.store import rows
@@ -149,14 +150,18 @@ class MapStore:
         if now[:2] != self._identity[:2]:
             raise StoreReplacedError(
                 self.path,
-                "was replaced by another file while it was open; use Save a Copy to keep "
-                "this version, then reopen the map to see the other",
+                _(
+                    "was replaced by another file while it was open; use Save a Copy to keep "
+                    "this version, then reopen the map to see the other"
+                ),
             )
         if not data_changed and now != self._identity:
             raise StoreReplacedError(
                 self.path,
-                "was overwritten by another program while it was open; use Save a Copy to "
-                "keep this version, then reopen the map to see the other",
+                _(
+                    "was overwritten by another program while it was open; use Save a Copy to "
+                    "keep this version, then reopen the map to see the other"
+                ),
             )
 
     def _refresh_identity(self) -> None:
@@ -181,7 +186,7 @@ class MapStore:
         Any failure rolls back and raises a StoreWriteError subclass saying why.
         """
         if self.read_only:
-            raise StoreReadOnlyError(self.path, "is open read-only")
+            raise StoreReadOnlyError(self.path, _("is open read-only"))
         self._first_load = None  # this write makes it stale
         self._check_identity(data_changed=True)  # deleted or renamed over: SQLite never sees it
         conn = self.db.conn
@@ -252,11 +257,13 @@ class MapStore:
         then receives that map, so the caller can show what was frozen)."""
         clean = name.strip()
         if not clean:
-            raise StoreRuleError(self.path, "a snapshot needs a name")
+            raise StoreRuleError(self.path, _("a snapshot needs a name"))
         if len(clean) > MAX_NAME:
             raise StoreRuleError(
                 self.path,
-                f"refused a snapshot name of {len(clean):,} characters (at most {MAX_NAME:,})",
+                _("refused a snapshot name of {value:,} characters (at most {MAX_NAME:,})").format(
+                    value=len(clean), MAX_NAME=MAX_NAME
+                ),
             )
         with self.transaction() as transaction:
             if journey is None or transaction.changed_elsewhere:
@@ -268,10 +275,15 @@ class MapStore:
     def _insert_snapshot(self, transaction, name: str, journey: JourneyMap) -> SnapshotInfo:
         conn = transaction.conn
         if conn.execute("SELECT 1 FROM snapshot WHERE name = ?", [name]).fetchone():
-            raise StoreRuleError(self.path, f"already has a snapshot called {name!r}")
+            raise StoreRuleError(
+                self.path, _("already has a snapshot called {name!r}").format(name=name)
+            )
         if conn.execute("SELECT count(*) FROM snapshot").fetchone()[0] >= MAX_SNAPSHOTS:
             raise StoreRuleError(
-                self.path, f"already holds {MAX_SNAPSHOTS:,} snapshots, as many as a map keeps"
+                self.path,
+                _("already holds {MAX_SNAPSHOTS:,} snapshots, as many as a map keeps").format(
+                    MAX_SNAPSHOTS=MAX_SNAPSHOTS
+                ),
             )
         taken_at = now_iso()
         content = json.dumps(map_to_dict(journey), ensure_ascii=False)
@@ -301,7 +313,9 @@ class MapStore:
         with self.transaction() as transaction:
             conn = transaction.conn
             if not conn.execute("SELECT 1 FROM snapshot WHERE name = ?", [clean]).fetchone():
-                raise StoreRuleError(self.path, f"has no snapshot called {clean!r}")
+                raise StoreRuleError(
+                    self.path, _("has no snapshot called {clean!r}").format(clean=clean)
+                )
             try:
                 transaction.touch_header()
                 conn.execute("DELETE FROM snapshot WHERE name = ?", [clean])
@@ -314,13 +328,22 @@ class MapStore:
         ).fetchone()
         if not found:
             names = ", ".join(repr(s.name) for s in self.snapshots()) or "none"
-            raise StoreError(self.path, f"has no snapshot called {name!r} (it has: {names})")
+            raise StoreError(
+                self.path,
+                _("has no snapshot called {name!r} (it has: {names})").format(
+                    name=name, names=names
+                ),
+            )
         try:
             content = json.loads(found[0], parse_constant=_no_constant)
         except (ValueError, RecursionError):
-            raise StoreDamagedError(self.path, f"holds a damaged snapshot {name!r}") from None
+            raise StoreDamagedError(
+                self.path, _("holds a damaged snapshot {name!r}").format(name=name)
+            ) from None
         if not isinstance(content, dict):
-            raise StoreDamagedError(self.path, f"holds a damaged snapshot {name!r}")
+            raise StoreDamagedError(
+                self.path, _("holds a damaged snapshot {name!r}").format(name=name)
+            )
         return content
 
     # ---------------------------------------------------------------- copies
@@ -342,6 +365,8 @@ def _no_constant(word: str) -> object:
 def _not_current(path: Path) -> StoreWriteError:
     return StoreConflictError(
         path,
-        "was changed by another program since it was read; the change was not saved "
-        "(load the map again first)",
+        _(
+            "was changed by another program since it was read; the change was not saved "
+            "(load the map again first)"
+        ),
     )

@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from laneway.i18n import _
 from laneway.store.errors import StoreError
 from laneway.store.schema import FORMAT_VERSION, SCHEMA_V2_STATEMENTS, SCHEMA_V3_STATEMENTS
 
@@ -46,12 +47,19 @@ def migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
         return
     missing = [v for v in range(version, FORMAT_VERSION) if v not in MIGRATIONS]
     if missing:  # validation refuses these first, with the same sentence as the cli
-        raise StoreError(path, f"uses map format {version}, which this Laneway cannot upgrade")
+        raise StoreError(
+            path,
+            _("uses map format {version}, which this Laneway cannot upgrade").format(
+                version=version
+            ),
+        )
     backup = backup_path(path, version)
     try:
         shutil.copy2(path, backup)
     except OSError as error:
-        raise StoreError(path, f"could not be backed up before upgrading ({error})") from None
+        raise StoreError(
+            path, _("could not be backed up before upgrading ({error})").format(error=error)
+        ) from None
     try:
         conn.execute("BEGIN IMMEDIATE")
         for step in range(version, FORMAT_VERSION):
@@ -62,4 +70,6 @@ def migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         detail = " ".join(str(error).split())[:200]
-        raise StoreError(path, f"could not be upgraded ({detail}); it is unchanged") from None
+        raise StoreError(
+            path, _("could not be upgraded ({detail}); it is unchanged").format(detail=detail)
+        ) from None

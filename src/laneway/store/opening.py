@@ -17,6 +17,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from laneway.i18n import _
 from laneway.model.filekind import kind_of_file
 from laneway.store.errors import StoreDamagedError, StoreError
 from laneway.store.failures import read_failure
@@ -56,25 +57,25 @@ def read_header(path: Path) -> bytes:
         raise read_failure(path, error) from None
     kind = kind_of_file(mode)
     if kind is not None:
-        raise StoreError(path, f"is {kind}, not a Laneway map")
+        raise StoreError(path, _("is {kind}, not a Laneway map").format(kind=kind))
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
         raise read_failure(path, error) from None
     try:
         if kind_of_file(os.fstat(descriptor).st_mode) is not None:  # swapped since the stat
-            raise StoreError(path, "is not a regular file, so it is not a Laneway map")
+            raise StoreError(path, _("is not a regular file, so it is not a Laneway map"))
         header = os.read(descriptor, HEADER_BYTES)
     except OSError as error:
         raise read_failure(path, error) from None
     finally:
         os.close(descriptor)
     if not header:
-        raise StoreError(path, "is empty, so it is not a Laneway map")
+        raise StoreError(path, _("is empty, so it is not a Laneway map"))
     if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
-        raise StoreError(path, "is not a Laneway map (it is not an SQLite database)")
+        raise StoreError(path, _("is not a Laneway map (it is not an SQLite database)"))
     if len(header) < HEADER_BYTES:
-        raise StoreError(path, "is damaged and cannot be read (it is shorter than its header)")
+        raise StoreError(path, _("is damaged and cannot be read (it is shorter than its header)"))
     return header
 
 
@@ -96,8 +97,11 @@ def connect(path: Path, *, read_only: bool) -> Opened:
         notices.append(_set_aside_notice(path, journal))
     elif journal.verdict == "own" and not read_only:
         notices.append(
-            f"{path.name}: a change was unfinished when a program stopped; Laneway undid it, "
-            "so the map is as it was after the last completed change."
+            _(
+                "{name}: a change was unfinished when a program stopped; "
+                "Laneway undid it, so the map is as it was after the last "
+                "completed change."
+            ).format(name=path.name)
         )
     conn = _connect(path, "ro" if read_only else "rw", writer=not read_only)
     return Opened(conn, notices)
@@ -123,7 +127,7 @@ def _connect(path: Path, mode: str, *, writer: bool) -> sqlite3.Connection:
     except UnicodeDecodeError:  # a damaged schema page holds bytes that are not text
         conn.close()
         raise StoreDamagedError(
-            path, "is damaged and cannot be read (its schema is not text)"
+            path, _("is damaged and cannot be read (its schema is not text)")
         ) from None
     return conn
 
@@ -160,16 +164,18 @@ def _private_copy(real: Path, path: Path, *, with_journal: bool, with_wal: bool 
 
 def _read_only_notice(path: Path, journal, kept: bool) -> str:
     if kept:
-        return (
-            f"{path.name}: a change was unfinished when a program stopped; Laneway read the "
-            "map as it was before that change and left the file untouched (opening it in the "
-            "app finishes the recovery)."
-        )
-    return (
-        f"{path.name}: the rollback journal beside it ({journal.journal.name}) does not belong "
-        f"to it ({journal.reason}), so Laneway ignored it and left both files untouched "
-        "(opening the map in the app sets the journal aside)."
-    )
+        return _(
+            "{name}: a change was unfinished when a program stopped; "
+            "Laneway read the map as it was before that change and left "
+            "the file untouched (opening it in the app finishes the "
+            "recovery)."
+        ).format(name=path.name)
+    return _(
+        "{name}: the rollback journal beside it ({name2}) does not "
+        "belong to it ({reason}), so Laneway ignored it and left both"
+        " files untouched (opening the map in the app sets the "
+        "journal aside)."
+    ).format(name=path.name, name2=journal.journal.name, reason=journal.reason)
 
 
 def _set_aside_notice(path: Path, journal) -> str:
@@ -178,14 +184,19 @@ def _set_aside_notice(path: Path, journal) -> str:
     except OSError as error:
         raise StoreError(
             path,
-            f"has a rollback journal beside it that does not belong to it ({journal.reason}) "
-            f"and that could not be set aside ({error.strerror or error}); move "
-            f"{journal.journal.name} away before opening the map",
+            _(
+                "has a rollback journal beside it that does not belong to it "
+                "({reason}) and that could not be set aside ({value}); move "
+                "{name} away before opening the map"
+            ).format(
+                reason=journal.reason, value=error.strerror or error, name=journal.journal.name
+            ),
         ) from None
-    return (
-        f"{path.name}: the rollback journal beside it did not belong to it ({journal.reason}), "
-        f"so Laneway set it aside as {moved.name} and opened the map as it was last saved."
-    )
+    return _(
+        "{name}: the rollback journal beside it did not belong to it "
+        "({reason}), so Laneway set it aside as {name2} and opened "
+        "the map as it was last saved."
+    ).format(name=path.name, reason=journal.reason, name2=moved.name)
 
 
 @contextlib.contextmanager

@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from laneway.i18n import _
 from laneway.model.entities import EMOTION_MAX, EMOTION_MIN
 from laneway.model.limits import (
     COUNT_LIMITS,
@@ -26,6 +27,7 @@ from laneway.model.limits import (
     MAX_SNAPSHOTS,
     MAX_STEPS,
     MAX_TEXT,
+    PLURAL,
     field_words,
 )
 from laneway.store.failures import read_failure
@@ -75,34 +77,46 @@ class Column:
         is bad."""
         words = field_words(self.name)
         if kind_of_value == "null":
-            return f"has no {words} (NULL)"
+            return _("has no {words} (NULL)").format(words=words)
         if self.kind in ("text", "id", "name", "color"):
             if kind_of_value != "text":
-                return f"has a {words} that is not text (a {kind_of_value} value)"
+                return _("has a {words} that is not text (a {kind_of_value} value)").format(
+                    words=words, kind_of_value=kind_of_value
+                )
             if size > self.byte_limit:
-                return (
-                    f"has a {words} of {size:,} bytes; Laneway keeps at most "
-                    f"{self.limit:,} characters"
-                )
+                return _(
+                    "has a {words} of {size:,} bytes; Laneway keeps at most {limit:,} characters"
+                ).format(words=words, size=size, limit=self.limit)
             if characters > self.limit:
-                return (
-                    f"has a {words} of {characters:,} characters; Laneway keeps at most "
-                    f"{self.limit:,}"
-                )
+                return _(
+                    "has a {words} of {characters:,} characters; Laneway keeps at most {limit:,}"
+                ).format(words=words, characters=characters, limit=self.limit)
             if self.kind in ("id", "name") and not str(value).strip():
-                return f"has an empty {words}"
-            return f"has the {words} {str(value)[:20]!r}, which is not a color like '#2f80ed'"
+                return _("has an empty {words}").format(words=words)
+            return _("has the {words} {value!r}, which is not a color like '#2f80ed'").format(
+                words=words, value=str(value)[:20]
+            )
         if self.kind == "number":
             if kind_of_value not in ("integer", "real"):
-                return f"has a {words} that is not a number (a {kind_of_value} value)"
-            return f"has a position beyond {MAX_COORDINATE:,.0f} pixels"
+                return _("has a {words} that is not a number (a {kind_of_value} value)").format(
+                    words=words, kind_of_value=kind_of_value
+                )
+            return _("has a position beyond {MAX_COORDINATE:,.0f} pixels").format(
+                MAX_COORDINATE=MAX_COORDINATE
+            )
         if kind_of_value != "integer":
-            return f"has a {words} that is not a whole number (a {kind_of_value} value)"
+            return _("has a {words} that is not a whole number (a {kind_of_value} value)").format(
+                words=words, kind_of_value=kind_of_value
+            )
         if self.kind == "emotion":
-            return f"has the emotion {value}, outside {EMOTION_MIN}…{EMOTION_MAX}"
+            return _("has the emotion {value}, outside {EMOTION_MIN}…{EMOTION_MAX}").format(
+                value=value, EMOTION_MIN=EMOTION_MIN, EMOTION_MAX=EMOTION_MAX
+            )
         if self.kind == "flag":
-            return f"has {words} {value}, which is neither 0 nor 1"
-        return f"has the {words} {value}, which is out of range"
+            return _("has {words} {value}, which is neither 0 nor 1").format(
+                words=words, value=value
+            )
+        return _("has the {words} {value}, which is out of range").format(words=words, value=value)
 
 
 def _t(name: str, kind: str = "text", limit: int = MAX_TEXT, nullable: bool = False) -> Column:
@@ -249,8 +263,13 @@ def _check_count(conn: sqlite3.Connection, path: Path, table: str) -> None:
     count = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     limit = _COUNT_LIMITS[table]
     if count > limit:
-        plural = _SINGULAR.get(table, table) + "s"
-        raise foreign(path, f"holds {count:,} {plural}; Laneway opens maps of up to {limit:,}")
+        plural = _(PLURAL[table]) if table in PLURAL else _SINGULAR.get(table, table) + "s"
+        raise foreign(
+            path,
+            _("holds {count:,} {plural}; Laneway opens maps of up to {limit:,}").format(
+                count=count, plural=plural, limit=limit
+            ),
+        )
 
 
 def _check_total_size(conn: sqlite3.Connection, path: Path, tables: tuple[str, ...]) -> None:
@@ -262,8 +281,9 @@ def _check_total_size(conn: sqlite3.Connection, path: Path, tables: tuple[str, .
     if total > MAX_MAP_TEXT_BYTES:
         raise foreign(
             path,
-            f"holds {total / 1_048_576:,.0f} MB of text; Laneway opens maps of up to "
-            f"{MAX_MAP_TEXT_BYTES // 1_048_576} MB",
+            _("holds {value:,.0f} MB of text; Laneway opens maps of up to {value2} MB").format(
+                value=total / 1_048_576, value2=MAX_MAP_TEXT_BYTES // 1_048_576
+            ),
         )
 
 
@@ -280,7 +300,7 @@ def _row_problem(conn, table: str, columns: tuple[Column, ...], rowid: int) -> s
             [rowid],
         ).fetchone()
         return f"{element} {column.problem(kind, size or 0, characters or 0, value)}"
-    return f"{element} holds a value Laneway never writes"
+    return _("{element} holds a value Laneway never writes").format(element=element)
 
 
 def _element(conn, table: str, rowid: int) -> str:
@@ -294,4 +314,4 @@ def _element(conn, table: str, rowid: int) -> str:
     name = _SINGULAR.get(table, table)
     if row and row[0] and str(row[0]).isprintable():
         return f"{name} {row[0]!r}"
-    return f"the {name} in row {rowid}"
+    return _("the {name} in row {rowid}").format(name=name, rowid=rowid)

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from laneway.i18n import _
 from laneway.model import (
     Definition,
     Department,
@@ -204,7 +205,7 @@ def read_info(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
     for field in ("title", "description", "created", "modified"):
         problem = text_problem("info", field, info.get(field))
         if problem:
-            raise foreign(path, f"the map's information: {problem}")
+            raise foreign(path, _("the map's information: {problem}").format(problem=problem))
     return info
 
 
@@ -270,17 +271,22 @@ def _check_records(path: Path, table: str, records: list) -> None:
         if problem:
             raise foreign(path, f"{element}: {problem}")
         if record.id in ids:
-            raise foreign(path, f"{element} appears twice")
+            raise foreign(path, _("{element} appears twice").format(element=element))
         ids.add(record.id)
         key = _unique_key(table, record)
         if key is not None:
             if key in keys:
-                raise foreign(path, f"{element} repeats another {table}'s {_key_words[table]}")
+                raise foreign(
+                    path,
+                    _("{element} repeats another {table}'s {value}").format(
+                        element=element, table=table, value=_key_words[table]
+                    ),
+                )
             keys.add(key)
         if table in ("department", "stage", "persona") and record.name != record.name.strip():
-            raise foreign(path, f"{element} has spaces around its name")
+            raise foreign(path, _("{element} has spaces around its name").format(element=element))
         if table == "definition" and record.term != record.term.strip():
-            raise foreign(path, f"{element} has spaces around its term")
+            raise foreign(path, _("{element} has spaces around its term").format(element=element))
         problem = _content_problem(table, record)
         if problem:
             raise foreign(path, f"{element} {problem}")
@@ -289,12 +295,12 @@ def _check_records(path: Path, table: str, records: list) -> None:
 def _content_problem(table: str, record) -> str | None:
     """What the model would refuse in a definition or a note, said of the stored row."""
     if table == "definition" and term_problem(record.term):
-        return "has a term with square brackets or a line break"
+        return _("has a term with square brackets or a line break")
     if table == "note":
         try:
             note_created(record.created)
         except ModelError:
-            return "has a 'created' time that is not ISO 8601"
+            return _("has a 'created' time that is not ISO 8601")
     return None
 
 

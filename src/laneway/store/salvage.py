@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from laneway.i18n import _
 from laneway.model import JourneyMap, MapInfo, ModelError, map_from_dict
 from laneway.model.entities import EMOTION_MAX, EMOTION_MIN
 from laneway.model.limits import (
@@ -71,7 +72,7 @@ class _Notes(Counter):
 def salvage_map(source: Path, target: Path, *, overwrite: bool = False) -> Salvaged:
     """Read what passes in ``source`` and write it as the new map ``target``."""
     if target.exists() and target.resolve() == source.resolve():
-        raise StoreError(target, "is the file being rebuilt; choose another name for the output")
+        raise StoreError(target, _("is the file being rebuilt; choose another name for the output"))
     result = read_salvage(source)
     create_map(target, result.journey, overwrite=overwrite, snapshots=result.snapshots)
     return result
@@ -95,7 +96,9 @@ def _readable_tables(conn: sqlite3.Connection, path: Path, notes: _Notes) -> dic
     try:
         objects = conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
     except sqlite3.DatabaseError as error:
-        raise StoreError(path, f"cannot be read at all ({' '.join(str(error).split())})") from None
+        raise StoreError(
+            path, _("cannot be read at all ({value})").format(value=" ".join(str(error).split()))
+        ) from None
     ours = reference_objects(FORMAT_VERSION)
     tables: dict[str, set[str]] = {}
     for kind, name, sql in objects:
@@ -106,7 +109,7 @@ def _readable_tables(conn: sqlite3.Connection, path: Path, notes: _Notes) -> dic
         elif (kind, name) not in ours and not name.startswith("sqlite_autoindex"):
             notes[f"the {'virtual table' if virtual else kind} {_shown(name)} (not Laneway's)"] += 1
     if "step" not in tables:
-        raise StoreError(path, "has no step table, so there is no map in it to rebuild")
+        raise StoreError(path, _("has no step table, so there is no map in it to rebuild"))
     return tables
 
 

@@ -13,6 +13,7 @@ import functools
 import sqlite3
 from pathlib import Path
 
+from laneway.i18n import _
 from laneway.store.errors import StoreForeignError
 from laneway.store.failures import read_failure
 from laneway.store.schema import SCHEMAS
@@ -43,7 +44,12 @@ def _objects(conn: sqlite3.Connection) -> Objects:
 
 
 def foreign(path: Path, what: str) -> StoreForeignError:
-    return StoreForeignError(path, f"{what}, so Laneway did not open it ({SALVAGE_HINT})")
+    return StoreForeignError(
+        path,
+        _("{what}, so Laneway did not open it ({SALVAGE_HINT})").format(
+            what=what, SALVAGE_HINT=SALVAGE_HINT
+        ),
+    )
 
 
 def check_schema(conn: sqlite3.Connection, path: Path, version: int) -> None:
@@ -55,10 +61,16 @@ def check_schema(conn: sqlite3.Connection, path: Path, version: int) -> None:
     expected = reference_objects(version)
     for key in sorted(actual.keys() - expected.keys(), key=_trigger_first):
         raise foreign(
-            path, f"contains {_describe(key, actual[key][1])} that Laneway does not create"
+            path,
+            _("contains {describe} that Laneway does not create").format(
+                describe=_describe(key, actual[key][1])
+            ),
         )
     for key in sorted(expected.keys() - actual.keys()):
-        raise foreign(path, f"lacks {_describe(key, '')} that every Laneway map has")
+        raise foreign(
+            path,
+            _("lacks {describe} that every Laneway map has").format(describe=_describe(key, "")),
+        )
     for key in sorted(expected):
         if actual[key] != expected[key]:
             raise foreign(path, _difference(conn, key, expected))
@@ -72,7 +84,12 @@ def check_no_code(conn: sqlite3.Connection, path: Path) -> None:
         raise read_failure(path, error) from None
     for key, (_table, sql) in sorted(actual.items(), key=lambda item: _trigger_first(item[0])):
         if key[0] in ("trigger", "view") or sql.upper().startswith("CREATE VIRTUAL"):
-            raise foreign(path, f"contains {_describe(key, sql)} that Laneway does not create")
+            raise foreign(
+                path,
+                _("contains {describe} that Laneway does not create").format(
+                    describe=_describe(key, sql)
+                ),
+            )
 
 
 def _trigger_first(key: tuple[str, str]) -> tuple[int, str, str]:
@@ -83,7 +100,7 @@ def _trigger_first(key: tuple[str, str]) -> tuple[int, str, str]:
 def _describe(key: tuple[str, str], sql: str) -> str:
     kind, name = key
     if kind == "table" and sql.upper().startswith("CREATE VIRTUAL"):
-        return f"a virtual table {_quoted(name)}"
+        return _("a virtual table {quoted}").format(quoted=_quoted(name))
     article = "an" if kind[0] in "aeiou" else "a"
     return f"{article} {kind} {_quoted(name)}"
 
@@ -97,7 +114,9 @@ def _quoted(name: str) -> str:
 def _difference(conn: sqlite3.Connection, key: tuple[str, str], expected: Objects) -> str:
     kind, name = key
     if kind != "table":
-        return f"defines the {kind} {_quoted(name)} differently from Laneway"
+        return _("defines the {kind} {quoted} differently from Laneway").format(
+            kind=kind, quoted=_quoted(name)
+        )
     reference = _columns_of_reference(name, expected)
     try:
         columns = {row[1]: row[2:] for row in conn.execute(f"PRAGMA table_xinfo({name})")}
@@ -105,14 +124,20 @@ def _difference(conn: sqlite3.Connection, key: tuple[str, str], expected: Object
         columns = {}
     for column in reference:
         if column not in columns:
-            return f"has a {name} table without its {column!r} column"
+            return _("has a {name} table without its {column!r} column").format(
+                name=name, column=column
+            )
     for column in columns:
         if column not in reference:
-            return f"has a {name} table with a column {_quoted(column)} that Laneway does not make"
+            return _("has a {name} table with a column {quoted} that Laneway does not make").format(
+                name=name, quoted=_quoted(column)
+            )
     for column, details in reference.items():
         if columns[column] != details:
-            return f"has a {name} table whose {column!r} column is not defined as Laneway's"
-    return f"has a {name} table whose keys or checks are not Laneway's"
+            return _(
+                "has a {name} table whose {column!r} column is not defined as Laneway's"
+            ).format(name=name, column=column)
+    return _("has a {name} table whose keys or checks are not Laneway's").format(name=name)
 
 
 def _columns_of_reference(table: str, expected: Objects) -> dict[str, tuple]:

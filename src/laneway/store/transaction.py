@@ -16,6 +16,7 @@ from typing import Protocol
 
 from sqlite_utils import Database
 
+from laneway.i18n import _
 from laneway.model import ChangeSet, JourneyMap, Step
 from laneway.model.limits import COUNT_LIMITS, record_problem, text_problem
 from laneway.store import rows
@@ -67,7 +68,7 @@ class WriteTransaction:
         except StoreForeignError as error:
             raise StoreReplacedError(
                 path,
-                "was changed by another program into a file Laneway does not open: "
+                _("was changed by another program into a file Laneway does not open: ")
                 + error.problem,
             ) from None
         except StoreError:
@@ -76,7 +77,7 @@ class WriteTransaction:
             raise write_failure(path, error) from None
         if map_id != self.store.map_id:
             raise StoreReplacedError(
-                path, "was replaced by another map while it was open; reopen it to see that map"
+                path, _("was replaced by another map while it was open; reopen it to see that map")
             )
         self.store.adopt_data_version(self.data_version)
         return journey
@@ -139,8 +140,10 @@ class WriteTransaction:
             self.store.forget_data_version()
             raise StoreConflictError(
                 self.store.path,
-                "no longer holds what this change was made to (another program changed it); "
-                "the change was not saved and the map will reload",
+                _(
+                    "no longer holds what this change was made to (another program changed it); "
+                    "the change was not saved and the map will reload"
+                ),
             )
 
     def _write_step_personas(self, key: str, old: object, new: object) -> None:
@@ -164,12 +167,17 @@ class WriteTransaction:
                 continue
             if change.table == "info":
                 problem = text_problem("info", change.key, change.new)
-                element = "the map"
+                element = _("the map")
             else:
                 problem = record_problem(change.table, change.new)
                 element = f"{change.table} {change.key[:80]!r}"
             if problem:
-                raise StoreRuleError(self.store.path, f"refused the change: {element}: {problem}")
+                raise StoreRuleError(
+                    self.store.path,
+                    _("refused the change: {element}: {problem}").format(
+                        element=element, problem=problem
+                    ),
+                )
 
     def _check_counts(self, changeset: ChangeSet) -> None:
         inserted = {c.table for c in changeset.changes if c.old is None and c.new is not None}
@@ -179,6 +187,8 @@ class WriteTransaction:
             if count > limit:
                 raise StoreRuleError(
                     self.store.path,
-                    f"refused the change: the map would hold {count:,} {table}s, and Laneway "
-                    f"keeps at most {limit:,}",
+                    _(
+                        "refused the change: the map would hold {count:,} {table}s, "
+                        "and Laneway keeps at most {limit:,}"
+                    ).format(count=count, table=table, limit=limit),
                 )

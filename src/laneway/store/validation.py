@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from laneway.i18n import _
 from laneway.store.errors import StoreDamagedError, StoreError
 from laneway.store.failures import read_failure
 from laneway.store.migrations import MIGRATIONS
@@ -32,17 +33,19 @@ def older_format_problem(version: int, *, read_only: bool) -> str | None:
         return None
     if can_upgrade(version):
         if read_only:
-            return (
-                f"uses the older map format {version}; open it in the app, which upgrades "
-                "it after keeping a backup copy"
-            )
+            return _(
+                "uses the older map format {version}; open it in the app, "
+                "which upgrades it after keeping a backup copy"
+            ).format(version=version)
         return None
     if version == 0:
-        return (
-            "has no map format number (user_version 0), so it is not a map Laneway finished "
-            f"writing ({SALVAGE_HINT})"
-        )
-    return f"uses map format {version}, which this Laneway cannot read or upgrade"
+        return _(
+            "has no map format number (user_version 0), so it is not a "
+            "map Laneway finished writing ({SALVAGE_HINT})"
+        ).format(SALVAGE_HINT=SALVAGE_HINT)
+    return _("uses map format {version}, which this Laneway cannot read or upgrade").format(
+        version=version
+    )
 
 
 def validate(conn: sqlite3.Connection, path: Path, *, read_only: bool) -> int:
@@ -56,12 +59,15 @@ def validate(conn: sqlite3.Connection, path: Path, *, read_only: bool) -> int:
     except sqlite3.DatabaseError as error:
         raise read_failure(path, error) from None
     if application_id != APPLICATION_ID:
-        raise StoreError(path, "is an SQLite database but not a Laneway map")
+        raise StoreError(path, _("is an SQLite database but not a Laneway map"))
     if version > FORMAT_VERSION:
         raise StoreError(
             path,
-            f"was saved by a newer Laneway (map format {version}); this version reads "
-            f"format {FORMAT_VERSION} and older, so update Laneway to open it",
+            _(
+                "was saved by a newer Laneway (map format {version}); this "
+                "version reads format {FORMAT_VERSION} and older, so update "
+                "Laneway to open it"
+            ).format(version=version, FORMAT_VERSION=FORMAT_VERSION),
         )
     problem = (
         older_format_problem(version, read_only=read_only) if version < FORMAT_VERSION else None
@@ -90,7 +96,12 @@ def check_readable(conn: sqlite3.Connection, path: Path) -> int:
     except sqlite3.DatabaseError as error:
         raise read_failure(path, error) from None
     if version not in SCHEMAS:
-        raise StoreError(path, f"now uses map format {version}, which Laneway cannot read here")
+        raise StoreError(
+            path,
+            _("now uses map format {version}, which Laneway cannot read here").format(
+                version=version
+            ),
+        )
     check_schema(conn, path, version)
     check_rows(conn, path, version)
     return version
@@ -105,4 +116,4 @@ def _check_integrity(conn: sqlite3.Connection, path: Path, version: int | None) 
         if version is not None:  # a NULL title or a broken CHECK is a foreign row, not damage
             check_rows(conn, path, version)
         detail = " ".join(line.strip("* ") for line in problems[0].splitlines() if line.strip("* "))
-        raise StoreDamagedError(path, f"is damaged ({detail[:200]})")
+        raise StoreDamagedError(path, _("is damaged ({value})").format(value=detail[:200]))

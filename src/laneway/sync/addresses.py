@@ -7,6 +7,8 @@ import getpass
 import hashlib
 import socket
 
+from laneway.i18n import _
+
 #: The port a session listens on unless told otherwise.
 DEFAULT_PORT = 47474
 #: Colours people get by default (distinct on the light and the dark theme).
@@ -25,13 +27,19 @@ def parse_address(text: str, *, default_port: int | None = None) -> tuple[str, i
         host, port_text = value, ""
     host = host.strip("[]")
     if not host:
-        raise AddressError(f"{text!r} names no host; write it as HOST:PORT (192.168.1.5:47474).")
+        raise AddressError(
+            _("{text!r} names no host; write it as HOST:PORT (192.168.1.5:47474).").format(
+                text=text
+            )
+        )
     if not port_text:
         if default_port is None:
-            raise AddressError(f"{text!r} has no port; write it as HOST:PORT.")
+            raise AddressError(_("{text!r} has no port; write it as HOST:PORT.").format(text=text))
         return host, default_port
     if not port_text.isdigit() or not 0 <= int(port_text) <= 65535:
-        raise AddressError(f"{port_text!r} is not a port number (0-65535).")
+        raise AddressError(
+            _("{port_text!r} is not a port number (0-65535).").format(port_text=port_text)
+        )
     return host, int(port_text)
 
 
@@ -65,7 +73,7 @@ def default_name() -> str:
     try:
         return getpass.getuser() or socket.gethostname()
     except Exception:  # no user name on this system (getpass raises several kinds)
-        return socket.gethostname() or "Someone"
+        return socket.gethostname() or _("Someone")
 
 
 def colour_for(name: str) -> str:

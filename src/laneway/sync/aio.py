@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 
+from laneway.i18n import _
 from laneway.sync.endpoint import Endpoint
 from laneway.sync.host import HostSession
 from laneway.sync.join import JoinConnection, JoinSession
@@ -41,7 +42,7 @@ async def pump(reader: asyncio.StreamReader, wire: StreamWire, endpoint: Endpoin
             try:
                 data = await asyncio.wait_for(reader.read(READ_SIZE), timeout)
             except asyncio.TimeoutError:
-                endpoint.drop("The other side did not finish pairing in time.")
+                endpoint.drop(_("The other side did not finish pairing in time."))
                 break
             if not data:
                 break

@@ -16,6 +16,7 @@ import json
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from laneway.i18n import _
 from laneway.sync.framing import FRAME_LIMIT, FrameError, FrameReader, SecureChannel, frame
 from laneway.sync.pairing import PairingRefused, decode
 from laneway.sync.presence import Presence
@@ -85,7 +86,7 @@ class Endpoint:
                 else:
                     self.on_message(self.channel.open(payload))
         except FrameError as error:
-            self.drop(f"The connection was dropped: {error}.")
+            self.drop(_("The connection was dropped: {error}.").format(error=error))
         except PairingRefused as refusal:
             self.refused(refusal)
         if self._merged:
@@ -98,29 +99,29 @@ class Endpoint:
 
     def on_message(self, message: bytes) -> None:
         if not message:
-            raise FrameError("an empty message")
+            raise FrameError(_("an empty message"))
         kind = message[0]
         if kind == CONTROL:
             self.on_control(_control(message))
         elif not self.live:
-            raise FrameError("a map message came before the session was joined")
+            raise FrameError(_("a map message came before the session was joined"))
         elif kind == SYNC:
             self._on_sync(message)
         elif kind == AWARENESS:
             try:
                 self._seen_clients.update(self.presence.apply(message, self))
             except Exception:  # a malformed awareness message, whatever pycrdt raises
-                raise FrameError("a malformed presence message") from None
+                raise FrameError(_("a malformed presence message")) from None
         else:
-            raise FrameError(f"an unknown message type {kind}")
+            raise FrameError(_("an unknown message type {kind}").format(kind=kind))
 
     def _on_sync(self, message: bytes) -> None:
         if len(message) < 2 or message[1] not in (SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE):
-            raise FrameError("a malformed sync message")
+            raise FrameError(_("a malformed sync message"))
         try:
             reply = self.shared.handle_sync(message[1:], self)
         except Exception:  # pycrdt raises ValueError and others, leaving the doc as it was
-            raise FrameError("a malformed map update") from None
+            raise FrameError(_("a malformed map update")) from None
         if reply is not None:
             self.send_secure(reply)
             self.answered_step1()
@@ -163,7 +164,7 @@ class Endpoint:
         raise NotImplementedError
 
     def refused(self, refusal: PairingRefused) -> None:
-        self.drop(f"Refused ({refusal.reason}).")
+        self.drop(_("Refused ({reason}).").format(reason=refusal.reason))
 
     def merged(self) -> None:
         """Updates were merged into the shared map during the last ``receive``."""
@@ -179,7 +180,7 @@ def _control(message: bytes) -> dict[str, Any]:
     try:
         value = json.loads(message[1:].decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise FrameError("a control message is not JSON") from None
+        raise FrameError(_("a control message is not JSON")) from None
     if not isinstance(value, dict) or not isinstance(value.get("type"), str):
-        raise FrameError("a control message has no type")
+        raise FrameError(_("a control message has no type"))
     return value

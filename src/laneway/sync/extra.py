@@ -10,6 +10,8 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
+from laneway.i18n import _
+
 INSTALL_HINT = "pip install 'laneway[collab]'"
 
 
@@ -24,8 +26,11 @@ def require(module_name: str) -> ModuleType:
     except ImportError:
         package = module_name.split(".")[0]
         raise CollabUnavailable(
-            f"Live sessions need the optional package {package!r}, which is not installed; "
-            f"install the live-session extra with: {INSTALL_HINT}"
+            _(
+                "Live sessions need the optional package {package!r}, which "
+                "is not installed; install the live-session extra with: "
+                "{INSTALL_HINT}"
+            ).format(package=package, INSTALL_HINT=INSTALL_HINT)
         ) from None
 
 

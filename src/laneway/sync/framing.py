@@ -10,6 +10,7 @@ authentication, and the connection is dropped (FrameError), nothing else.
 
 from __future__ import annotations
 
+from laneway.i18n import _
 from laneway.sync.extra import require
 
 HEADER_BYTES = 4
@@ -39,7 +40,11 @@ class FrameReader:
         while len(self._buffer) >= HEADER_BYTES:
             length = int.from_bytes(self._buffer[:HEADER_BYTES], "big")
             if length > self.limit:
-                raise FrameError(f"a frame of {length} bytes is over the limit of {self.limit}")
+                raise FrameError(
+                    _("a frame of {length} bytes is over the limit of {limit}").format(
+                        length=length, limit=self.limit
+                    )
+                )
             end = HEADER_BYTES + length
             if len(self._buffer) < end:
                 break
@@ -70,12 +75,12 @@ class SecureChannel:
 
     def open(self, sealed: bytes) -> bytes:
         if len(sealed) < TAG_BYTES:
-            raise FrameError("a frame is too short to be sealed")
+            raise FrameError(_("a frame is too short to be sealed"))
         try:
             plaintext = self._receive.decrypt(self._nonce(self._received), sealed, None)
         except self._invalid_tag:
             raise FrameError(
-                "a frame failed authentication (altered, replayed or out of order)"
+                _("a frame failed authentication (altered, replayed or out of order)")
             ) from None
         self._received += 1
         return plaintext

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from laneway.i18n import _
 from laneway.sync.endpoint import Endpoint, Wire, update_message
 from laneway.sync.framing import FrameError
 from laneway.sync.pairing import (
@@ -48,7 +49,7 @@ class HostSession:
         code: str | None = None,
     ) -> None:
         if code is not None and not is_code(code):
-            raise ValueError("A session code is six digits.")
+            raise ValueError(_("A session code is six digits."))
         self.shared = shared
         self.presence = presence
         self.map_id = map_id
@@ -88,7 +89,7 @@ class HostSession:
         for connection in list(self.connections):
             if connection.live:
                 connection.send_control({"type": "end"})
-            connection.drop("The host ended the session.")
+            connection.drop(_("The host ended the session."))
         self.shared.remove_listener(self._relay_update)
         self.presence.remove_listener(self._relay_presence)
 
@@ -145,7 +146,7 @@ class HostConnection(Endpoint):
 
     def on_control(self, message: dict[str, Any]) -> None:
         if message["type"] != "join" or self.live:
-            raise FrameError(f"an unexpected {message['type']!r} message")
+            raise FrameError(_("an unexpected {value!r} message").format(value=message["type"]))
         wanted_map = message.get("map_id")
         if wanted_map is not None and wanted_map != self.session.map_id:
             self.send_control({"type": "refused", "reason": "map"})
@@ -158,7 +159,7 @@ class HostConnection(Endpoint):
             raise PairingRefused("site")
         name = message.get("name")
         self.participant = Participant(
-            name.strip()[:NAME_LIMIT] if isinstance(name, str) and name.strip() else "Someone",
+            name.strip()[:NAME_LIMIT] if isinstance(name, str) and name.strip() else _("Someone"),
             as_color(message.get("colour"), "#6f7d8c"),
             site,
         )

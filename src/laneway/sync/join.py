@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from laneway.i18n import N_, _
 from laneway.sync.endpoint import Endpoint, Wire, update_message
 from laneway.sync.framing import FrameError
 from laneway.sync.pairing import PROTOCOL_VERSION, JoinerHandshake, PairingRefused, is_code
@@ -21,13 +22,13 @@ from laneway.sync.presence import Presence
 from laneway.sync.shared import LOCAL, SharedMap
 
 REFUSALS = {
-    "code": "The host refused the code: check the six digits shown on the host's screen.",
-    "version": (
+    "code": N_("The host refused the code: check the six digits shown on the host's screen."),
+    "version": N_(
         "The host runs another version of Laneway's live sessions "
-        f"(this one speaks version {PROTOCOL_VERSION}); use the same Laneway version."
+        "(this one speaks version {version}); use the same Laneway version."
     ),
-    "map": "The host's session is on a different map than this copy.",
-    "site": "Another laptop in the session uses this copy's id tag; join with a new copy.",
+    "map": N_("The host's session is on a different map than this copy."),
+    "site": N_("Another laptop in the session uses this copy's id tag; join with a new copy."),
 }
 FATAL = frozenset(REFUSALS)
 
@@ -45,7 +46,7 @@ class JoinSession:
         site_tag: str | None = None,
     ) -> None:
         if not is_code(code):
-            raise ValueError("A session code is six digits.")
+            raise ValueError(_("A session code is six digits."))
         self.shared = shared
         self.presence = presence
         self.code = code
@@ -76,14 +77,14 @@ class JoinSession:
     def connect(self, wire: Wire) -> JoinConnection:
         """Start pairing over a freshly opened connection to the host."""
         if self.connection is not None and self.connection.closed is None:
-            self.connection.drop("Replaced by a new connection.")
+            self.connection.drop(_("Replaced by a new connection."))
         self.connection = JoinConnection(self, wire)
         return self.connection
 
     def leave(self) -> None:
         """Leave the session; the copy stays, editable, with everything merged so far."""
         if self.connection is not None:
-            self.connection.drop("You left the session.")
+            self.connection.drop(_("You left the session."))
         self.shared.remove_listener(self._send_update)
         self.presence.remove_listener(self._send_presence)
 
@@ -134,13 +135,13 @@ class JoinConnection(Endpoint):
             raise PairingRefused(str(message.get("reason")))
         if kind == "end":
             self.session.host_ended = True
-            self.drop("The host ended the session; your copy stays as it is, editable.")
+            self.drop(_("The host ended the session; your copy stays as it is, editable."))
             return
         if kind != "welcome" or self.live:
-            raise FrameError(f"an unexpected {kind!r} message")
+            raise FrameError(_("an unexpected {kind!r} message").format(kind=kind))
         map_id, title = message.get("map_id"), message.get("title")
         if not isinstance(map_id, str) or not map_id:
-            raise FrameError("the host did not say which map it shares")
+            raise FrameError(_("the host did not say which map it shares"))
         if self.session.map_id is not None and map_id != self.session.map_id:
             raise PairingRefused("map")
         self.session.map_id = map_id
@@ -151,7 +152,11 @@ class JoinConnection(Endpoint):
 
     def refused(self, refusal: PairingRefused) -> None:
         self.fatal = refusal.reason in FATAL
-        self.drop(REFUSALS.get(refusal.reason, f"The host refused to pair ({refusal.reason})."))
+        if refusal.reason in REFUSALS:
+            reason = _(REFUSALS[refusal.reason]).format(version=PROTOCOL_VERSION)
+        else:
+            reason = _("The host refused to pair ({reason}).").format(reason=refusal.reason)
+        self.drop(reason)
 
     def answered_step1(self) -> None:
         self.session.waiting_edits = 0

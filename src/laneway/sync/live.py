@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from laneway.document import Document, Origin
+from laneway.i18n import N_, _
 from laneway.model import ChangeSet
 from laneway.store import StoreError, StoreWriteError, create_map
 from laneway.store.mapstore import now_iso
@@ -31,8 +32,8 @@ from laneway.sync.shared import SharedMap
 from laneway.sync.tables import TABLES
 from laneway.sync.undo import PersonalHistory, reverting_writes
 
-REMOTE_LABEL = "Changes from the live session"
-OUTSIDE_LABEL = "Edits made outside the session"
+REMOTE_LABEL = N_("Changes from the live session")
+OUTSIDE_LABEL = N_("Edits made outside the session")
 #: The source of updates replayed from the file's log (not sent, not logged again).
 RESTORED = "restored"
 #: Tables whose local changes can change how *other* records project (unique names).
@@ -128,7 +129,7 @@ class LiveMap:
     def _take_outside_edits(self) -> None:
         """What the file holds beyond the stored state was edited outside the session
         (the app without a session, another program): those are my edits."""
-        changes = diff(project(self.shared.read()), self.document.journey, OUTSIDE_LABEL)
+        changes = diff(project(self.shared.read()), self.document.journey, _(OUTSIDE_LABEL))
         self.shared.write_changes(changes)
 
     def _on_update(self, update: bytes, source: object) -> None:
@@ -164,7 +165,7 @@ class LiveMap:
         if origin == "reload":
             # Another program changed the file: what it holds now is a local edit.
             self.document.journey.use_site_tag(ensure_site_tag(self.document.store))
-            changes = diff(project(self.shared.read()), self.document.journey, "Reload")
+            changes = diff(project(self.shared.read()), self.document.journey, _("Reload"))
             self.shared.write_changes(changes)
             self._flush()
             return
@@ -179,8 +180,10 @@ class LiveMap:
             self.refresh()
 
     # ------------------------------------------------------- shared → file
-    def refresh(self, label: str = REMOTE_LABEL, origin: Origin = "remote") -> ChangeSet:
-        """Write whatever the projection of the shared state has that the map lacks."""
+    def refresh(self, label: str | None = None, origin: Origin = "remote") -> ChangeSet:
+        """Write whatever the projection of the shared state has that the map lacks
+        (``label``: its history entry, by default "Changes from the live session")."""
+        label = _(REMOTE_LABEL) if label is None else label
         changes = diff(self.document.journey, project(self.shared.read()), label)
         if not changes:
             self._flush()

@@ -20,6 +20,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
+from laneway.i18n import _
 from laneway.sync.extra import require
 from laneway.sync.framing import FrameError, SecureChannel
 
@@ -57,9 +58,9 @@ def decode(payload: bytes) -> dict[str, Any]:
     try:
         message = json.loads(payload.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise FrameError("a handshake message is not JSON") from None
+        raise FrameError(_("a handshake message is not JSON")) from None
     if not isinstance(message, dict):
-        raise FrameError("a handshake message is not a JSON object")
+        raise FrameError(_("a handshake message is not a JSON object"))
     return message
 
 
@@ -91,14 +92,14 @@ def _spake_message(message: dict[str, Any]) -> bytes:
     try:
         return bytes.fromhex(str(message.get("spake2", "")))
     except ValueError:
-        raise FrameError("a handshake message holds no SPAKE2 message") from None
+        raise FrameError(_("a handshake message holds no SPAKE2 message")) from None
 
 
 def _proof(message: dict[str, Any]) -> bytes:
     try:
         return bytes.fromhex(str(message.get("proof", "")))
     except ValueError:
-        raise FrameError("a confirmation holds no proof") from None
+        raise FrameError(_("a confirmation holds no proof")) from None
 
 
 def _hello(spake_message: bytes) -> bytes:
@@ -108,7 +109,7 @@ def _hello(spake_message: bytes) -> bytes:
 
 def check_version(message: dict[str, Any]) -> None:
     if message.get("protocol") != PROTOCOL:
-        raise FrameError("the peer does not speak the Laneway live-session protocol")
+        raise FrameError(_("the peer does not speak the Laneway live-session protocol"))
     version = message.get("version")
     if version != PROTOCOL_VERSION:
         raise PairingRefused("version", str(version))
@@ -121,7 +122,9 @@ def _finish(spake: Any, hello: dict[str, Any], sender: str) -> tuple[bytes, byte
     try:
         return spake.finish(message), message
     except Exception:  # python-spake2 raises several types for a bad message
-        raise FrameError(f"the {sender}'s SPAKE2 message is not valid") from None
+        raise FrameError(
+            _("the {sender}'s SPAKE2 message is not valid").format(sender=sender)
+        ) from None
 
 
 class JoinerHandshake:

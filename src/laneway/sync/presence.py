@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from laneway.i18n import _
 from laneway.sync.extra import require
 from laneway.sync.shared import LOCAL, SharedMap
 from laneway.sync.tables import as_color
@@ -47,7 +48,7 @@ def person_from_state(client_id: int, state: Any) -> Person | None:
     editing = state.get("editing")
     return Person(
         client_id,
-        name or "Someone",
+        name or _("Someone"),
         as_color(state.get("colour"), "#6f7d8c"),
         ids,
         editing if isinstance(editing, str) else None,
@@ -163,7 +164,7 @@ def _client_ids(update: bytes) -> list[int]:
     pycrdt = require("pycrdt")
     decoder = pycrdt.Decoder(update)
     clients = []
-    for _ in range(decoder.read_var_uint()):
+    for _client in range(decoder.read_var_uint()):
         clients.append(decoder.read_var_uint())
         decoder.read_var_uint()
         json.loads(decoder.read_var_string() or "null")

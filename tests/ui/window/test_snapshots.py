@@ -152,7 +152,7 @@ def test_a_map_left_on_an_earlier_day_offers_a_snapshot(controller, map_file, qt
     qtbot.waitExposed(window)
     offer = window.tools.offer
     assert offer is not None and offer.isVisible()
-    assert "2020-01-01" in offer.text.text()
+    assert "changed on 1 January 2020." in offer.text.text()  # the day as the language writes it
     offer.take_button.click()
     assert not offer.isVisible()
     assert [s.name for s in window.session.document.snapshots()] == ["As of 2020-01-01"]

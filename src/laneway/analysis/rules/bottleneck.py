@@ -13,6 +13,7 @@ from __future__ import annotations
 from laneway.analysis.dominators import dominators_in_order, immediate_dominators
 from laneway.analysis.findings import Finding
 from laneway.analysis.graph import JourneyGraph
+from laneway.i18n import _
 
 _SOURCE = ("virtual source",)
 
@@ -49,8 +50,10 @@ def bottlenecks(jg: JourneyGraph, found: frozenset[str]) -> list[Finding]:
     return [
         Finding(
             "bottleneck",
-            f"Routes converge on {jg.describe(step_id)}: every journey from the start "
-            "to an end passes through it.",
+            _(
+                "Routes converge on {describe}: every journey from the start "
+                "to an end passes through it."
+            ).format(describe=jg.describe(step_id)),
             step_ids=(step_id,),
         )
         for step_id in sorted(found, key=jg.step_order_key)

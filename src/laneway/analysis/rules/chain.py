@@ -11,6 +11,7 @@ from __future__ import annotations
 from laneway.analysis.findings import Finding
 from laneway.analysis.graph import JourneyGraph
 from laneway.analysis.structure import HandoffChain
+from laneway.i18n import _
 
 
 def longest_handoff_chain(jg: JourneyGraph) -> HandoffChain:
@@ -76,8 +77,10 @@ def long_handoff_chains(jg: JourneyGraph, chain: HandoffChain, threshold: int) -
     return [
         Finding(
             "long-handoff-chain",
-            f"The customer is handed over {chain.length} times in a row, more than "
-            f"{threshold}: {path}.",
+            _(
+                "The customer is handed over {length} times in a row, more "
+                "than {threshold}: {path}."
+            ).format(length=chain.length, threshold=threshold, path=path),
             step_ids=chain.step_ids,
             link_ids=chain.link_ids,
         )

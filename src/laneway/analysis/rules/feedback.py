@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from laneway.analysis.findings import Finding
 from laneway.analysis.graph import JourneyGraph
+from laneway.i18n import _
 from laneway.model import Link
 from laneway.model.wording import plural
 
@@ -32,8 +33,9 @@ def one_way_handoffs(jg: JourneyGraph) -> list[Finding]:
         findings.append(
             Finding(
                 "one-way-handoff",
-                f"{a} hands customers to {b} ({plural(len(ordered), 'handoff')}), but nothing "
-                f"comes back from {b} to {a}.",
+                _(
+                    "{a} hands customers to {b} ({value}), but nothing comes back from {b} to {a}."
+                ).format(a=a, b=b, value=plural(len(ordered), "handoff")),
                 step_ids=tuple(step_ids),
                 link_ids=tuple(link.id for link in ordered),
                 department_ids=(giver, receiver),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from laneway.analysis.findings import Finding
 from laneway.analysis.graph import JourneyGraph
+from laneway.i18n import _
 
 
 def handoff_gaps(jg: JourneyGraph) -> list[Finding]:
@@ -19,9 +20,15 @@ def handoff_gaps(jg: JourneyGraph) -> list[Finding]:
         findings.append(
             Finding(
                 "handoff-gap",
-                f"Nobody agreed what {jg.department_name(source.department_id)} hands to "
-                f"{jg.department_name(target.department_id)} at "
-                f"'{source.title}' → '{target.title}'.",
+                _(
+                    "Nobody agreed what {department_name} hands to "
+                    "{department_name2} at '{title}' → '{title2}'."
+                ).format(
+                    department_name=jg.department_name(source.department_id),
+                    department_name2=jg.department_name(target.department_id),
+                    title=source.title,
+                    title2=target.title,
+                ),
                 step_ids=(link.source, link.target),
                 link_ids=(link.id,),
             )
@@ -45,12 +52,14 @@ def handoff_loops(jg: JourneyGraph) -> list[Finding]:
             if link.target in component and link.id not in loop_back
         )
         titles = ", ".join(f"'{jg.step(s).title}'" for s in steps[:6])
-        more = f" and {len(steps) - 6} more" if len(steps) > 6 else ""
+        more = _(" and {value} more").format(value=len(steps) - 6) if len(steps) > 6 else ""
         findings.append(
             Finding(
                 "handoff-loop",
-                f"Customers are bounced between {_and_list(names)} in a loop of "
-                f"{len(steps)} steps: {titles}{more}.",
+                _(
+                    "Customers are bounced between {and_list} in a loop of "
+                    "{value} steps: {titles}{more}."
+                ).format(and_list=_and_list(names), value=len(steps), titles=titles, more=more),
                 step_ids=tuple(steps),
                 link_ids=tuple(links),
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from laneway.analysis.findings import Finding
 from laneway.analysis.graph import JourneyGraph
+from laneway.i18n import _
 from laneway.model import Note
 
 #: Characters of a note's text a message quotes before it is cut with "…".
@@ -24,12 +25,18 @@ def open_notes(jg: JourneyGraph) -> list[Finding]:
             where = f"'{jg.step(link.source).title}' → '{jg.step(link.target).title}'"
             steps, links = link.pair, (link.id,)
         else:
-            where, steps, links = "The map", (), ()
-        by = f" by {' '.join(note.author.split())}" if note.author.strip() else ""
+            where, steps, links = _("The map"), (), ()
+        by = (
+            _(" by {value}").format(value=" ".join(note.author.split()))
+            if note.author.strip()
+            else ""
+        )
         findings.append(
             Finding(
                 "open-note",
-                f"{where} has an open note{by}: “{quoted(note.text)}”.",
+                _("{where} has an open note{by}: “{quoted}”.").format(
+                    where=where, by=by, quoted=quoted(note.text)
+                ),
                 step_ids=tuple(steps),
                 link_ids=tuple(links),
                 note_id=note.id,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from laneway.analysis.findings import Finding
 from laneway.analysis.graph import JourneyGraph
+from laneway.i18n import _
 
 
 def unowned_steps(jg: JourneyGraph) -> list[Finding]:
@@ -14,9 +15,13 @@ def unowned_steps(jg: JourneyGraph) -> list[Finding]:
         if step.department_id is not None:
             continue
         stage = jg.journey.stage_name(step.stage_id)
-        where = f" in {stage}" if stage else ""
+        where = _(" in {stage}").format(stage=stage) if stage else ""
         findings.append(
-            Finding("unowned-step", f"Nobody owns '{step.title}'{where}.", step_ids=(step_id,))
+            Finding(
+                "unowned-step",
+                _("Nobody owns '{title}'{where}.").format(title=step.title, where=where),
+                step_ids=(step_id,),
+            )
         )
     return findings
 
@@ -26,7 +31,7 @@ def idle_departments(jg: JourneyGraph) -> list[Finding]:
     return [
         Finding(
             "idle-department",
-            f"{department.name} owns no step.",
+            _("{name} owns no step.").format(name=department.name),
             department_id=department.id,
         )
         for department in jg.journey.departments_in_order()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from laneway.analysis.findings import Finding
 from laneway.analysis.graph import JourneyGraph
+from laneway.i18n import _
 
 
 def no_entry(jg: JourneyGraph) -> list[Finding]:
@@ -12,8 +13,10 @@ def no_entry(jg: JourneyGraph) -> list[Finding]:
     return [
         Finding(
             "no-entry",
-            "The journey has no entry step: every first step has another step before it, "
-            "so mark where customers come in as an entry.",
+            _(
+                "The journey has no entry step: every first step has another step before it, "
+                "so mark where customers come in as an entry."
+            ),
         )
     ]
 
@@ -25,7 +28,9 @@ def unreachable_steps(jg: JourneyGraph) -> list[Finding]:
     return [
         Finding(
             "unreachable-step",
-            f"No path from an entry step reaches {jg.describe(step_id)}.",
+            _("No path from an entry step reaches {describe}.").format(
+                describe=jg.describe(step_id)
+            ),
             step_ids=(step_id,),
         )
         for step_id in jg.steps_in_order
@@ -47,8 +52,10 @@ def dead_ends(jg: JourneyGraph) -> list[Finding]:
         findings.append(
             Finding(
                 "dead-end",
-                f"The journey stops at {jg.describe(step_id)}: nothing follows it "
-                "and it is not marked as an end.",
+                _(
+                    "The journey stops at {describe}: nothing follows it and it "
+                    "is not marked as an end."
+                ).format(describe=jg.describe(step_id)),
                 step_ids=(step_id,),
             )
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from laneway.analysis.findings import Finding
 from laneway.analysis.graph import JourneyGraph
+from laneway.i18n import _
 from laneway.model import Link
 from laneway.model.terms import cited_terms
 
@@ -28,11 +29,13 @@ def undefined_terms(jg: JourneyGraph) -> list[Finding]:
             continue
         terms = tuple(missing.values())
         cited = _and_list([f"[[{term}]]" for term in terms])
-        which = "which is" if len(terms) == 1 else "which are"
+        which = _("which is") if len(terms) == 1 else _("which are")
         findings.append(
             Finding(
                 "undefined-term",
-                f"The agreement at {_arrow(jg, link)} cites {cited}, {which} not defined.",
+                _("The agreement at {arrow} cites {cited}, {which} not defined.").format(
+                    arrow=_arrow(jg, link), cited=cited, which=which
+                ),
                 step_ids=(link.source, link.target),
                 link_ids=(link.id,),
                 terms=terms,
@@ -50,9 +53,14 @@ def agreements_without_sla(jg: JourneyGraph) -> list[Finding]:
         findings.append(
             Finding(
                 "agreement-without-sla",
-                f"{jg.department_name(source.department_id)} and "
-                f"{jg.department_name(target.department_id)} agreed the handoff at "
-                f"{_arrow(jg, link)} but not how soon it happens (no SLA).",
+                _(
+                    "{department_name} and {department_name2} agreed the handoff "
+                    "at {arrow} but not how soon it happens (no SLA)."
+                ).format(
+                    department_name=jg.department_name(source.department_id),
+                    department_name2=jg.department_name(target.department_id),
+                    arrow=_arrow(jg, link),
+                ),
                 step_ids=(link.source, link.target),
                 link_ids=(link.id,),
             )

@@ -12,6 +12,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION
 from pptx.util import Pt
 
+from laneway.i18n import _
 from laneway.io.pptx import style
 from laneway.io.pptx.measure import line_height, wrap
 from laneway.io.pptx.shapes import emu
@@ -45,19 +46,21 @@ def add_emotion_slide(deck, journey: JourneyMap, theme: Theme) -> bool:
     xs = {p.step_id: p.x for line in curve.lines for p in line.points}
     order.sort(key=lambda step_id: xs[step_id])
     data = CategoryChartData()
-    title = f"{journey.info.title}: how the customer feels"
+    title = _("{title}: how the customer feels").format(title=journey.info.title)
     if len(order) <= MAX_POINTS:
-        data.categories = [journey.steps[s].title or "Untitled step" for s in order]
+        data.categories = [journey.steps[s].title or _("Untitled step") for s in order]
         for line in curve.lines:
             felt = {p.step_id: p.emotion for p in line.points}
-            data.add_series(line.name or "Everyone", [felt.get(s) for s in order])
+            data.add_series(line.name or _("Everyone"), [felt.get(s) for s in order])
     else:  # too many steps to name: each stage's average, stage by stage
-        title += ", stage by stage (average)"
+        title += _(", stage by stage (average)")
         spans = [span for span in curve.stages if any(
             p.stage_id == span.stage_id for line in curve.lines for p in line.points)]  # fmt: skip
-        data.categories = [span.name or "No stage" for span in spans]
+        data.categories = [span.name or _("No stage") for span in spans]
         for line in curve.lines:
-            data.add_series(line.name or "Everyone", [_mean(line, span.stage_id) for span in spans])
+            data.add_series(
+                line.name or _("Everyone"), [_mean(line, span.stage_id) for span in spans]
+            )
     slide = deck.new_slide(title)
     top = style.MARGIN + style.TITLE_H
     frame = slide.shapes.add_chart(
@@ -68,7 +71,7 @@ def add_emotion_slide(deck, journey: JourneyMap, theme: Theme) -> bool:
         emu(style.SLIDE_H_PT - top - style.MARGIN),
         data,
     )
-    frame.name = "Emotion curve"
+    frame.name = _("Emotion curve")
     _style_chart(frame.chart, curve.lines, theme)
     return True
 
@@ -116,11 +119,17 @@ def add_notes_slides(deck, journey: JourneyMap, shown: set[str], theme: Theme) -
     if not notes:
         return 0
     for index, page in enumerate(pages):
-        suffix = f" ({index + 1} of {len(pages)})" if len(pages) > 1 else ""
-        slide = deck.new_slide(f"{journey.info.title}: notes{suffix}")
+        suffix = (
+            _(" ({number} of {count})").format(number=index + 1, count=len(pages))
+            if len(pages) > 1
+            else ""
+        )
+        slide = deck.new_slide(
+            _("{title}: notes{suffix}").format(title=journey.info.title, suffix=suffix)
+        )
         box = slide.shapes.add_textbox(emu(style.MARGIN), emu(style.MARGIN + style.TITLE_H),
                                        emu(width), emu(room))  # fmt: skip
-        box.name = "Notes"
+        box.name = _("Notes")
         box.text_frame.word_wrap = True
         for row, text in enumerate(page):
             frame = box.text_frame
@@ -147,14 +156,16 @@ def _shown(journey: JourneyMap, note: Note, shown: set[str]) -> bool:
 def _where(journey: JourneyMap, note: Note) -> str:
     kind, record_id = note.target
     if kind == "step":
-        return f"On '{journey.steps[record_id].title}'"
+        return _("On '{title}'").format(title=journey.steps[record_id].title)
     if kind == "link":
         link = journey.links[record_id]
-        return f"On '{journey.steps[link.source].title}' → '{journey.steps[link.target].title}'"
-    return "On the map"
+        return _("On '{source}' → '{target}'").format(
+            source=journey.steps[link.source].title, target=journey.steps[link.target].title
+        )
+    return _("On the map")
 
 
 def _byline(note: Note) -> str:
     parts = [p for p in (note.author, note.created[:10]) if p]
     byline = f" ({', '.join(parts)})" if parts else ""
-    return byline + (" — resolved" if note.resolved else "")
+    return byline + (_(" — resolved") if note.resolved else "")

@@ -15,6 +15,7 @@ from pptx.enum.text import PP_ALIGN
 from pptx.util import Pt
 
 from laneway.analysis import analyze
+from laneway.i18n import _
 from laneway.io.export_options import ExportOptions
 from laneway.io.pptx import style
 from laneway.io.pptx.content import add_emotion_slide, add_notes_slides
@@ -115,14 +116,20 @@ def write_pptx(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
 
 
 def _slide_title(journey: JourneyMap, frame: SlideFrame, count: int) -> str:
-    title = journey.info.title or "Customer journey"
+    title = journey.info.title or _("Customer journey")
     if count == 1:
         return title
-    names = [c.name or "No stage" for c in frame.grid.columns]
-    span = names[0] if len(names) == 1 else f"{names[0]} to {names[-1]}"
+    names = [c.name or _("No stage") for c in frame.grid.columns]
+    span = (
+        names[0]
+        if len(names) == 1
+        else _("{first} to {last}").format(first=names[0], last=names[-1])
+    )
     if frame.part is not None:
-        span += f", part {frame.part[0]} of {frame.part[1]}"
-    return f"{title} — {span} ({frame.number} of {count})"
+        span += _(", part {part} of {parts}").format(part=frame.part[0], parts=frame.part[1])
+    return _("{title} — {span} ({number} of {count})").format(
+        title=title, span=span, number=frame.number, count=count
+    )
 
 
 def _next_id(slide) -> int:

@@ -13,6 +13,7 @@ from pptx.util import Pt
 
 from laneway.analysis import Finding, Report
 from laneway.analysis.output import summary_figures
+from laneway.i18n import _
 from laneway.io.pptx import style
 from laneway.io.pptx.shapes import NAMESPACES, Para, Run, emu, fill_xml, paras_xml
 from laneway.io.pptx.style import Theme
@@ -54,14 +55,22 @@ def add_findings_slides(deck, journey: JourneyMap, report: Report, findings: lis
         chunks.append(rest[:ROWS_PER_SLIDE])
         rest = rest[ROWS_PER_SLIDE:]
     for page, chunk in enumerate(chunks):
-        suffix = f" ({page + 1} of {len(chunks)})" if len(chunks) > 1 else ""
-        slide = deck.new_slide(f"{journey.info.title}: summary and findings{suffix}")
+        suffix = (
+            _(" ({number} of {count})").format(number=page + 1, count=len(chunks))
+            if len(chunks) > 1
+            else ""
+        )
+        slide = deck.new_slide(
+            _("{title}: summary and findings{suffix}").format(
+                title=journey.info.title, suffix=suffix
+            )
+        )
         top = style.MARGIN + style.TITLE_H
         if page == 0:
             top = _summary(slide, report, theme, top, excerpt)
         if not chunk:
-            _text(slide, "Nothing to fix: every step is owned and every handoff agreed.",
-                  top, 14, theme.ink, "No findings")  # fmt: skip
+            _text(slide, _("Nothing to fix: every step is owned and every handoff agreed."),
+                  top, 14, theme.ink, _("No findings"))  # fmt: skip
             continue
         _table(slide, chunk, theme, top)
 
@@ -69,12 +78,14 @@ def add_findings_slides(deck, journey: JourneyMap, report: Report, findings: lis
 def _summary(slide, report: Report, theme: Theme, top: float, excerpt: bool) -> float:
     width = style.SLIDE_W_PT - 2 * style.MARGIN
     box = slide.shapes.add_textbox(emu(style.MARGIN), emu(top), emu(width), emu(100))
-    box.name = "Summary"
+    box.name = _("Summary")
     frame = box.text_frame
     frame.word_wrap = True
     rows = list(summary_figures(report.summary))
     if excerpt:
-        rows.append(("Shown", "the findings of the whole map about the steps on these slides"))
+        rows.append(
+            (_("Shown"), _("the findings of the whole map about the steps on these slides"))
+        )
     for index, (name, value) in enumerate(rows):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         for text, bold in ((f"{name}: ", True), (value, False)):
@@ -104,11 +115,13 @@ def _table(slide, chunk: list[Finding], theme: Theme, top: float) -> None:
     row_h = 24.0
     shares = (0.11, 0.19, 0.70)
     fills = (theme.header, *theme.lanes)
-    rows = [_row(("Severity", "Rule", "Finding"), (theme.ink,) * 3, fills[0], row_h, True, 12)]
+    rows = [
+        _row((_("Severity"), _("Rule"), _("Finding")), (theme.ink,) * 3, fills[0], row_h, True, 12)
+    ]
     for index, finding in enumerate(chunk, start=1):
         severity_color = theme.alarm_text if finding.severity == "error" else theme.ink
         colors = (severity_color, theme.ink, theme.ink)
-        texts = (finding.severity, finding.rule, finding.message)
+        texts = (_(style.SEVERITY_WORDS[finding.severity]), finding.rule, finding.message)
         rows.append(_row(texts, colors, fills[1 + index % 2], row_h, False, 11))
     grid = "".join(f'<a:gridCol w="{emu(width * share)}"/>' for share in shares)
     ids = [int(v) for v in slide.shapes._spTree.xpath("//p:cNvPr/@id")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from laneway.analysis import Finding, Report
+from laneway.i18n import _, ngettext
 from laneway.io.export_options import ExportOptions
 from laneway.io.pptx import style
 from laneway.io.pptx.connectors import connector_geometry
@@ -22,6 +23,7 @@ from laneway.layout import Rect
 from laneway.layout.routing import LinkSpec, Route, RouterSettings, route_all
 from laneway.model import JourneyMap, Link, palette
 from laneway.model.terms import cited_terms
+from laneway.model.wording import plural
 
 SEVERITY_ORDER = ("error", "warning", "info")
 _INSET = 3.0  # points, inside cards and markers
@@ -102,9 +104,12 @@ class MapSlide:
             grid_line = Line(t.grid, 0.5)
             self.w.add(self.w.box(f"Lane {lane.name}", (f.left, top, right, bottom), fill=fill,
                                   line=grid_line))  # fmt: skip
-            count = f"{lane.step_count} step{'s' if lane.step_count != 1 else ''}"
             if alarm:
-                count += " nobody owns"
+                count = ngettext(
+                    "{n} step nobody owns", "{n} steps nobody owns", lane.step_count
+                ).format(n=lane.step_count)
+            else:
+                count = plural(lane.step_count, "step")
             inner = header_w - _BAR - 2 * _INSET - 2
             color = t.alarm_text if alarm else t.ink
             paras, room = self._lane_name(lane.name, inner, bottom - top - 2, color)
@@ -163,11 +168,13 @@ class MapSlide:
         for link in crossing:
             if slide_of[link.source] == here:
                 other = steps[link.target]
-                text = f"→ {other.title or 'Untitled step'}|, slide {slide_of[link.target]}"
+                tail = _(", slide {number}").format(number=slide_of[link.target])
+                text = f"→ {other.title or _('Untitled step')}|{tail}"
                 out.setdefault(link.source, []).append(Continuation(text, link))
             else:
                 other = steps[link.source]
-                text = f"← {other.title or 'Untitled step'}|, slide {slide_of[link.source]}"
+                tail = _(", slide {number}").format(number=slide_of[link.source])
+                text = f"← {other.title or _('Untitled step')}|{tail}"
                 out.setdefault(link.target, []).append(Continuation(text, link))
         return out
 
@@ -207,7 +214,7 @@ class MapSlide:
         title_h, row = line_height(self.title_pt), self._marker_height() + 1.0
         slots = min(markers, max(1, int((inner_h - title_h) // row))) if markers else 0
         rows = max(1, min(3, int((inner_h - slots * row) // title_h)))
-        title, lines = fit(step.title or "Untitled step", self.title_pt, inner_w, True, rows)
+        title, lines = fit(step.title or _("Untitled step"), self.title_pt, inner_w, True, rows)
         faint = step_id in self.c.dimmed  # another persona's step: there, but quiet
         ink = t.subtle if faint else None
         fill = t.header if faint else t.card  # grey, its text still 5:1
@@ -261,8 +268,9 @@ class MapSlide:
             if index < len(shown):
                 title, tail = item.text.split("|", 1)
             else:
-                numbers = sorted({t.text.rsplit("slide ", 1)[1] for t in rest}, key=int)
-                title, tail = f"+{len(rest)} more links", f", slide {', '.join(numbers)}"
+                numbers = sorted({t.text.rsplit(" ", 1)[1] for t in rest}, key=int)
+                title = ngettext("+{n} more link", "+{n} more links", len(rest)).format(n=len(rest))
+                tail = _(", slide {number}").format(number=", ".join(numbers))
             room = bounds[2] - bounds[0] - 2 * _INSET - text_width(tail, self.small_pt)
             text = elide(title, self.small_pt, room) + tail
             ids = item.link.id if index < len(shown) else " ".join(r.link.id for r in rest)
@@ -372,11 +380,11 @@ class MapSlide:
         ]
         if self.c.annotated:
             if any(s.department_id is None for s in journey.steps.values()):
-                entries.append(("rect", t.alarm, "Unassigned"))
-            entries.append(("gap", t.alarm, "handoff gap (no agreement)"))
+                entries.append(("rect", t.alarm, _("Unassigned")))
+            entries.append(("gap", t.alarm, _("handoff gap (no agreement)")))
             for severity in SEVERITY_ORDER:
-                entries.append((style.SEVERITY_SHAPES[severity],
-                                style.SEVERITY_COLORS[severity], severity))  # fmt: skip
+                entries.append((style.SEVERITY_SHAPES[severity], style.SEVERITY_COLORS[severity],
+                                _(style.SEVERITY_WORDS[severity])))  # fmt: skip
         size = style.LEGEND_PT
         swatch = 9.0
         y = style.SLIDE_H_PT - style.MARGIN - style.LEGEND_H + 6
@@ -420,7 +428,7 @@ class MapSlide:
         column_w = (width - 8 * (columns - 1)) / columns if columns > 1 else column_w
         shown = [line for note in notes for line in wrap(note, size, column_w - 4)]
         if len(shown) > rows * columns:
-            more = "more notes in the speaker notes"
+            more = _("more notes in the speaker notes")
             shown = [*shown[: rows * columns - 1], f"+ {more}"]
             self.notes_overflow = True
         column_w = min(column_w, max(text_width(line, size) for line in shown) + 8)
@@ -449,4 +457,4 @@ def _worst(findings: list[Finding]) -> str:
 def _emotion(emotion: int | None) -> str:
     if emotion is None:
         return ""
-    return f"feels {emotion:+d}" if emotion else "feels 0"
+    return _("feels {emotion}").format(emotion=f"{emotion:+d}" if emotion else "0")

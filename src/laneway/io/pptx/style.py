@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from laneway.i18n import N_
 from laneway.layout import Metrics
 from laneway.model import palette
 
@@ -120,6 +121,8 @@ DARK = Theme(
 )
 
 SEVERITY_SHAPES = {"error": "octagon", "warning": "diamond", "info": "ellipse"}
+#: The severities as the findings table and the legend name them.
+SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 SEVERITY_COLORS = dict(palette.SEVERITY_COLORS)
 #: Text on a severity badge: dark on the light amber and blue (white on orange is 2.7:1).
 SEVERITY_TEXT = {"error": "#ffffff", "warning": "#1f2933", "info": "#ffffff"}

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from laneway.document import Document
+from laneway.i18n import N_, _
 from laneway.io.errors import InputError
 from laneway.model import JourneyMap, ModelError
 from laneway.operations.creating import create_map_file, new_journey, read_import
@@ -24,6 +25,7 @@ from laneway.operations.placing import place_unplaced_in
 from laneway.store import StoreError
 from laneway.ui.app import memory, window_state
 from laneway.ui.app.icon import install_app_icon
+from laneway.ui.app.language import install_language
 from laneway.ui.app.settings import Settings
 from laneway.ui.app.single_instance import OpenRequest
 from laneway.ui.app.themes import SystemSchemeWatcher, apply_theme, canvas_style, resolve_dark
@@ -34,13 +36,14 @@ from laneway.ui.window.host import Appearance
 from laneway.ui.window.main_window import MainWindow
 from laneway.ui.window.map_commands import MAP_FILTER
 
-IMPORT_FILTER = "Journeys (*.json *.csv *.bpmn *.xml *.mmd *.mermaid *.md);;All files (*)"
+IMPORT_FILTER = N_("Journeys (*.json *.csv *.bpmn *.xml *.mmd *.mermaid *.md);;All files (*)")
 
 
 class AppController:
     def __init__(self, app: QApplication, settings: Settings | None = None) -> None:
         self.app = app
         self.settings = settings or Settings.load()
+        install_language(app, self.settings.language)
         self.dark = resolve_dark(self.settings.theme)
         apply_theme(app, self.dark, self.settings.font_scale)
         install_app_icon(app)
@@ -145,7 +148,7 @@ class AppController:
         return [Path(text) for text in self.settings.recent]
 
     def open_dialog(self, parent: QWidget | None) -> None:
-        path, _ = QFileDialog.getOpenFileName(parent, "Open map", "", MAP_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(parent, _("Open map"), "", _(MAP_FILTER))
         if path:
             self.open_path(Path(path), parent)
 
@@ -166,7 +169,9 @@ class AppController:
         if description:
             journey.set_info(description=description)
         suggestion = f"{journey.info.title}.laneway"
-        path, _ = QFileDialog.getSaveFileName(parent, "Create map", suggestion, MAP_FILTER)
+        path, _filter = QFileDialog.getSaveFileName(
+            parent, _("Create map"), suggestion, _(MAP_FILTER)
+        )
         if not path:
             return None
         return self._create_and_open(Path(path).with_suffix(".laneway"), journey, parent)
@@ -179,7 +184,9 @@ class AppController:
     def _create(self, path: Path, journey: JourneyMap, parent: QWidget | None) -> bool:
         """Write a new map file; False (after telling the user why) when it cannot be."""
         if path.resolve() in self.windows:
-            self.show_error(parent, f"{path.name}: is open; close it before replacing it.")
+            self.show_error(
+                parent, _("{name}: is open; close it before replacing it.").format(name=path.name)
+            )
             return False
         try:
             create_map_file(path, journey, overwrite=True)
@@ -200,7 +207,7 @@ class AppController:
         from laneway.ui.window import live_commands
 
         if not extra.available():
-            self.show_error(parent, live_commands.MISSING)
+            self.show_error(parent, _(live_commands.MISSING))
             return
         folder = Path.home() / "Documents"
         dialog = live_commands.join_dialog_for(
@@ -215,7 +222,9 @@ class AppController:
             ))  # fmt: skip
 
     def import_dialog(self, parent: QWidget | None) -> MainWindow | None:
-        source, _ = QFileDialog.getOpenFileName(parent, "Import a journey", "", IMPORT_FILTER)
+        source, _filter = QFileDialog.getOpenFileName(
+            parent, _("Import a journey"), "", _(IMPORT_FILTER)
+        )
         if not source:
             return None
         return self.import_path(Path(source), parent)
@@ -227,8 +236,8 @@ class AppController:
             self.show_error(parent, str(problem))
             return None
         suggestion = str(source.with_suffix(".laneway"))
-        target, _ = QFileDialog.getSaveFileName(
-            parent, "Save the imported map", suggestion, MAP_FILTER
+        target, _filter = QFileDialog.getSaveFileName(
+            parent, _("Save the imported map"), suggestion, _(MAP_FILTER)
         )
         if not target:
             return None
@@ -252,6 +261,7 @@ class AppController:
             s.font_scale,
             s.show_findings,
             s.emotion_curve,
+            s.language,
         )
 
     def set_theme(self, theme: str) -> None:
@@ -263,6 +273,13 @@ class AppController:
         self.settings.font_scale = scale
         self.settings.save()
         self._apply_appearance()
+
+    def set_language(self, language: str) -> None:
+        """Remember View → Language; the windows speak it from the next start."""
+        self.settings.language = language
+        self.settings.save()
+        for window in self.windows.values():
+            window.show_notice(_("Laneway speaks the language chosen from its next start."))
 
     def set_findings_shown(self, shown: bool) -> None:
         self.settings.show_findings = shown

@@ -11,6 +11,7 @@ from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication
 
 from laneway import __version__, applog
+from laneway.i18n import _
 from laneway.ui.app.icon import install_app_icon
 from laneway.ui.app.single_instance import InstanceServer, hand_off, request_for
 from laneway.ui.dialogs.crash import CrashDialog
@@ -40,17 +41,18 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def crash_sentence(kind: type, error: BaseException, app) -> str:
     """What went wrong and, truthfully, where the user's work is."""
-    sentence = (
-        f"Something went wrong ({kind.__name__}: {error}). Laneway writes each change to the "
-        "map file as it is made and never half of one, so the file holds every change that "
-        "was written; close and reopen the map to see exactly what it holds."
-    )
+    sentence = _(
+        "Something went wrong ({name}: {error}). Laneway writes each "
+        "change to the map file as it is made and never half of one, "
+        "so the file holds every change that was written; close and "
+        "reopen the map to see exactly what it holds."
+    ).format(name=kind.__name__, error=error)
     controller = getattr(app, "_laneway_controller", None)
     for window in getattr(controller, "windows", {}).values():
         reason = window.session.document.read_only_reason
-        if reason and reason != "opened read-only":
-            sentence += (
-                f" Changes to {window.session.document.path.name} were not saved since: {reason}."
+        if reason and reason != _("opened read-only"):
+            sentence += _(" Changes to {name} were not saved since: {reason}.").format(
+                name=window.session.document.path.name, reason=reason
             )
     return sentence
 
@@ -60,7 +62,7 @@ def report_unexpected(kind, error, tb) -> CrashDialog | None:
 
     None when there is no application to show a dialog in (the traceback is logged).
     """
-    text = applog.log_unexpected(kind, error, tb, "the app")
+    text = applog.log_unexpected(kind, error, tb, _("the app"))
     sys.stderr.write(text)
     app = QApplication.instance()
     if app is None:

@@ -15,6 +15,7 @@ import platformdirs
 
 from laneway import applog
 from laneway.store import StoreError, write_bytes_atomically
+from laneway.ui.app.language import LANGUAGE_SETTINGS
 from laneway.ui.window.host import TEXT_SIZES, THEMES
 
 MAX_RECENT = 12
@@ -33,6 +34,8 @@ class Settings:
     font_scale: float = 1.0
     recent: list[str] = field(default_factory=list)
     show_findings: bool = True
+    #: View → Language: "system", "en", "de" or "fr" (applied at the next start).
+    language: str = "system"
     #: The map window's geometry and dock layout (base64 of Qt's bytes): window_state.py.
     window_geometry: str = ""
     window_state: str = ""
@@ -61,6 +64,8 @@ class Settings:
             settings.font_scale = float(data["font_scale"])
         if isinstance(data.get("recent"), list):
             settings.recent = [str(p) for p in data["recent"] if isinstance(p, str)][:MAX_RECENT]
+        if data.get("language") in LANGUAGE_SETTINGS:
+            settings.language = data["language"]
         if isinstance(data.get("show_findings"), bool):
             settings.show_findings = data["show_findings"]
         if isinstance(data.get("emotion_curve"), bool):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laneway.i18n import _
 from laneway.ui.dialogs.template_gallery import NAME_ROLE, card_list, template_cards
 from laneway.ui.widgets.headings import heading_label
 
@@ -49,26 +50,28 @@ class StartScreen(QWidget):
         outer.setSpacing(14)
         outer.addWidget(heading_label("Laneway", 2.4, wrap=False))
         tagline = QLabel(
-            "Map the customer's journey with every department in the room — and see the gaps "
-            "between them."
+            _(
+                "Map the customer's journey with every department in the room — and see the gaps "
+                "between them."
+            )
         )
         tagline.setWordWrap(True)
         outer.addWidget(tagline)
 
         buttons = QHBoxLayout()
         self.new_button = QPushButton(
-            style.standardIcon(QStyle.StandardPixmap.SP_FileIcon), "New empty map…"
+            style.standardIcon(QStyle.StandardPixmap.SP_FileIcon), _("New empty map…")
         )
         self.new_button.clicked.connect(lambda: self.new_requested.emit(None))
         self.open_button = QPushButton(
-            style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton), "Open…"
+            style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton), _("Open…")
         )
         self.open_button.clicked.connect(lambda: self.open_dialog_requested.emit())
-        self.import_button = QPushButton("Import…")
-        self.import_button.setToolTip("Read a CSV, JSON, BPMN or Mermaid file into a new map")
+        self.import_button = QPushButton(_("Import…"))
+        self.import_button.setToolTip(_("Read a CSV, JSON, BPMN or Mermaid file into a new map"))
         self.import_button.clicked.connect(lambda: self.import_requested.emit())
-        self.join_button = QPushButton("Join Live Session…")
-        self.join_button.setToolTip("Join a map another laptop in the room shares")
+        self.join_button = QPushButton(_("Join Live Session…"))
+        self.join_button.setToolTip(_("Join a map another laptop in the room shares"))
         self.join_button.clicked.connect(lambda: self.join_requested.emit())
         for button in (self.new_button, self.open_button, self.import_button, self.join_button):
             button.setMinimumHeight(32)
@@ -85,7 +88,7 @@ class StartScreen(QWidget):
     # ------------------------------------------------------------------ columns
     def _recent_column(self, recent: list[Path]) -> QVBoxLayout:
         column = QVBoxLayout()
-        column.addWidget(_section_title("Recent maps"))
+        column.addWidget(_section_title(_("Recent maps")))
         self.recent = QListWidget()
         self.recent.setObjectName("recentList")
         self.recent.setAlternatingRowColors(True)
@@ -100,23 +103,27 @@ class StartScreen(QWidget):
                 item.setForeground(
                     self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
                 )
-                item.setToolTip(f"{path} is no longer there; select it and press Remove.")
+                item.setToolTip(
+                    _("{path} is no longer there; select it and press Remove.").format(path=path)
+                )
             else:
                 item.setToolTip(str(path))
             self.recent.addItem(item)
         self.recent.itemActivated.connect(self._open_recent)
         self.recent.currentItemChanged.connect(lambda *_: self._update_forget())
         column.addWidget(self.recent, 1)
-        self.no_recent = QLabel("No recent maps yet.\nCreate one from a template, or open a file.")
+        self.no_recent = QLabel(
+            _("No recent maps yet.\nCreate one from a template, or open a file.")
+        )
         self.no_recent.setObjectName("noRecentHint")
         self.no_recent.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_recent.setEnabled(False)  # dimmed text
         column.addWidget(self.no_recent, 1)
         self.forget_button = QPushButton(
             self.style().standardIcon(QStyle.StandardPixmap.SP_DialogDiscardButton),
-            "Remove from list",
+            _("Remove from list"),
         )
-        self.forget_button.setToolTip("Forget this map here (the file is not touched)")
+        self.forget_button.setToolTip(_("Forget this map here (the file is not touched)"))
         self.forget_button.clicked.connect(self._forget)
         forget_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.recent)
         forget_key.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -127,11 +134,11 @@ class StartScreen(QWidget):
 
     def _templates_column(self) -> QVBoxLayout:
         column = QVBoxLayout()
-        column.addWidget(_section_title("Start from a template"))
+        column.addWidget(_section_title(_("Start from a template")))
         self.templates = card_list(template_cards(include_empty=False), self.palette())
         self.templates.itemActivated.connect(self._new_from_template)
         column.addWidget(self.templates, 1)
-        self.use_button = QPushButton("Use this template…")
+        self.use_button = QPushButton(_("Use this template…"))
         self.use_button.clicked.connect(
             lambda: self._new_from_template(self.templates.currentItem())
         )

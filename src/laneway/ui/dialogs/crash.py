@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from laneway import __version__
+from laneway.i18n import N_, _
 
-COPY_TEXT = "Copy Details"
+COPY_TEXT = N_("Copy Details")
 
 
 class CrashDialog(QDialog):
@@ -35,8 +36,11 @@ class CrashDialog(QDialog):
         self.traceback_text = traceback_text
         layout = QVBoxLayout(self)
         self.message = QLabel(
-            f"{sentence}\n\nThe details are in the log file {log_file}. "
-            f"'{COPY_TEXT}' copies its name and this error, to paste into a bug report."
+            _(
+                "{sentence}\n\nThe details are in the log file {log_file}. "
+                "'{COPY_TEXT}' copies its name and this error, to paste into "
+                "a bug report."
+            ).format(sentence=sentence, log_file=log_file, COPY_TEXT=_(COPY_TEXT))
         )
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -46,7 +50,7 @@ class CrashDialog(QDialog):
         self.details.setObjectName("crashDetails")
         layout.addWidget(self.details, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton(COPY_TEXT)
+        self.copy_button = QPushButton(_(COPY_TEXT))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)
@@ -54,10 +58,10 @@ class CrashDialog(QDialog):
         self.resize(640, 420)
 
     def details_text(self) -> str:
-        return (
-            f"Laneway {__version__}\nLog file: {self.log_file}\n\n{self.traceback_text.rstrip()}\n"
+        return _("Laneway {version}\nLog file: {log_file}\n\n{rstrip}\n").format(
+            version=__version__, log_file=self.log_file, rstrip=self.traceback_text.rstrip()
         )
 
     def copy_details(self) -> None:
         QApplication.clipboard().setText(self.details_text())
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(_("Copied"))

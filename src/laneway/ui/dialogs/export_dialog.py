@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from laneway.document import Document
+from laneway.i18n import N_, _
 from laneway.io.errors import InputError
 from laneway.io.export_options import MAX_SLIDES, SPLIT_PAGES, ExportOptions
 from laneway.model.wording import plural
@@ -46,23 +47,23 @@ from laneway.ui.widgets.accessible import describe, describe_buttons
 
 PREVIEW_WIDTH = 900
 PAGES = (
-    ("Sized to the map", "map"),
-    ("16:9 slide", "16:9"),
-    ("A4 landscape", "a4"),
-    ("Letter landscape", "letter"),
-    ("A1 poster", "a1"),
-    ("A0 poster", "a0"),
-    ("A1 poster on A4 sheets", "a4-tiled"),
+    (N_("Sized to the map"), "map"),
+    (N_("16:9 slide"), "16:9"),
+    (N_("A4 landscape"), "a4"),
+    (N_("Letter landscape"), "letter"),
+    (N_("A1 poster"), "a1"),
+    (N_("A0 poster"), "a0"),
+    (N_("A1 poster on A4 sheets"), "a4-tiled"),
 )
 #: The check boxes: (attribute and object name, text, checked at first).
 CHECKS = (
-    ("title", "Title", True),
-    ("legend", "Legend of departments", True),
-    ("findings", "Findings and notes (badges, gaps, notes) — off for a clean deck", True),
-    ("emotion_curve", "Emotion curve above the lanes", False),
-    ("summary", "Summary and findings slide", True),
-    ("dark", "Dark", False),
-    ("only_selection", "Only the selection", False),
+    ("title", N_("Title"), True),
+    ("legend", N_("Legend of departments"), True),
+    ("findings", N_("Findings and notes (badges, gaps, notes) — off for a clean deck"), True),
+    ("emotion_curve", N_("Emotion curve above the lanes"), False),
+    ("summary", N_("Summary and findings slide"), True),
+    ("dark", N_("Dark"), False),
+    ("only_selection", N_("Only the selection"), False),
 )
 
 
@@ -88,7 +89,7 @@ def _combo(name: str, entries) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName(name)
     for text, value in entries:
-        combo.addItem(text, value)
+        combo.addItem(_(text), value)
     return combo
 
 
@@ -116,7 +117,7 @@ class ExportDialog(QDialog):
         #: As on the canvas: the persona filter and the emotion curve (SPEC §7).
         self.persona, self._curve_shown = persona, emotion_curve
         self.selected = set(selected)
-        self.setWindowTitle("Export")
+        self.setWindowTitle(_("Export"))
         self.resize(1180, 680)
         layout = QHBoxLayout(self)
         layout.addWidget(self._options_form())
@@ -140,42 +141,47 @@ class ExportDialog(QDialog):
         self.format = _combo("format", EXPORT_FORMATS)
         self.scale = _spin("scale", 1, 4, 2, "×")
         self.width = _spin("width", 0, 16000, 0, " px")
-        self.width.setSpecialValueText("from the scale")
-        self.background = _combo("background", (("White", "white"), ("Transparent", "transparent")))
+        self.width.setSpecialValueText(_("from the scale"))
+        self.background = _combo(
+            "background", ((N_("White"), "white"), (N_("Transparent"), "transparent"))
+        )
         self.page = _combo("page", PAGES)
         self.slides = _spin("slides", 0, MAX_SLIDES, 0, "")
-        self.slides.setSpecialValueText("as many as needed")
+        self.slides.setSpecialValueText(_("as many as needed"))
         self.checks: list[QCheckBox] = []
         for name, text, checked in CHECKS:
-            box = QCheckBox(text)
+            box = QCheckBox(_(text))
             box.setObjectName(name)
             box.setChecked(checked)
             setattr(self, name, box)
             self.checks.append(box)
         self.emotion_curve.setChecked(self._curve_shown)
-        self.only_selection.setText(f"Only the selection ({plural(len(self.selected), 'step')})")
+        self.only_selection.setText(
+            _("Only the selection ({value})").format(value=plural(len(self.selected), "step"))
+        )
         self.only_selection.setEnabled(bool(self.selected))
-        for label, widget in (("Format", self.format), ("Scale", self.scale),
-                              ("Width", self.width), ("Background", self.background),
-                              ("PDF page", self.page), ("Map slides", self.slides)):  # fmt: skip
+        for label, widget in ((_("Format"), self.format), (_("Scale"), self.scale),
+                              (_("Width"), self.width), (_("Background"), self.background),
+                              (_("PDF page"), self.page),
+                              (_("Map slides"), self.slides)):  # fmt: skip
             form.addRow(label, widget)
         for box in self.checks:
             form.addRow(box)
         for widget, description in (
-            (self.format, "What kind of file to write"),
-            (self.scale, "How many pixels per point of the map (PNG)"),
-            (self.width, "An exact width in pixels instead of the scale (PNG)"),
-            (self.background, "White or transparent behind the map (PNG)"),
-            (self.page, "The PDF's page: sized to the map, a slide or paper page, or a poster"),
-            (self.slides, "How many slides or pages the map is split across, by stage range"),
-            *((box, f"Include: {box.text()}") for box in self.checks),
+            (self.format, _("What kind of file to write")),
+            (self.scale, _("How many pixels per point of the map (PNG)")),
+            (self.width, _("An exact width in pixels instead of the scale (PNG)")),
+            (self.background, _("White or transparent behind the map (PNG)")),
+            (self.page, _("The PDF's page: sized to the map, a slide or paper page, or a poster")),
+            (self.slides, _("How many slides or pages the map is split across, by stage range")),
+            *((box, _("Include: {option}").format(option=box.text())) for box in self.checks),
         ):
             widget.setAccessibleDescription(description)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = buttons.addButton(_("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName("exportButton")
         describe_buttons(buttons)
-        self.export_button.setAccessibleDescription("Choose where to write the file and export")
+        self.export_button.setAccessibleDescription(_("Choose where to write the file and export"))
         buttons.accepted.connect(self.export)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -187,7 +193,7 @@ class ExportDialog(QDialog):
         self.preview.setObjectName("preview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         scroll = QScrollArea()
-        describe(scroll, "Preview", "The exported picture as it will look")
+        describe(scroll, _("Preview"), _("The exported picture as it will look"))
         scroll.setWidget(self.preview)
         scroll.setWidgetResizable(True)
         self._scroll = scroll
@@ -196,7 +202,7 @@ class ExportDialog(QDialog):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._preview_image: QImage | None = None
-        column.addWidget(QLabel("Preview"))
+        column.addWidget(QLabel(_("Preview")))
         column.addWidget(scroll, 1)
         self.preview_note = QLabel()
         column.addWidget(self.preview_note)
@@ -265,8 +271,8 @@ class ExportDialog(QDialog):
         if not is_picture(suffix):
             self._preview_image = None
             self.preview.setPixmap(QPixmap())
-            self.preview.setText("Data export: no picture. Steps, links, owners and agreements "
-                                 "are written as text other tools can read.")  # fmt: skip
+            self.preview.setText(_("Data export: no picture. Steps, links, owners and agreements "
+                                 "are written as text other tools can read."))  # fmt: skip
             self.preview_note.setText("")
             return
         options = self.options()
@@ -291,20 +297,28 @@ class ExportDialog(QDialog):
                 fit = min(MAX_PIXELS / max(full), (MAX_AREA / (full[0] * full[1])) ** 0.5)
                 full = (int(full[0] * fit), int(full[1] * fit))
                 self.preview_note.setText(
-                    f"The PNG will be {full[0]} × {full[1]} pixels (the most it can be)."
+                    _("The PNG will be {width} × {height} pixels (the most it can be).").format(
+                        width=full[0], height=full[1]
+                    )
                 )
             else:
-                self.preview_note.setText(f"The PNG will be {full[0]} × {full[1]} pixels.")
+                self.preview_note.setText(
+                    _("The PNG will be {value} × {value2} pixels.").format(
+                        value=full[0], value2=full[1]
+                    )
+                )
         elif suffix == ".pdf" and options.page in SPLIT_PAGES:
             _frame, pages = map_pages(self.document.journey, options)
             smallest = min(page.scale for page in pages) * TITLE_PT
             self.preview_note.setText(
-                f"The PDF will have {plural(len(pages), 'map page')} (split by stage range); "
-                f"step titles at least {smallest:.0f} pt."
+                _(
+                    "The PDF will have {pages} (split by stage range); step titles at least"
+                    " {size} pt."
+                ).format(pages=plural(len(pages), "map page"), size=f"{smallest:.0f}")
             )
         elif suffix == SLIDES_SUFFIX:
             self.preview_note.setText(
-                "Slides hold the same picture as editable shapes; wide maps are split by stage."
+                _("Slides hold the same picture as editable shapes; wide maps are split by stage.")
             )
         else:
             self.preview_note.setText("")
@@ -312,8 +326,10 @@ class ExportDialog(QDialog):
     def export(self) -> None:
         suffix = self.suffix
         suggestion = str(self.document.path.with_suffix(suffix))
-        name = dict((s, t) for t, s in EXPORT_FORMATS)[suffix]
-        path, _ = QFileDialog.getSaveFileName(self, "Export", suggestion, f"{name} (*{suffix})")
+        name = _(dict((s, t) for t, s in EXPORT_FORMATS)[suffix])
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Export"), suggestion, f"{name} (*{suffix})"
+        )
         if not path:
             return
         target = Path(path)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laneway.i18n import _
 from laneway.io.formats import ImportResult
 from laneway.model.wording import plural
 from laneway.operations.creating import counts_sentence
@@ -35,9 +36,13 @@ def import_counts(result: ImportResult) -> dict[str, int]:
 
 def import_summary_sentence(source: Path, result: ImportResult) -> str:
     """One sentence for a status bar or banner: what came in, and how much was skipped."""
-    sentence = f"Imported {counts_sentence(result.journey)} from {source.name}"
+    sentence = _("Imported {counts_sentence} from {name}").format(
+        counts_sentence=counts_sentence(result.journey), name=source.name
+    )
     if result.skipped:
-        sentence += f"; {plural(len(result.skipped), 'note')} on what was left out"
+        sentence += _("; {value} on what was left out").format(
+            value=plural(len(result.skipped), "note")
+        )
     return sentence + "."
 
 
@@ -51,7 +56,7 @@ class ImportSummaryDialog(QDialog):
         self, parent: QWidget | None, source: Path, result: ImportResult, target: Path
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import finished")
+        self.setWindowTitle(_("Import finished"))
         self.setObjectName("importSummary")
         self.resize(560, 420 if result.skipped else 280)
         layout = QVBoxLayout(self)
@@ -60,9 +65,9 @@ class ImportSummaryDialog(QDialog):
         layout.addLayout(self._counts(source, result, target))
         self._add_skipped(layout, result.skipped)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Open the map")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Open the map"))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleDescription(
-            "Open the new map"
+            _("Open the new map")
         )
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
@@ -89,35 +94,39 @@ class ImportSummaryDialog(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.count_labels: dict[str, QLabel] = {}
         for key, caption in (
-            ("steps", "Steps"),
-            ("links", "Links"),
-            ("departments", "Departments (lanes)"),
-            ("stages", "Stages (columns)"),
+            ("steps", _("Steps")),
+            ("links", _("Links")),
+            ("departments", _("Departments (lanes)")),
+            ("stages", _("Stages (columns)")),
         ):
             value = QLabel(str(self.counts[key]))
             value.setObjectName(f"count_{key}")
             self.count_labels[key] = value
             form.addRow(caption, value)
-        form.addRow("From", _path_label(source))
-        form.addRow("New map", _path_label(target))
+        form.addRow(_("From"), _path_label(source))
+        form.addRow(_("New map"), _path_label(target))
         return form
 
     def _add_skipped(self, layout: QVBoxLayout, skipped: list[str]) -> None:
         self.skipped = QListWidget()
         self.skipped.setObjectName("skippedList")
-        self.skipped.setAccessibleName("Left out")
-        self.skipped.setAccessibleDescription("What the source held that is not in the map")
+        self.skipped.setAccessibleName(_("Left out"))
+        self.skipped.setAccessibleDescription(_("What the source held that is not in the map"))
         self.skipped.setWordWrap(True)
         self.skipped.setAlternatingRowColors(True)
         if skipped:
             layout.addWidget(
-                QLabel(f"Left out ({len(skipped)}) — the source file was not changed:")
+                QLabel(
+                    _("Left out ({value}) — the source file was not changed:").format(
+                        value=len(skipped)
+                    )
+                )
             )
             self.skipped.addItems(skipped)
             layout.addWidget(self.skipped, 1)
             return
         self.skipped.hide()
-        note = QLabel("Nothing was left out. The source file was not changed.")
+        note = QLabel(_("Nothing was left out. The source file was not changed."))
         note.setObjectName("nothingSkipped")
         layout.addWidget(note)
         layout.addStretch(1)

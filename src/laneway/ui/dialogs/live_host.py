@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laneway.i18n import _
 from laneway.ui.widgets.accessible import describe
 from laneway.ui.widgets.swatch import swatch
 
@@ -36,12 +37,12 @@ class LiveHostDialog(QDialog):
         super().__init__(parent)
         self.link = link
         self.setObjectName("liveHostDialog")
-        self.setWindowTitle("Live session")
-        self.setAccessibleName("Live session")
-        self.setAccessibleDescription("The code and address others join with, and who joined")
+        self.setWindowTitle(_("Live session"))
+        self.setAccessibleName(_("Live session"))
+        self.setAccessibleDescription(_("The code and address others join with, and who joined"))
         layout = QVBoxLayout(self)
-        intro = QLabel("Others choose File → Join Live Session, pick this laptop or type the "
-                       "address, then type the code.")  # fmt: skip
+        intro = QLabel(_("Others choose File → Join Live Session, pick this laptop or type the "
+                       "address, then type the code."))  # fmt: skip
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.code = QLabel()
@@ -62,20 +63,20 @@ class LiveHostDialog(QDialog):
         self.address.setFont(bigger)
         self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.address)
-        layout.addWidget(QLabel("In the session:"))
+        layout.addWidget(QLabel(_("In the session:")))
         self.people = QListWidget()
         self.people.setObjectName("liveParticipants")
-        describe(self.people, "Participants", "Everyone who joined, in their colour")
+        describe(self.people, _("Participants"), _("Everyone who joined, in their colour"))
         layout.addWidget(self.people, 1)
         buttons = QHBoxLayout()
-        self.new_code_button = QPushButton("&New Code")
+        self.new_code_button = QPushButton(_("&New Code"))
         self.new_code_button.setObjectName("liveNewCode")
-        describe(self.new_code_button, "New code", "Make a new code; who joined stays joined")
-        self.end_button = QPushButton("&End Session")
+        describe(self.new_code_button, _("New code"), _("Make a new code; who joined stays joined"))
+        self.end_button = QPushButton(_("&End Session"))
         self.end_button.setObjectName("liveEnd")
-        describe(self.end_button, "End session", "Everyone keeps their copy, editable")
-        close = QPushButton("Close")
-        describe(close, "Close", "Hide this window; the session goes on")
+        describe(self.end_button, _("End session"), _("Everyone keeps their copy, editable"))
+        close = QPushButton(_("Close"))
+        describe(close, _("Close"), _("Hide this window; the session goes on"))
         for button in (self.new_code_button, self.end_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -92,14 +93,14 @@ class LiveHostDialog(QDialog):
 
     def refresh(self) -> None:
         self.code.setText(spaced_code(self.link.code))
-        self.code.setAccessibleName(f"Session code {' '.join(self.link.code)}")
-        self.address.setText(f"Address: {self.link.address}")
+        self.code.setAccessibleName(_("Session code {code}").format(code=" ".join(self.link.code)))
+        self.address.setText(_("Address: {address}").format(address=self.link.address))
         self.people.clear()
         joined = self.link.participants()
         for person in joined:
             self.people.addItem(QListWidgetItem(swatch(person.colour), person.name))
         if not joined:
-            waiting = QListWidgetItem("Nobody yet")
+            waiting = QListWidgetItem(_("Nobody yet"))
             waiting.setFlags(Qt.ItemFlag.NoItemFlags)
             self.people.addItem(waiting)
 

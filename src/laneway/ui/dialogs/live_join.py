@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laneway.i18n import _
 from laneway.sync.addresses import DEFAULT_PORT, AddressError, parse_address, show_address
 from laneway.sync.pairing import is_code
 from laneway.ui.widgets.accessible import describe, describe_buttons
@@ -58,52 +59,54 @@ class LiveJoinDialog(QDialog):
         join with it, so what was done meanwhile merges)."""
         super().__init__(parent)
         self.setObjectName("liveJoinDialog")
-        self.setWindowTitle("Join live session")
-        self.setAccessibleName("Join live session")
+        self.setWindowTitle(_("Join live session"))
+        self.setAccessibleName(_("Join live session"))
         self.folder = folder or Path.home()
         self.request: JoinRequest | None = None
         self._records: dict[str, object] = {}
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Sessions on this network:"))
+        layout.addWidget(QLabel(_("Sessions on this network:")))
         self.sessions = QListWidget()
         self.sessions.setObjectName("liveSessions")
-        describe(self.sessions, "Sessions found", "Choose one to fill in its address")
+        describe(self.sessions, _("Sessions found"), _("Choose one to fill in its address"))
         self.sessions.currentItemChanged.connect(self._chosen)
         layout.addWidget(self.sessions, 1)
-        self.none_found = QListWidgetItem("Looking… (or type the address the host shows)")
+        self.none_found = QListWidgetItem(_("Looking… (or type the address the host shows)"))
         self.none_found.setFlags(Qt.ItemFlag.NoItemFlags)
         self.sessions.addItem(self.none_found)
         form = QFormLayout()
         self.address = QLineEdit()
         self.address.setObjectName("liveAddressField")
         self.address.setPlaceholderText(f"e.g. 192.168.1.5:{DEFAULT_PORT}")
-        describe(self.address, "Address", "The address shown on the host's screen")
+        describe(self.address, _("Address"), _("The address shown on the host's screen"))
         self.code = QLineEdit()
         self.code.setObjectName("liveCodeField")
         self.code.setValidator(QRegularExpressionValidator(r"\d{0,6}"))
-        self.code.setPlaceholderText("6 digits")
+        self.code.setPlaceholderText(_("6 digits"))
         code_font = QFont()
         code_font.setPointSize(20)
         self.code.setFont(code_font)
-        describe(self.code, "Code", "The six digits shown on the host's screen")
+        describe(self.code, _("Code"), _("The six digits shown on the host's screen"))
         self.name = QLineEdit(name)
         self.name.setObjectName("liveNameField")
-        describe(self.name, "Your name", "How the others see you")
+        describe(self.name, _("Your name"), _("How the others see you"))
         self.copy_path = QLineEdit()
         self.copy_path.setObjectName("liveCopyField")
-        describe(self.copy_path, "Keep the copy at", "The new .laneway file for your copy")
-        choose = QPushButton("Choose…")
+        describe(self.copy_path, _("Keep the copy at"), _("The new .laneway file for your copy"))
+        choose = QPushButton(_("Choose…"))
         choose.clicked.connect(self._choose_copy)
         row = QHBoxLayout()
         row.addWidget(self.copy_path, 1)
         row.addWidget(choose)
-        form.addRow("&Address", self.address)
-        form.addRow("&Code", self.code)
-        form.addRow("Your &name", self.name)
-        form.addRow("&Keep the copy at", row)
-        self.rejoin = QCheckBox(f"Join with {rejoin}, which was in a live session before")
+        form.addRow(_("&Address"), self.address)
+        form.addRow(_("&Code"), self.code)
+        form.addRow(_("Your &name"), self.name)
+        form.addRow(_("&Keep the copy at"), row)
+        self.rejoin = QCheckBox(
+            _("Join with {rejoin}, which was in a live session before").format(rejoin=rejoin)
+        )
         self.rejoin.setObjectName("liveRejoin")
-        describe(self.rejoin, "Join with this map", "Its changes since then merge both ways")
+        describe(self.rejoin, _("Join with this map"), _("Its changes since then merge both ways"))
         self.rejoin.toggled.connect(lambda on: (self.copy_path.setEnabled(not on),
                                                 choose.setEnabled(not on)))  # fmt: skip
         self.rejoin.setVisible(rejoin is not None)
@@ -119,7 +122,7 @@ class LiveJoinDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Join")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Join"))
         describe_buttons(self.buttons)
         self.buttons.accepted.connect(self._try_accept)
         self.buttons.rejected.connect(self.reject)
@@ -137,7 +140,9 @@ class LiveJoinDialog(QDialog):
             self.sessions.takeItem(self.sessions.row(self.none_found))
         where = show_address(record.address, record.port)
         text = f"{record.title} — {record.host_name} ({where})"
-        item = QListWidgetItem(text if record.compatible else f"{text}: another Laneway version")
+        item = QListWidgetItem(
+            text if record.compatible else _("{text}: another Laneway version").format(text=text)
+        )
         item.setData(Qt.ItemDataRole.UserRole, record.key)
         if not record.compatible:
             item.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -157,14 +162,16 @@ class LiveJoinDialog(QDialog):
             return
         self.address.setText(show_address(record.address, record.port))  # type: ignore[attr-defined]
         if not self.copy_path.text().strip():
-            title = record.title.strip() or "Live session"  # type: ignore[attr-defined]
-            safe = "".join(c for c in title if c.isalnum() or c in " -_").strip() or "Live session"
+            title = record.title.strip() or _("Live session")  # type: ignore[attr-defined]
+            safe = "".join(c for c in title if c.isalnum() or c in " -_").strip() or _(
+                "Live session"
+            )
             self.copy_path.setText(str(self.folder / f"{safe} (copy).laneway"))
         self.code.setFocus()
 
     def _choose_copy(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Keep the copy at", str(self.folder), "Laneway maps (*.laneway)"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Keep the copy at"), str(self.folder), _("Laneway maps (*.laneway)")
         )
         if path:
             self.copy_path.setText(path if path.endswith(".laneway") else f"{path}.laneway")
@@ -184,20 +191,24 @@ class LiveJoinDialog(QDialog):
             return str(error)
         code = self.code.text().strip()
         if not is_code(code):
-            return "The code is the six digits shown on the host's screen."
-        name = self.name.text().strip() or "Someone"
+            return _("The code is the six digits shown on the host's screen.")
+        name = self.name.text().strip() or _("Someone")
         if self.rejoin.isChecked():
             self.request = JoinRequest(host, port, code, name, None)
             return None
         text = self.copy_path.text().strip()
         if not text:
-            return "Choose where to keep your copy of the map."
+            return _("Choose where to keep your copy of the map.")
         path = Path(text).expanduser()
         if path.suffix != ".laneway":
-            return f"{path.name}: the copy is a map, so its name ends in .laneway."
+            return _("{name}: the copy is a map, so its name ends in .laneway.").format(
+                name=path.name
+            )
         if path.exists():
-            return f"{path.name} already exists; choose a new name for the copy."
+            return _("{name} already exists; choose a new name for the copy.").format(
+                name=path.name
+            )
         if not path.parent.is_dir():
-            return f"The folder {path.parent} does not exist."
+            return _("The folder {parent} does not exist.").format(parent=path.parent)
         self.request = JoinRequest(host, port, code, name, path)
         return None

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laneway.i18n import _
 from laneway.ui.widgets.accessible import describe, describe_buttons
 
 
@@ -24,16 +25,18 @@ class MapFields:
     def __init__(self, form: QFormLayout, title: str = "", description: str = "") -> None:
         self.title = QLineEdit(title)
         self.title.setObjectName("newMapTitle")
-        describe(self.title, "Map title", "The name on the window, the exports and the slides")
-        self.title.setPlaceholderText("e.g. Spring campaign, lead to first order")
+        describe(
+            self.title, _("Map title"), _("The name on the window, the exports and the slides")
+        )
+        self.title.setPlaceholderText(_("e.g. Spring campaign, lead to first order"))
         self.description = QPlainTextEdit(description)
         self.description.setObjectName("newMapDescription")
         self.description.setTabChangesFocus(True)
         self.description.setMaximumHeight(70)
-        self.description.setPlaceholderText("What this journey is about, for whom, and why")
-        describe(self.description, "Map description", "A few words on the journey (optional)")
-        form.addRow("Map &title", self.title)
-        form.addRow("&Description", self.description)
+        self.description.setPlaceholderText(_("What this journey is about, for whom, and why"))
+        describe(self.description, _("Map description"), _("A few words on the journey (optional)"))
+        form.addRow(_("Map &title"), self.title)
+        form.addRow(_("&Description"), self.description)
 
     def values(self) -> tuple[str, str]:
         return self.title.text().strip(), self.description.toPlainText().strip()
@@ -43,9 +46,9 @@ class MapPropertiesDialog(QDialog):
     def __init__(self, parent: QWidget | None, title: str, description: str) -> None:
         super().__init__(parent)
         self.setObjectName("mapProperties")
-        self.setWindowTitle("Map properties")
-        self.setAccessibleName("Map properties")
-        self.setAccessibleDescription("The map's title and description")
+        self.setWindowTitle(_("Map properties"))
+        self.setAccessibleName(_("Map properties"))
+        self.setAccessibleDescription(_("The map's title and description"))
         self.resize(520, 240)
         layout = QVBoxLayout(self)
         form = QFormLayout()

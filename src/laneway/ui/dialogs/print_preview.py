@@ -11,6 +11,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QComboBox, QGraphicsView, QLineEdit, QWidget
 
+from laneway.i18n import _
 from laneway.io.export_options import ExportOptions
 from laneway.model import JourneyMap
 from laneway.render import ExportPicture
@@ -63,9 +64,9 @@ class PrintPreview(QPrintPreviewDialog):
         self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         super().__init__(self._printer, parent)
         self.setObjectName("printPreview")
-        self.setWindowTitle(f"Print {journey.info.title}")
-        self.setAccessibleName("Print preview")
-        self.setAccessibleDescription("The pages as they will be printed")
+        self.setWindowTitle(_("Print {title}").format(title=journey.info.title))
+        self.setAccessibleName(_("Print preview"))
+        self.setAccessibleDescription(_("The pages as they will be printed"))
         self.job = PrintJob(journey, options, self._printer)
         self.paintRequested.connect(self.job.paint)
         self._describe_parts()
@@ -74,12 +75,12 @@ class PrintPreview(QPrintPreviewDialog):
     def _describe_parts(self) -> None:
         """Qt's preview builds its own zoom box, page field and pages: name them."""
         for combo in self.findChildren(QComboBox):
-            describe(combo, "Zoom", "How large the pages are shown")
+            describe(combo, _("Zoom"), _("How large the pages are shown"))
         for line in self.findChildren(QLineEdit):
             if not isinstance(line.parentWidget(), QComboBox):
-                describe(line, "Page", "The page shown; type a number to go to it")
+                describe(line, _("Page"), _("The page shown; type a number to go to it"))
         for view in self.findChildren(QGraphicsView):
-            describe(view, "Pages", "The pages as they will be printed")
+            describe(view, _("Pages"), _("The pages as they will be printed"))
 
     def preview_widget(self) -> QPrintPreviewWidget:
         return self.findChild(QPrintPreviewWidget)

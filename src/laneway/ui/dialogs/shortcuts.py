@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laneway.i18n import _
 from laneway.ui.widgets.accessible import describe_buttons
 
 
@@ -28,16 +29,16 @@ class ShortcutsDialog(QDialog):
     def __init__(self, parent: QWidget | None, rows: Sequence[KeyLine]) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
-        self.setWindowTitle("Keyboard shortcuts")
-        self.setAccessibleName("Keyboard shortcuts")
-        self.setAccessibleDescription("Every key of the app, grouped by where it works")
+        self.setWindowTitle(_("Keyboard shortcuts"))
+        self.setAccessibleName(_("Keyboard shortcuts"))
+        self.setAccessibleDescription(_("Every key of the app, grouped by where it works"))
         self.resize(720, 640)
         layout = QVBoxLayout(self)
         self.table = QTreeWidget()
         self.table.setObjectName("shortcutsTable")
-        self.table.setAccessibleName("Keys")
-        self.table.setAccessibleDescription("Keys, and what each does")
-        self.table.setHeaderLabels(["Keys", "What they do"])
+        self.table.setAccessibleName(_("Keys"))
+        self.table.setAccessibleDescription(_("Keys, and what each does"))
+        self.table.setHeaderLabels([_("Keys"), _("What they do")])
         self.table.setRootIsDecorated(True)
         self.table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         groups: dict[str, QTreeWidgetItem] = {}

@@ -25,13 +25,15 @@ from PySide6.QtWidgets import (
 
 from laneway.analysis import analyze
 from laneway.document import Document
+from laneway.i18n import N_, _
 from laneway.io.errors import InputError
 from laneway.model import ModelError
 from laneway.store import SnapshotInfo, StoreError
 from laneway.ui.widgets import prompts
+from laneway.ui.widgets.locale_text import moment_text, percent_text
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
-COLUMNS = ("Snapshot", "Taken", "Ownership", "Handoffs agreed", "Steps")
+COLUMNS = (N_("Snapshot"), N_("Taken"), N_("Ownership"), N_("Handoffs agreed"), N_("Steps"))
 
 
 @dataclass(frozen=True)
@@ -44,14 +46,13 @@ class SnapshotRow:
 
 
 def local_time(stamp: str) -> str:
-    """An ISO time stamp of the file as the local date and time ("2026-12-01 14:05")."""
+    """An ISO time stamp of the file as the local date and time, as the app's language
+    writes it ("04.12.26 14:05")."""
     try:
         moment = datetime.fromisoformat(stamp)
     except ValueError:
         return stamp
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return f"{moment:%Y-%m-%d %H:%M}"
+    return moment_text(moment)
 
 
 def snapshot_row(document: Document, info: SnapshotInfo) -> SnapshotRow:
@@ -59,12 +60,12 @@ def snapshot_row(document: Document, info: SnapshotInfo) -> SnapshotRow:
     try:
         summary = analyze(document.snapshot_journey(info.name)).summary
     except (StoreError, InputError, ModelError):
-        return SnapshotRow(info.name, local_time(info.taken_at), "damaged", "damaged", "—")
+        return SnapshotRow(info.name, local_time(info.taken_at), _("damaged"), _("damaged"), "—")
     return SnapshotRow(
         info.name,
         local_time(info.taken_at),
-        f"{summary.ownership_coverage:.0%} ({summary.owned_steps}/{summary.steps})",
-        f"{summary.handoff_coverage:.0%} ({summary.agreed_handoffs}/{summary.handoffs})",
+        f"{percent_text(summary.ownership_coverage)} ({summary.owned_steps}/{summary.steps})",
+        f"{percent_text(summary.handoff_coverage)} ({summary.agreed_handoffs}/{summary.handoffs})",
         str(summary.steps),
     )
 
@@ -77,45 +78,49 @@ class SnapshotsDialog(QDialog):
         super().__init__(parent)
         self.document = document
         self.setObjectName("snapshotsDialog")
-        self.setWindowTitle("Snapshots")
-        self.setAccessibleName("Snapshots")
-        self.setAccessibleDescription("The map's snapshots: compare, restore or delete them")
+        self.setWindowTitle(_("Snapshots"))
+        self.setAccessibleName(_("Snapshots"))
+        self.setAccessibleDescription(_("The map's snapshots: compare, restore or delete them"))
         self.resize(760, 380)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "A snapshot freezes the map inside its file, e.g. at the end of a workshop. "
-            "Compare one with the map now to see what the room changed since."
+            _(
+                "A snapshot freezes the map inside its file, e.g. at the end of a workshop. "
+                "Compare one with the map now to see what the room changed since."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.list = QTreeWidget()
         self.list.setObjectName("snapshotList")
-        self.list.setAccessibleName("Snapshots")
-        self.list.setAccessibleDescription("Name, time taken and coverage of each snapshot")
-        self.list.setHeaderLabels(COLUMNS)
+        self.list.setAccessibleName(_("Snapshots"))
+        self.list.setAccessibleDescription(_("Name, time taken and coverage of each snapshot"))
+        self.list.setHeaderLabels([_(text) for text in COLUMNS])
         self.list.setRootIsDecorated(False)
         self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.list.itemActivated.connect(lambda _item, _column: self._compare())
         layout.addWidget(self.list, 1)
-        self.empty = QLabel("No snapshots yet. Take one to compare later sessions with it.")
+        self.empty = QLabel(_("No snapshots yet. Take one to compare later sessions with it."))
         self.empty.setObjectName("snapshotsEmpty")
         layout.addWidget(self.empty)
         self.buttons = QDialogButtonBox()
         self.take_button = self._button(
-            "&Take Snapshot…", "Freeze the map as it is now", self._take
+            _("&Take Snapshot…"), _("Freeze the map as it is now"), self._take
         )
         self.compare_button = self._button(
-            "&Compare", "Show what changed since the snapshot", self._compare
+            _("&Compare"), _("Show what changed since the snapshot"), self._compare
         )
         self.restore_button = self._button(
-            "&Restore as New Map…", "Open the snapshot as a map file of its own", self._restore
+            _("&Restore as New Map…"),
+            _("Open the snapshot as a map file of its own"),
+            self._restore,
         )
         self.delete_button = self._button(
-            "&Delete…", "Remove the snapshot from the file", self._delete
+            _("&Delete…"), _("Remove the snapshot from the file"), self._delete
         )
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleDescription("Close the list of snapshots")
+        close.setAccessibleDescription(_("Close the list of snapshots"))
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.refresh()  # fmt: skip
@@ -173,7 +178,7 @@ class SnapshotsDialog(QDialog):
 
     # ----------------------------------------------------------------- actions
     def _take(self) -> None:
-        name = prompts.ask_name(self, "Take snapshot", "Name of the snapshot:")
+        name = prompts.ask_name(self, _("Take snapshot"), _("Name of the snapshot:"))
         if name is None:
             return
         try:
@@ -198,8 +203,10 @@ class SnapshotsDialog(QDialog):
         name = self.current_name()
         if name is None:
             return
-        question = f"Delete the snapshot {name!r}? The map itself stays as it is."
-        if not prompts.confirm(self, question, "Delete snapshot"):
+        question = _("Delete the snapshot {name!r}? The map itself stays as it is.").format(
+            name=name
+        )
+        if not prompts.confirm(self, question, _("Delete snapshot")):
             return
         try:
             self.document.delete_snapshot(name)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laneway.i18n import _
 from laneway.io.templates import list_templates, load_template
 from laneway.model import JourneyMap
 from laneway.model.wording import plural
@@ -57,8 +58,8 @@ def template_cards(include_empty: bool = True) -> list[TemplateCard]:
         cards.append(
             TemplateCard(
                 None,
-                "Empty map",
-                "A blank canvas: add lanes and stages as the room talks.",
+                _("Empty map"),
+                _("A blank canvas: add lanes and stages as the room talks."),
                 0,
                 0,
                 0,
@@ -83,7 +84,7 @@ def template_cards(include_empty: bool = True) -> list[TemplateCard]:
 
 def card_counts(card: TemplateCard) -> str:
     if card.name is None:
-        return "Start from nothing"
+        return _("Start from nothing")
     return (
         f"{plural(card.steps, 'step')} · {plural(card.departments, 'department')} · "
         f"{plural(card.stages, 'stage')}"
@@ -146,12 +147,12 @@ class TemplateGallery(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New map")
+        self.setWindowTitle(_("New map"))
         self.setObjectName("templateGallery")
         self.resize(940, 520)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        layout.addWidget(heading_label("Start a new map from:", 1.2, wrap=False))
+        layout.addWidget(heading_label(_("Start a new map from:"), 1.2, wrap=False))
         self.cards = template_cards(include_empty=True)
         self.list = card_list(self.cards, self.palette())
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
@@ -173,7 +174,7 @@ class TemplateGallery(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create…")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Create…"))
         describe_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -208,7 +209,7 @@ def card_list(cards: list[TemplateCard], palette: QPalette) -> QListWidget:
     """The cards as a wrapping grid of previews with title and counts."""
     widget = QListWidget()
     widget.setObjectName("templateList")
-    describe(widget, "Templates", "Start from an empty map or from one of the templates")
+    describe(widget, _("Templates"), _("Start from an empty map or from one of the templates"))
     widget.setViewMode(QListView.ViewMode.IconMode)
     widget.setIconSize(PREVIEW_SIZE)
     widget.setGridSize(QSize(PREVIEW_SIZE.width() + 44, PREVIEW_SIZE.height() + 76))

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 
+from laneway.i18n import _
 from laneway.io.errors import InputError
 from laneway.io.jsonio import dumps, loads
 from laneway.layout import paste_spots
@@ -73,7 +74,7 @@ def paste_text(session: MapSession, text: str) -> list[str]:
     def change(journey: JourneyMap) -> None:
         created.extend(_add_pasted(journey, pasted))
 
-    label = f"Paste {plural(len(pasted.steps), 'step')}"
+    label = _("Paste {value}").format(value=plural(len(pasted.steps), "step"))
     return created if session.run_edit(label, change) else []
 
 

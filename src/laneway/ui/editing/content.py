@@ -7,6 +7,7 @@ the map; a refused edit (a taken term, a blank note) has already told the user w
 
 from __future__ import annotations
 
+from laneway.i18n import _
 from laneway.ui.editing.session import MapSession
 
 
@@ -16,7 +17,8 @@ def set_step_personas(session: MapSession, step_id: str, persona_ids: tuple[str,
     if step is None or step.personas == persona_ids:
         return False
     result = session.run_edit(
-        f"Personas of {step.title}", lambda j: j.update_step(step_id, personas=persona_ids)
+        _("Personas of {title}").format(title=step.title),
+        lambda j: j.update_step(step_id, personas=persona_ids),
     )
     return result is not None
 
@@ -26,7 +28,8 @@ def add_definition(session: MapSession, term: str, meaning: str = "") -> str | N
     """A new term at the end of the glossary; its id, or None when refused."""
     added: list[str] = []
     result = session.run_edit(
-        f"Define {term.strip()}", lambda j: added.append(j.add_definition(term, meaning).id)
+        _("Define {term}").format(term=term.strip()),
+        lambda j: added.append(j.add_definition(term, meaning).id),
     )
     return added[0] if result is not None and added else None
 
@@ -37,7 +40,7 @@ def rename_term(session: MapSession, definition_id: str, term: str) -> bool:
     if definition is None or term.strip() == definition.term:
         return False
     result = session.run_edit(
-        f"Rename term {definition.term}",
+        _("Rename term {term}").format(term=definition.term),
         lambda j: j.update_definition(definition_id, term=term),
     )
     return result is not None
@@ -48,14 +51,16 @@ def set_meaning(session: MapSession, definition_id: str, meaning: str) -> bool:
     if definition is None or meaning == definition.meaning:
         return False
     result = session.run_edit(
-        f"Meaning of {definition.term}",
+        _("Meaning of {term}").format(term=definition.term),
         lambda j: j.update_definition(definition_id, meaning=meaning),
     )
     return result is not None
 
 
 def reorder_definitions(session: MapSession, ordered_ids: list[str]) -> bool:
-    result = session.run_edit("Reorder definitions", lambda j: j.reorder_definitions(ordered_ids))
+    result = session.run_edit(
+        _("Reorder definitions"), lambda j: j.reorder_definitions(ordered_ids)
+    )
     return result is not None
 
 
@@ -64,7 +69,8 @@ def delete_definition(session: MapSession, definition_id: str) -> bool:
     if definition is None:
         return False
     result = session.run_edit(
-        f"Delete term {definition.term}", lambda j: j.remove_definition(definition_id)
+        _("Delete term {term}").format(term=definition.term),
+        lambda j: j.remove_definition(definition_id),
     )
     return result is not None
 
@@ -81,7 +87,7 @@ def add_note(
     """A note, stamped now, on a step, a link or (neither) the map; its id or None."""
     added: list[str] = []
     result = session.run_edit(
-        "Add note",
+        _("Add note"),
         lambda j: added.append(
             j.add_note(text, author=author, step_id=step_id, link_id=link_id).id
         ),
@@ -93,7 +99,7 @@ def edit_note(session: MapSession, note_id: str, text: str) -> bool:
     note = session.journey.notes.get(note_id)
     if note is None or text == note.text:
         return False
-    result = session.run_edit("Edit note", lambda j: j.update_note(note_id, text=text))
+    result = session.run_edit(_("Edit note"), lambda j: j.update_note(note_id, text=text))
     return result is not None
 
 
@@ -101,7 +107,7 @@ def set_resolved(session: MapSession, note_id: str, resolved: bool) -> bool:
     note = session.journey.notes.get(note_id)
     if note is None or note.resolved == resolved:
         return False
-    label = "Resolve note" if resolved else "Reopen note"
+    label = _("Resolve note") if resolved else _("Reopen note")
     result = session.run_edit(
         label, lambda j: j.resolve_note(note_id) if resolved else j.reopen_note(note_id)
     )
@@ -111,5 +117,5 @@ def set_resolved(session: MapSession, note_id: str, resolved: bool) -> bool:
 def delete_note(session: MapSession, note_id: str) -> bool:
     if note_id not in session.journey.notes:
         return False
-    result = session.run_edit("Delete note", lambda j: j.remove_note(note_id))
+    result = session.run_edit(_("Delete note"), lambda j: j.remove_note(note_id))
     return result is not None

@@ -6,18 +6,19 @@ visit is one undo step. The window's title and every export follow the title.
 
 from __future__ import annotations
 
+from laneway.i18n import N_, _
 from laneway.model import JourneyMap
 from laneway.ui.editing.session import MapSession
 from laneway.ui.editing.steps import field_merge_key
 
 #: The fields of the map a user edits, with the words of their undo step.
-MAP_FIELDS = {"title": "Rename map", "description": "Describe map"}
+MAP_FIELDS = {"title": N_("Rename map"), "description": N_("Describe map")}
 
 
 def set_map_field(session: MapSession, field: str, value: str, visit: int | None = None) -> bool:
     """One property of the map; a blank title is refused (the map keeps a name)."""
     if field not in MAP_FIELDS:
-        raise ValueError(f"The map has no editable field {field!r}.")
+        raise ValueError(_("The map has no editable field {field!r}.").format(field=field))
     if field == "title":
         value = value.strip()
         if not value:
@@ -25,7 +26,7 @@ def set_map_field(session: MapSession, field: str, value: str, visit: int | None
     if getattr(session.journey.info, field) == value:
         return False
     changed = session.run_edit(
-        MAP_FIELDS[field],
+        _(MAP_FIELDS[field]),
         lambda j: j.set_info(**{field: value}),
         merge_key=field_merge_key("map", field, visit),
     )
@@ -42,4 +43,4 @@ def set_map_properties(session: MapSession, title: str, description: str) -> boo
     def change(journey: JourneyMap) -> None:
         journey.set_info(title=title, description=description)
 
-    return session.run_edit("Edit map properties", change) is not None
+    return session.run_edit(_("Edit map properties"), change) is not None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from laneway.i18n import _
 from laneway.layout import Grid, Rect, cards_in_cell, free_spot
 from laneway.layout.placement import Occupancy
 from laneway.model import JourneyMap
@@ -73,11 +74,11 @@ def _target_cells(
 
 def _label(journey: JourneyMap, updates: dict[str, dict], lanes: int) -> str:
     if len(updates) != 1:
-        return f"Move {plural(len(updates), 'step')}"
+        return _("Move {value}").format(value=plural(len(updates), "step"))
     [(step_id, values)] = updates.items()
     title = journey.steps[step_id].title
     if lanes:
         owner = journey.department_name(values["department_id"]) or "nobody"
-        return f"Give '{title}' to {owner}"
-    stage = journey.stage_name(values["stage_id"]) or "no stage"
-    return f"Move '{title}' to {stage}"
+        return _("Give '{title}' to {owner}").format(title=title, owner=owner)
+    stage = journey.stage_name(values["stage_id"]) or _("no stage")
+    return _("Move '{title}' to {stage}").format(title=title, stage=stage)

@@ -11,7 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from laneway.i18n import N_, _
 from laneway.model import JourneyMap
+from laneway.model.wording import kind_word
 from laneway.ui.editing.session import MapSession
 from laneway.ui.editing.steps import field_merge_key
 
@@ -36,7 +38,7 @@ EDITS: dict[str, _RecordEdits] = {
         lambda j, record_id, name: j.update_department(record_id, name=name),
         JourneyMap.reorder_departments,
         JourneyMap.remove_department,
-        "Reorder lanes",
+        N_("Reorder lanes"),
     ),
     "stage": _RecordEdits(
         lambda j: j.stages,
@@ -44,7 +46,7 @@ EDITS: dict[str, _RecordEdits] = {
         JourneyMap.rename_stage,
         JourneyMap.reorder_stages,
         JourneyMap.remove_stage,
-        "Reorder stages",
+        N_("Reorder stages"),
     ),
     "persona": _RecordEdits(
         lambda j: j.personas,
@@ -52,7 +54,7 @@ EDITS: dict[str, _RecordEdits] = {
         lambda j, record_id, name: j.update_persona(record_id, name=name),
         JourneyMap.reorder_personas,
         JourneyMap.remove_persona,
-        "Reorder personas",
+        N_("Reorder personas"),
     ),
 }
 
@@ -61,7 +63,10 @@ def add_record(session: MapSession, kind: Kind, name: str) -> str | None:
     """A new lane at the bottom (stage: column at the end); its id, or None when refused."""
     added: list[str] = []
     edits = EDITS[kind]
-    result = session.run_edit(f"Add {kind} {name}", lambda j: added.append(edits.add(j, name).id))
+    result = session.run_edit(
+        _("Add {kind} {name}").format(kind=kind_word(kind), name=name),
+        lambda j: added.append(edits.add(j, name).id),
+    )
     return added[0] if result is not None and added else None
 
 
@@ -72,7 +77,7 @@ def rename_record(
     if record_id not in edits.records(session.journey) or not name.strip():
         return False
     result = session.run_edit(
-        f"Rename {kind}",
+        _("Rename {kind}").format(kind=kind_word(kind)),
         lambda j: edits.rename(j, record_id, name),
         merge_key=field_merge_key(f"{kind}:{record_id}", "name", visit),
     )
@@ -97,7 +102,7 @@ def name_is_free(session: MapSession, kind: Kind, record_id: str, name: str) -> 
 
 def reorder_records(session: MapSession, kind: Kind, ordered_ids: list[str]) -> bool:
     edits = EDITS[kind]
-    result = session.run_edit(edits.reorder_label, lambda j: edits.reorder(j, ordered_ids))
+    result = session.run_edit(_(edits.reorder_label), lambda j: edits.reorder(j, ordered_ids))
     return result is not None
 
 
@@ -108,7 +113,10 @@ def delete_record(session: MapSession, kind: Kind, record_id: str) -> bool:
     record = edits.records(session.journey).get(record_id)
     if record is None:
         return False
-    result = session.run_edit(f"Delete {kind} {record.name}", lambda j: edits.remove(j, record_id))
+    result = session.run_edit(
+        _("Delete {kind} {name}").format(kind=kind_word(kind), name=record.name),
+        lambda j: edits.remove(j, record_id),
+    )
     return result is not None
 
 
@@ -117,7 +125,7 @@ def recolor_department(session: MapSession, department_id: str, color: str) -> b
     if department is None or color.lower() == department.color.lower():
         return False
     result = session.run_edit(
-        f"Recolor {department.name}",
+        _("Recolor {name}").format(name=department.name),
         lambda j: j.update_department(department_id, color=color),
     )
     return result is not None
@@ -128,7 +136,7 @@ def recolor_persona(session: MapSession, persona_id: str, color: str) -> bool:
     if persona is None or color.lower() == persona.color.lower():
         return False
     result = session.run_edit(
-        f"Recolor persona {persona.name}",
+        _("Recolor persona {name}").format(name=persona.name),
         lambda j: j.update_persona(persona_id, color=color),
     )
     return result is not None
@@ -140,7 +148,7 @@ def describe_persona(session: MapSession, persona_id: str, description: str) -> 
     if persona is None or description == persona.description:
         return False
     result = session.run_edit(
-        f"Describe persona {persona.name}",
+        _("Describe persona {name}").format(name=persona.name),
         lambda j: j.update_persona(persona_id, description=description),
     )
     return result is not None
@@ -151,6 +159,8 @@ def merge_departments(session: MapSession, source_id: str, target_id: str) -> bo
     departments = session.journey.departments
     if source_id not in departments or target_id not in departments:
         return False
-    label = f"Merge {departments[source_id].name} into {departments[target_id].name}"
+    label = _("Merge {name} into {name2}").format(
+        name=departments[source_id].name, name2=departments[target_id].name
+    )
     result = session.run_edit(label, lambda j: j.merge_departments(source_id, target_id))
     return result is not None

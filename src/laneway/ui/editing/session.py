@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoStack
 
 from laneway.analysis import Report
 from laneway.document import Document, Origin
+from laneway.i18n import _
 from laneway.model import ChangeSet, JourneyMap, ModelError
 from laneway.store import StoreConflictError, StoreError, StoreWriteError
 from laneway.ui.editing.async_analysis import AsyncAnalysis, wants_async
@@ -197,7 +198,7 @@ class MapSession(QObject):
             self._check_read_only()
             return False
         if reloaded:
-            self.message.emit("Reloaded: another program changed this map.")
+            self.message.emit(_("Reloaded: another program changed this map."))
         return reloaded
 
     # -------------------------------------------------------------- selection

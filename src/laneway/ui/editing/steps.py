@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from laneway.i18n import N_, _
 from laneway.layout import Grid, Metrics, free_spot, next_spot, tidy_positions
 from laneway.model import JourneyMap
 from laneway.model.wording import plural
 from laneway.ui.editing.session import MapSession
 
-DEFAULT_TITLE = "New step"
+DEFAULT_TITLE = N_("New step")
 #: Undo labels of the step fields whose generic "Edit <field>" would read oddly.
-FIELD_LABELS = {"department_id": "Change owner", "stage_id": "Change stage"}
+FIELD_LABELS = {"department_id": N_("Change owner"), "stage_id": N_("Change stage")}
 
 
 def creation_key(step_id: str) -> str:
@@ -38,12 +39,16 @@ def add_step(
     def change(journey: JourneyMap) -> None:
         x, y = free_spot(journey, department_id, stage_id, near, metrics)
         step = journey.add_step(
-            title.strip() or DEFAULT_TITLE, department_id=department_id, stage_id=stage_id, x=x, y=y
+            title.strip() or _(DEFAULT_TITLE),
+            department_id=department_id,
+            stage_id=stage_id,
+            x=x,
+            y=y,
         )
         created.append(step.id)
 
     changed = session.run_edit(
-        "Add step", change, merge_key=lambda: creation_key(created[0]) if created else None
+        _("Add step"), change, merge_key=lambda: creation_key(created[0]) if created else None
     )
     return created[0] if changed else None
 
@@ -74,13 +79,13 @@ def add_next_step(
         else:  # the new column's first free spot, level with the step when it can be
             x, y = free_spot(journey, department_id, stage_id, (0, step.y or 0), metrics)
         new = journey.add_step(
-            DEFAULT_TITLE, department_id=department_id, stage_id=stage_id, x=x, y=y
+            _(DEFAULT_TITLE), department_id=department_id, stage_id=stage_id, x=x, y=y
         )
         journey.add_link(step_id, new.id)
         created.append(new.id)
 
     changed = session.run_edit(
-        "Add next step", change, merge_key=lambda: creation_key(created[0]) if created else None
+        _("Add next step"), change, merge_key=lambda: creation_key(created[0]) if created else None
     )
     return created[0] if changed else None
 
@@ -103,7 +108,7 @@ def rename_step(
     if session.journey.steps[step_id].title == title:
         return False
     result = session.run_edit(
-        "Rename step",
+        _("Rename step"),
         lambda j: j.update_step(step_id, title=title),
         merge_key=merge_key or f"step:{step_id}:title",
     )
@@ -115,7 +120,9 @@ def link_steps(session: MapSession, source: str, target: str) -> str | None:
     if source == target or journey.link_between(source, target) is not None:
         if source != target:
             session.error.emit(
-                f"'{journey.steps[source].title}' already leads to '{journey.steps[target].title}'."
+                _("'{title}' already leads to '{title2}'.").format(
+                    title=journey.steps[source].title, title2=journey.steps[target].title
+                )
             )
         return None
     created: list[str] = []
@@ -123,7 +130,7 @@ def link_steps(session: MapSession, source: str, target: str) -> str | None:
     def change(journey: JourneyMap) -> None:
         created.append(journey.add_link(source, target).id)
 
-    return created[0] if session.run_edit("Link steps", change) else None
+    return created[0] if session.run_edit(_("Link steps"), change) else None
 
 
 def delete(session: MapSession, step_ids: Iterable[str], link_ids: Iterable[str] = ()) -> bool:
@@ -132,7 +139,9 @@ def delete(session: MapSession, step_ids: Iterable[str], link_ids: Iterable[str]
     if not steps and not links:
         return False
     label = (
-        f"Delete {plural(len(steps), 'step')}" if steps else f"Delete {plural(len(links), 'link')}"
+        _("Delete {value}").format(value=plural(len(steps), "step"))
+        if steps
+        else _("Delete {value}").format(value=plural(len(links), "link"))
     )
 
     def change(journey: JourneyMap) -> None:
@@ -168,9 +177,11 @@ def move_steps(session: MapSession, grid: Grid, moves: dict[str, tuple[float, fl
     if len(updates) == 1 and relaned:
         [step_id] = relaned
         owner = journey.department_name(updates[step_id]["department_id"]) or "nobody"
-        label = f"Give '{journey.steps[step_id].title}' to {owner}"
+        label = _("Give '{title}' to {owner}").format(
+            title=journey.steps[step_id].title, owner=owner
+        )
     else:
-        label = f"Move {plural(len(updates), 'step')}"
+        label = _("Move {value}").format(value=plural(len(updates), "step"))
 
     def change(journey: JourneyMap) -> None:
         for step_id, values in updates.items():
@@ -181,7 +192,11 @@ def move_steps(session: MapSession, grid: Grid, moves: dict[str, tuple[float, fl
 
 def tidy(session: MapSession, step_ids: Iterable[str] | None = None) -> bool:
     chosen = None if step_ids is None else list(step_ids)
-    label = "Tidy layout" if not chosen else f"Tidy {plural(len(chosen), 'step')}"
+    label = (
+        _("Tidy layout")
+        if not chosen
+        else _("Tidy {value}").format(value=plural(len(chosen), "step"))
+    )
 
     def change(journey: JourneyMap) -> None:
         positions = tidy_positions(journey, chosen)
@@ -204,7 +219,11 @@ def set_step_field(
     journey = session.journey
     if step_id not in journey.steps or getattr(journey.steps[step_id], field) == value:
         return False
-    label = FIELD_LABELS.get(field, f"Edit {field.replace('_id', '').replace('_', ' ')}")
+    label = (
+        _(FIELD_LABELS[field])
+        if field in FIELD_LABELS
+        else _("Edit {field}").format(field=field.replace("_id", "").replace("_", " "))
+    )
     changed = session.run_edit(
         label,
         lambda j: j.update_step(step_id, **{field: value}),
@@ -231,7 +250,9 @@ def set_steps_field(
     what = "owner" if field == "department_id" else "stage"
     selection_key = ",".join(sorted(ids))
     changed = session.run_edit(
-        f"Change {what} of {plural(len(ids), 'step')}",
+        (_("Change owner of {value}") if what == "owner" else _("Change stage of {value}")).format(
+            value=plural(len(ids), "step")
+        ),
         change,
         merge_key=f"steps:{selection_key}:{field}",
     )
@@ -245,7 +266,7 @@ def set_link_field(
     links = session.journey.links
     if link_id not in links or getattr(links[link_id], field) == value:
         return False
-    label = "Agree handoff" if field == "agreement" else f"Edit {field}"
+    label = _("Agree handoff") if field == "agreement" else _("Edit {field}").format(field=field)
     changed = session.run_edit(
         label,
         lambda j: j.update_link(link_id, **{field: value}),

@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from laneway.i18n import N_, _
+
 
 class TitleEditor(QObject):
     def __init__(
@@ -20,7 +22,7 @@ class TitleEditor(QObject):
         text: str,
         on_commit: Callable[[str], None],
         on_cancel: Callable[[], None] | None = None,
-        placeholder: str = "Name the step and press Enter",
+        placeholder: str = N_("Name the step and press Enter"),
         focus_after: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -32,9 +34,9 @@ class TitleEditor(QObject):
         self._done = False
         self.line = QLineEdit(parent)
         self.line.setObjectName("titleEditor")
-        self.line.setAccessibleName("Step title")
-        self.line.setAccessibleDescription("Type the step's title; Enter keeps it, Esc cancels")
-        self.line.setPlaceholderText(placeholder)
+        self.line.setAccessibleName(_("Step title"))
+        self.line.setAccessibleDescription(_("Type the step's title; Enter keeps it, Esc cancels"))
+        self.line.setPlaceholderText(_(placeholder))
         self.line.setText(text)
         font = QFont(parent.font())
         font.setBold(True)

@@ -8,6 +8,8 @@ Both follow the map as the room edits it, until the comparison is dismissed.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +26,7 @@ from laneway.analysis.diff import MapDiff, diff_maps
 from laneway.analysis.diff_marks import DiffMarks, diff_marks
 from laneway.canvas import JourneyScene
 from laneway.canvas.marks import Mark, MarksLayer
+from laneway.i18n import N_, _
 from laneway.model import JourneyMap
 from laneway.model.palette import ALARM
 from laneway.ui.editing.session import MapSession
@@ -36,23 +39,31 @@ REMOVED_COLOR = "#6b7785"
 OPENED_COLOR = ALARM
 #: The panel's sections: (heading, the diff's list), gaps first — they are the point.
 SECTIONS = (
-    ("Gaps closed", "gaps_closed"),
-    ("Gaps opened", "gaps_opened"),
-    ("Steps added", "steps_added"),
-    ("Steps removed", "steps_removed"),
-    ("Owners changed", "owners_changed"),
-    ("Steps edited", "steps_changed"),
-    ("Links added", "links_added"),
-    ("Links removed", "links_removed"),
-    ("Agreements changed", "agreements_changed"),
+    (N_("Gaps closed"), "gaps_closed"),
+    (N_("Gaps opened"), "gaps_opened"),
+    (N_("Steps added"), "steps_added"),
+    (N_("Steps removed"), "steps_removed"),
+    (N_("Owners changed"), "owners_changed"),
+    (N_("Steps edited"), "steps_changed"),
+    (N_("Links added"), "links_added"),
+    (N_("Links removed"), "links_removed"),
+    (N_("Agreements changed"), "agreements_changed"),
 )
-LEGEND = (
-    f'<span style="color:{CLOSED_COLOR}">■ gap closed</span> · '
-    f'<span style="color:{OPENED_COLOR}">■ gap opened</span> · '
-    f'<span style="color:{ADDED_COLOR}">■ added</span> · '
-    f'<span style="color:{REOWNED_COLOR}">■ re-owned</span> · '
-    f'<span style="color:{REMOVED_COLOR}">┅ removed</span>'
-)
+
+
+def legend_html() -> str:
+    """The colours of the marks, in words (severity is never colour alone)."""
+    entries = (
+        (CLOSED_COLOR, "■", _("gap closed")),
+        (OPENED_COLOR, "■", _("gap opened")),
+        (ADDED_COLOR, "■", _("added")),
+        (REOWNED_COLOR, "■", _("re-owned")),
+        (REMOVED_COLOR, "┅", _("removed")),
+    )
+    return " · ".join(
+        f'<span style="color:{color}">{mark} {html.escape(text)}</span>'
+        for color, mark, text in entries
+    )
 
 
 class ComparisonPanel(QWidget):
@@ -73,7 +84,7 @@ class ComparisonPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         self.heading = heading_label("")
         layout.addWidget(self.heading)
-        self.legend = QLabel(LEGEND)
+        self.legend = QLabel(legend_html())
         self.legend.setObjectName("comparisonLegend")
         self.legend.setWordWrap(True)
         layout.addWidget(self.legend)
@@ -81,15 +92,17 @@ class ComparisonPanel(QWidget):
         self.tree.setObjectName("comparisonTree")
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
-        self.tree.setAccessibleName("Changes since the snapshot")
-        self.tree.setAccessibleDescription("Gaps closed and opened, steps and links changed")
+        self.tree.setAccessibleName(_("Changes since the snapshot"))
+        self.tree.setAccessibleDescription(_("Gaps closed and opened, steps and links changed"))
         layout.addWidget(self.tree, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.dismiss_button = QPushButton("&Dismiss Comparison")
+        self.dismiss_button = QPushButton(_("&Dismiss Comparison"))
         self.dismiss_button.setObjectName("dismissComparison")
-        self.dismiss_button.setToolTip("Stop comparing: the marks leave the canvas")
-        self.dismiss_button.setAccessibleDescription("Stop comparing: the marks leave the canvas")
+        self.dismiss_button.setToolTip(_("Stop comparing: the marks leave the canvas"))
+        self.dismiss_button.setAccessibleDescription(
+            _("Stop comparing: the marks leave the canvas")
+        )
         self.dismiss_button.clicked.connect(lambda _c=False: self.dismiss())
         row.addWidget(self.dismiss_button)
         layout.addLayout(row)
@@ -120,23 +133,27 @@ class ComparisonPanel(QWidget):
         after = self.session.journey
         self.diff = diff_maps(self.before, after, self.snapshot_name or "")
         self.marks = diff_marks(self.before, after)
-        self.heading.setText(f"Since the snapshot {self.snapshot_name!r}")
+        self.heading.setText(
+            _("Since the snapshot {snapshot_name!r}").format(snapshot_name=self.snapshot_name)
+        )
         self._fill_tree(self.diff)
         self.layer.set_marks(canvas_marks(self.marks, self.before, self.scene))
 
     def _fill_tree(self, diff: MapDiff) -> None:
         self.tree.clear()
         if diff.unchanged:
-            self.tree.addTopLevelItem(QTreeWidgetItem(["Nothing changed since the snapshot."]))
+            self.tree.addTopLevelItem(QTreeWidgetItem([_("Nothing changed since the snapshot.")]))
         for heading, field in SECTIONS:
             entries = getattr(diff, field)
             if not entries:
                 continue
-            group = QTreeWidgetItem([f"{heading} ({len(entries)})"])
+            group = QTreeWidgetItem([f"{_(heading)} ({len(entries)})"])
             group.addChildren([QTreeWidgetItem([entry]) for entry in entries])
             self.tree.addTopLevelItem(group)
             group.setExpanded(True)
-        unowned = f"Unowned steps: {diff.unowned_before} then, {diff.unowned_after} now"
+        unowned = _("Unowned steps: {unowned_before} then, {unowned_after} now").format(
+            unowned_before=diff.unowned_before, unowned_after=diff.unowned_after
+        )
         self.tree.addTopLevelItem(QTreeWidgetItem([unowned]))
 
     def sections(self) -> dict[str, list[str]]:
@@ -155,16 +172,16 @@ def canvas_marks(marks: DiffMarks, before: JourneyMap, scene: JourneyScene) -> l
     link_of = {link.pair: link.id for link in journey.links.values()}
     result: list[Mark] = []
     for pair in marks.gaps_closed:
-        result.append(_pair_mark(link_of, pair, CLOSED_COLOR, "gap closed ✓"))
+        result.append(_pair_mark(link_of, pair, CLOSED_COLOR, _("gap closed ✓")))
     opened = set(marks.gaps_opened)
     for pair in marks.gaps_opened:
-        result.append(_pair_mark(link_of, pair, OPENED_COLOR, "gap opened ?"))
+        result.append(_pair_mark(link_of, pair, OPENED_COLOR, _("gap opened ?")))
     for link_id in sorted(marks.links_added):
         if journey.links[link_id].pair not in opened:
-            result.append(Mark("link", link_id, ADDED_COLOR, "new link"))
+            result.append(Mark("link", link_id, ADDED_COLOR, _("new link")))
     for pair in marks.links_removed:
         if pair not in marks.gaps_closed:
-            result.append(_pair_mark(link_of, pair, REMOVED_COLOR, "link removed"))
+            result.append(_pair_mark(link_of, pair, REMOVED_COLOR, _("link removed")))
     result.extend(Mark("step", s, ADDED_COLOR, "added") for s in sorted(marks.steps_added))
     result.extend(Mark("step", s, REOWNED_COLOR, "re-owned") for s in sorted(marks.steps_reowned))
     for step in marks.steps_removed:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laneway.i18n import _
 from laneway.model import ChangeSet
 from laneway.model.terms import cited_keys, term_key
 from laneway.model.wording import plural
@@ -39,7 +40,7 @@ class DefinitionsPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         self.table = QTableWidget(0, 2)
         self.table.setObjectName("definitionsTable")
-        self.table.setHorizontalHeaderLabels(["Term", "Meaning"])
+        self.table.setHorizontalHeaderLabels([_("Term"), _("Meaning")])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -49,13 +50,18 @@ class DefinitionsPanel(QWidget):
         header.setSectionResizeMode(MEANING, QHeaderView.ResizeMode.Stretch)
         describe(
             self.table,
-            "Definitions",
-            "The shared vocabulary: a term and what it means; agreements cite a term as [[term]]",
+            _("Definitions"),
+            _(
+                "The shared vocabulary: a term and what it means; "
+                "agreements cite a term as [[term]]"
+            ),
         )
         layout.addWidget(self.table, 1)
         self.empty = QLabel(
-            "No definitions yet.\n\nAgree what the words on the handoffs mean (MQL, SQL, "
-            "“ready”) and cite them in agreements as [[MQL]]."
+            _(
+                "No definitions yet.\n\nAgree what the words on the handoffs mean (MQL, SQL, "
+                "“ready”) and cite them in agreements as [[MQL]]."
+            )
         )
         self.empty.setObjectName("definitionsEmptyHint")
         self.empty.setWordWrap(True)
@@ -64,10 +70,10 @@ class DefinitionsPanel(QWidget):
         layout.addWidget(self.empty, 1)
         buttons = QGridLayout()
         layout.addLayout(buttons)
-        self.add_button = self._button(buttons, "Add…", self.add, "Define a new term")
-        self.delete_button = self._button(buttons, "Delete", self.delete, "Delete the term")
-        self.up_button = self._button(buttons, "↑ Up", lambda: self.move(-1), "Move up")
-        self.down_button = self._button(buttons, "↓ Down", lambda: self.move(1), "Move down")
+        self.add_button = self._button(buttons, _("Add…"), self.add, _("Define a new term"))
+        self.delete_button = self._button(buttons, _("Delete"), self.delete, _("Delete the term"))
+        self.up_button = self._button(buttons, _("↑ Up"), lambda: self.move(-1), _("Move up"))
+        self.down_button = self._button(buttons, _("↓ Down"), lambda: self.move(1), _("Move down"))
         self.table.installEventFilter(self)  # Del and F2 are the table's while it has focus
         self.table.itemChanged.connect(self._edited)
         self.table.currentCellChanged.connect(lambda *_: self._update_enabled())
@@ -136,7 +142,7 @@ class DefinitionsPanel(QWidget):
             self.table.setRowCount(len(definitions))
             for row, definition in enumerate(definitions):
                 count = uses.get(term_key(definition.term), 0)
-                tip = f"Cited by {plural(count, 'agreement')}."
+                tip = _("Cited by {agreements}.").format(agreements=plural(count, "agreement"))
                 for column, text in ((TERM, definition.term), (MEANING, definition.meaning)):
                     item = QTableWidgetItem(text)
                     item.setData(ID_ROLE, definition.id)
@@ -167,7 +173,7 @@ class DefinitionsPanel(QWidget):
 
     # ------------------------------------------------------------------ actions
     def add(self) -> None:
-        term = prompts.ask_name(self, "Add definition", "The term (e.g. MQL):")
+        term = prompts.ask_name(self, _("Add definition"), _("The term (e.g. MQL):"))
         if term is None:
             return
         added = content.add_definition(self.session, term)

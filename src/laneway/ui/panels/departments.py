@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QListWidgetItem, QPushButton
 
+from laneway.i18n import N_, _, ngettext
 from laneway.model import Department
 from laneway.model.wording import plural
 from laneway.ui.editing import records as record_edits
@@ -16,19 +17,19 @@ from laneway.ui.widgets.swatch import swatch
 class DepartmentsPanel(RecordListPanel):
     noun = "department"
     step_field = "department_id"
-    empty_hint = (
+    empty_hint = N_(
         "No departments yet.\n\nAdd one for each team in the room: each becomes a swimlane."
     )
-    add_prompt = "Name of the department (a new lane):"
-    list_name = "Departments"
-    list_description = "The lanes in order; F2 renames, Del deletes, Ctrl+Up and Ctrl+Down move"
+    add_prompt = N_("Name of the department (a new lane):")
+    list_name = N_("Departments")
+    list_description = N_("The lanes in order; F2 renames, Del deletes, Ctrl+Up and Ctrl+Down move")
 
     def add_extra_buttons(self) -> None:
-        self.color_button = self._button("Color…", self.recolor, "Change the lane color")
+        self.color_button = self._button(_("Color…"), self.recolor, _("Change the lane color"))
         self.merge_button = self._button(
-            "Merge into…",
+            _("Merge into…"),
             self.merge,
-            "Give its steps to another department and remove it",
+            _("Give its steps to another department and remove it"),
         )
 
     def records(self) -> list[Department]:
@@ -40,7 +41,7 @@ class DepartmentsPanel(RecordListPanel):
         item.setToolTip(self.count_tooltip(record, count, self.list.count() + 1))
 
     def count_tooltip(self, record: Department, count: int, position: int) -> str:
-        return f"{record.name} owns {plural(count, 'step')}."
+        return _("{name} owns {value}.").format(name=record.name, value=plural(count, "step"))
 
     def record_buttons(self) -> list[QPushButton]:
         return [*super().record_buttons(), self.color_button, self.merge_button]
@@ -51,10 +52,11 @@ class DepartmentsPanel(RecordListPanel):
             self.merge_button.setEnabled(False)  # nothing to merge into
 
     def delete_question(self, record: Department, uses: int) -> str:
-        return (
-            f"Delete {record.name}? {plural(uses, 'step')} "
-            f"become{'s' if uses == 1 else ''} unowned (nobody's)."
-        )
+        return ngettext(
+            "Delete {name}? {n} step becomes unowned (nobody's).",
+            "Delete {name}? {n} steps become unowned (nobody's).",
+            uses,
+        ).format(name=record.name, n=uses)
 
     # ------------------------------------------------------------------ actions
     def recolor(self) -> None:
@@ -63,7 +65,7 @@ class DepartmentsPanel(RecordListPanel):
             return
         department = self.session.journey.departments[department_id]
         color = QColorDialog.getColor(
-            QColor(department.color), self, f"Lane color of {department.name}"
+            QColor(department.color), self, _("Lane color of {name}").format(name=department.name)
         )
         if color.isValid():
             record_edits.recolor_department(self.session, department_id, color.name())
@@ -77,8 +79,10 @@ class DepartmentsPanel(RecordListPanel):
         moved = self.step_counts().get(source, 0)
         index = prompts.ask_choice(
             self,
-            "Merge department",
-            f"Give the {plural(moved, 'step')} of {journey.departments[source].name} to:",
+            _("Merge department"),
+            _("Give the {value} of {name} to:").format(
+                value=plural(moved, "step"), name=journey.departments[source].name
+            ),
             [d.name for d in others],
         )
         if index is not None and record_edits.merge_departments(

@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 
 from laneway.analysis import RULES, RULES_BY_ID, Finding, Report
 from laneway.canvas.style import SEVERITY_COLORS
+from laneway.i18n import N_, _
 from laneway.ui.editing.session import MapSession
 from laneway.ui.widgets.accessible import describe
 
-SEVERITY_TITLES = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
-SEVERITY_WORDS = {"error": "error", "warning": "warning", "info": "note"}
+SEVERITY_TITLES = {"error": N_("Errors"), "warning": N_("Warnings"), "info": N_("Notes")}
+SEVERITY_WORDS = {"error": N_("Error"), "warning": N_("Warning"), "info": N_("Note")}
 SEVERITY_ICONS = {
     "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
     "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -163,19 +164,21 @@ class FindingsPanel(QWidget):
         filters = QHBoxLayout()
         self.filter = QLineEdit()
         self.filter.setObjectName("findingsFilter")
-        self.filter.setPlaceholderText("Filter findings…")
+        self.filter.setPlaceholderText(_("Filter findings…"))
         self.filter.setClearButtonEnabled(True)
-        describe(self.filter, "Filter findings", "Show only the findings whose text holds this")
+        describe(
+            self.filter, _("Filter findings"), _("Show only the findings whose text holds this")
+        )
         filters.addWidget(self.filter, 3)
         self.rule = QComboBox()
         self.rule.setObjectName("findingsRule")
-        self.rule.setToolTip("Show the findings of one rule only")
-        describe(self.rule, "Rule", "Show the findings of one rule only")
-        self.rule.addItem("All rules", ALL_RULES)
+        self.rule.setToolTip(_("Show the findings of one rule only"))
+        describe(self.rule, _("Rule"), _("Show the findings of one rule only"))
+        self.rule.addItem(_("All rules"), ALL_RULES)
         for rule in RULES:
             self.rule.addItem(self._icons[rule.severity], rule.id, rule.id)
             self.rule.setItemData(
-                self.rule.count() - 1, rule.description, Qt.ItemDataRole.ToolTipRole
+                self.rule.count() - 1, rule.explanation, Qt.ItemDataRole.ToolTipRole
             )
         filters.addWidget(self.rule, 2)
         return filters
@@ -186,8 +189,11 @@ class FindingsPanel(QWidget):
         self.tree.setObjectName("findingsTree")
         describe(
             self.tree,
-            "Findings",
-            "The analysis by severity: errors, warnings, notes; choosing one shows it on the map",
+            _("Findings"),
+            _(
+                "The analysis by severity: errors, warnings, notes; "
+                "choosing one shows it on the map"
+            ),
         )
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
@@ -284,11 +290,11 @@ class FindingsPanel(QWidget):
                 item.setData(  # what a screen reader says: the severity in words first
                     0,
                     Qt.ItemDataRole.AccessibleTextRole,
-                    f"{SEVERITY_WORDS[severity].capitalize()}: {finding.message}",
+                    f"{_(SEVERITY_WORDS[severity])}: {finding.message}",
                 )
                 item.setToolTip(
                     0,
-                    f"{finding.message}\n\n{finding.rule}: {RULES_BY_ID[finding.rule].description}",
+                    f"{finding.message}\n\n{finding.rule}: {RULES_BY_ID[finding.rule].explanation}",
                 )
             rows[key] = item
             children.append(item)
@@ -301,7 +307,7 @@ class FindingsPanel(QWidget):
         """ "Notes (10)" — and, while collapsed, what opening it would show."""
         severity = group.data(0, SEVERITY_ROLE)
         count = group.childCount()
-        title = f"{SEVERITY_TITLES[severity]} ({count})"
+        title = f"{_(SEVERITY_TITLES[severity])} ({count})"
         if group.text(0) != title:
             group.setText(0, title)
         state = "open" if group.isExpanded() else "collapsed"
@@ -310,7 +316,7 @@ class FindingsPanel(QWidget):
             group.setToolTip(0, tip)
 
     def _group_item(self, severity: str) -> QTreeWidgetItem:
-        group = QTreeWidgetItem([SEVERITY_TITLES[severity]])
+        group = QTreeWidgetItem([_(SEVERITY_TITLES[severity])])
         group.setData(0, SEVERITY_ROLE, severity)
         group.setIcon(0, self._icons[severity])
         group.setForeground(0, QBrush(QColor(SEVERITY_COLORS[severity])))
@@ -327,11 +333,13 @@ class FindingsPanel(QWidget):
         if has_rows:
             return
         if report.findings:
-            self.empty.setText("No finding matches the filter.")
+            self.empty.setText(_("No finding matches the filter."))
         elif report.summary.steps:
-            self.empty.setText("No findings: every step has an owner and every handoff is agreed.")
+            self.empty.setText(
+                _("No findings: every step has an owner and every handoff is agreed.")
+            )
         else:
-            self.empty.setText("No steps yet.\n\nDouble-click a lane to add a step.")
+            self.empty.setText(_("No steps yet.\n\nDouble-click a lane to add a step."))
 
     def _count_rules(self, report: Report) -> None:
         """Each rule's entry in the filter says how many findings it has now."""

@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from laneway.analysis import Finding
 from laneway.canvas.style import SEVERITY_COLORS
+from laneway.i18n import N_, _
 
 #: Each severity has a shape and a word of its own: never told by colour alone.
 SEVERITY_MARKS = {"error": "✖", "warning": "▲", "info": "ℹ"}
-SEVERITY_WORDS = {"error": "Error", "warning": "Warning", "info": "Note"}
+SEVERITY_WORDS = {"error": N_("Error"), "warning": N_("Warning"), "info": N_("Note")}
 
 
 def inspector_form(owner: QWidget) -> QFormLayout:
@@ -37,7 +38,7 @@ def show_findings(label: QLabel, findings: list[Finding]) -> None:
         return
     rows = [
         f'<span style="color:{SEVERITY_COLORS[f.severity]}">{SEVERITY_MARKS[f.severity]}</span> '
-        f"<b>{SEVERITY_WORDS[f.severity]}:</b> {html.escape(f.message)}"
+        f"<b>{_(SEVERITY_WORDS[f.severity])}:</b> {html.escape(f.message)}"
         for f in findings
     ]
     label.setText("<br>".join(rows))

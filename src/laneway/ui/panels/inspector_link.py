@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from laneway.analysis import Report
 from laneway.canvas.style import ALARM_COLOR
+from laneway.i18n import _
 from laneway.ui.editing.session import MapSession
 from laneway.ui.editing.steps import set_link_field
 from laneway.ui.panels.inspector_common import findings_label, inspector_form, show_findings
@@ -23,7 +24,7 @@ class LinkForm(QWidget):
         self._gap = False
         form = inspector_form(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.heading = heading_label("Link")
+        self.heading = heading_label(_("Link"))
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setObjectName("linkStatus")
@@ -32,7 +33,7 @@ class LinkForm(QWidget):
         self.agreement = CommitTextEdit()
         self.agreement.setObjectName("agreement")
         self.agreement.setPlaceholderText(
-            "What is handed over, and when it is ready (e.g. MQL: score ≥ 50, budget confirmed)"
+            _("What is handed over, and when it is ready (e.g. MQL: score ≥ 50, budget confirmed)")
         )
         #: ``[[`` completes a defined term; cited terms underlined, their meaning on hover.
         self.terms = TermField(self.agreement, self._matching_terms, self._meaning)
@@ -40,13 +41,13 @@ class LinkForm(QWidget):
         self.label.setObjectName("label")
         self.sla = CommitLineEdit()
         self.sla.setObjectName("sla")
-        self.sla.setPlaceholderText("e.g. call back within 24 h")
-        describe(self.agreement, "Agreement", "What is handed over, and when it is ready")
-        describe(self.sla, "SLA", "How soon the next department acts, e.g. within 24 h")
-        describe(self.label, "Label", "A caption for the arrow")
-        form.addRow("Agreement", self.agreement)
+        self.sla.setPlaceholderText(_("e.g. call back within 24 h"))
+        describe(self.agreement, _("Agreement"), _("What is handed over, and when it is ready"))
+        describe(self.sla, "SLA", _("How soon the next department acts, e.g. within 24 h"))
+        describe(self.label, _("Label"), _("A caption for the arrow"))
+        form.addRow(_("Agreement"), self.agreement)
         form.addRow("SLA", self.sla)
-        form.addRow("Label", self.label)
+        form.addRow(_("Label"), self.label)
         self.findings = findings_label()
         form.addRow(self.findings)
         # The latest analysis delivered by the session: reading ``session.report`` here
@@ -84,15 +85,18 @@ class LinkForm(QWidget):
             giver = journey.department_name(source.department_id)
             taker = journey.department_name(target.department_id)
             if journey.is_gap(link):
-                text = (
-                    f"Handoff gap: nobody agreed what {giver} hands to {taker}. "
+                text = _(
+                    "Handoff gap: nobody agreed what {giver} hands to {taker}. "
                     "Write the agreement below to close it."
-                )
+                ).format(giver=giver, taker=taker)
                 color = ALARM_COLOR
             else:
-                text, color = f"Handoff from {giver} to {taker}, agreed.", None
+                text, color = (
+                    _("Handoff from {giver} to {taker}, agreed.").format(giver=giver, taker=taker),
+                    None,
+                )
         else:
-            text, color = "Not a handoff: both steps have the same owner (or none).", None
+            text, color = _("Not a handoff: both steps have the same owner (or none)."), None
         self.status.setText(text)
         self.status.setStyleSheet(f"color: {color}; font-weight: bold;" if color else "")
         self._set_gap_highlight(color is not None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
+from laneway.i18n import N_, _
 from laneway.ui.editing.map_info import set_map_field
 from laneway.ui.editing.session import MapSession
 from laneway.ui.panels.inspector_common import inspector_form
@@ -16,7 +17,7 @@ from laneway.ui.widgets.accessible import describe
 from laneway.ui.widgets.fields import CommitLineEdit, CommitTextEdit
 from laneway.ui.widgets.headings import heading_label
 
-HINT = (
+HINT = N_(
     "Select a step, a link, a department or a stage to see and edit it here. "
     "Double-click a lane, or press Ctrl+Enter, to add a step."
 )
@@ -28,19 +29,21 @@ class MapForm(QWidget):
         self.session = session
         form = inspector_form(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.heading = heading_label("Map")
+        self.heading = heading_label(_("Map"))
         form.addRow(self.heading)
         self.title = CommitLineEdit()
         self.title.setObjectName("mapTitle")
-        self.title.setPlaceholderText("The name on the window, the exports and the slides")
+        self.title.setPlaceholderText(_("The name on the window, the exports and the slides"))
         self.description = CommitTextEdit()
         self.description.setObjectName("mapDescription")
-        self.description.setPlaceholderText("What this journey is about, for whom, and why")
-        describe(self.title, "Map title", "The name on the window, the exports and the slides")
-        describe(self.description, "Map description", "What this journey is about")
-        form.addRow("Map title", self.title)
-        form.addRow("Description", self.description)
-        self.hint = QLabel(HINT)
+        self.description.setPlaceholderText(_("What this journey is about, for whom, and why"))
+        describe(
+            self.title, _("Map title"), _("The name on the window, the exports and the slides")
+        )
+        describe(self.description, _("Map description"), _("What this journey is about"))
+        form.addRow(_("Map title"), self.title)
+        form.addRow(_("Description"), self.description)
+        self.hint = QLabel(_(HINT))
         self.hint.setObjectName("inspectorHint")
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -51,7 +54,7 @@ class MapForm(QWidget):
 
     def show_map(self) -> None:
         info = self.session.journey.info
-        self.heading.setText(f"Map: {info.title}")
+        self.heading.setText(_("Map: {title}").format(title=info.title))
         self.title.show_value(info.title)
         self.description.show_value(info.description)
 

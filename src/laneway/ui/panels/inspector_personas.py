@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
 
+from laneway.i18n import _
 from laneway.model import JourneyMap
 from laneway.ui.editing.content import set_step_personas
 from laneway.ui.editing.session import MapSession
@@ -44,7 +45,9 @@ class PersonaChecks(QWidget):
             box.blockSignals(blocked)
         named = [journey.personas[p].name for p in step.personas if p in journey.personas]
         self.summary.setText(
-            f"Concerns {', '.join(named)}" if named else "Concerns every persona (none ticked)"
+            _("Concerns {names}").format(names=", ".join(named))
+            if named
+            else _("Concerns every persona (none ticked)")
         )
 
     def _rebuild(self, journey: JourneyMap) -> None:
@@ -56,8 +59,10 @@ class PersonaChecks(QWidget):
         for index, persona in enumerate(journey.personas_in_order()):
             box = QCheckBox(persona.name)
             box.setObjectName(f"persona:{persona.name}")
-            box.setToolTip(persona.description or f"The step concerns {persona.name}")
-            box.setAccessibleDescription(f"The step concerns {persona.name}")
+            box.setToolTip(
+                persona.description or _("The step concerns {name}").format(name=persona.name)
+            )
+            box.setAccessibleDescription(_("The step concerns {name}").format(name=persona.name))
             box.clicked.connect(lambda _checked, p=persona.id: self._toggle(p))
             self.grid.addWidget(box, index // COLUMNS, index % COLUMNS)
             self.boxes[persona.id] = box

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QLabel, QPushButton, QWidget
 
+from laneway.i18n import _
 from laneway.model.wording import plural
 from laneway.ui.editing.records import Kind, name_is_free, recolor_department, rename_record
 from laneway.ui.editing.session import MapSession
@@ -21,17 +22,17 @@ class DepartmentForm(QWidget):
         self.session = session
         self.department_id: str | None = None
         form = inspector_form(self)
-        self.heading = heading_label("Department")
+        self.heading = heading_label(_("Department"))
         form.addRow(self.heading)
         self.name = CommitLineEdit()
         self.name.setObjectName("departmentName")
-        self.color = QPushButton("Change color…")
+        self.color = QPushButton(_("Change color…"))
         self.color.setObjectName("departmentColor")
-        describe(self.name, "Department name", "The lane's name; renaming keeps its steps")
-        describe(self.color, "Lane color", "Choose the color of the department's lane")
+        describe(self.name, _("Department name"), _("The lane's name; renaming keeps its steps"))
+        describe(self.color, _("Lane color"), _("Choose the color of the department's lane"))
         self.count = QLabel()
-        form.addRow("Name", self.name)
-        form.addRow("Lane color", self.color)
+        form.addRow(_("Name"), self.name)
+        form.addRow(_("Lane color"), self.color)
         form.addRow(self.count)
         self.name.committed.connect(self._rename)
         self.name.edited.connect(lambda name: self._rename(name, live=True))
@@ -51,7 +52,7 @@ class DepartmentForm(QWidget):
         self.color.setIcon(swatch(department.color))
         self.color.setText(f"{department.color}  ·  Change…")
         owned = sum(1 for s in journey.steps.values() if s.department_id == department_id)
-        self.count.setText(f"Owns {plural(owned, 'step')}.")
+        self.count.setText(_("Owns {value}.").format(value=plural(owned, "step")))
 
     def _rename(self, name: str, live: bool = False) -> None:
         rename_from_field(self.session, "department", self.department_id, self.name, live)
@@ -61,7 +62,7 @@ class DepartmentForm(QWidget):
         if department_id is None:
             return
         current = QColor(self.session.journey.departments[department_id].color)
-        color = QColorDialog.getColor(current, self, "Lane color")
+        color = QColorDialog.getColor(current, self, _("Lane color"))
         if color.isValid():
             recolor_department(self.session, department_id, color.name())
 
@@ -72,13 +73,13 @@ class StageForm(QWidget):
         self.session = session
         self.stage_id: str | None = None
         form = inspector_form(self)
-        self.heading = heading_label("Stage")
+        self.heading = heading_label(_("Stage"))
         form.addRow(self.heading)
         self.name = CommitLineEdit()
         self.name.setObjectName("stageName")
-        describe(self.name, "Stage name", "The column's name; renaming keeps its steps")
+        describe(self.name, _("Stage name"), _("The column's name; renaming keeps its steps"))
         self.count = QLabel()
-        form.addRow("Name", self.name)
+        form.addRow(_("Name"), self.name)
         form.addRow(self.count)
         self.name.committed.connect(self._rename)
         self.name.edited.connect(lambda name: self._rename(name, live=True))
@@ -95,7 +96,7 @@ class StageForm(QWidget):
         self.heading.setText(stage.name)
         self.name.show_value(stage.name, force=another)
         held = sum(1 for s in journey.steps.values() if s.stage_id == stage_id)
-        self.count.setText(f"Holds {plural(held, 'step')}.")
+        self.count.setText(_("Holds {value}.").format(value=plural(held, "step")))
 
     def _rename(self, name: str, live: bool = False) -> None:
         rename_from_field(self.session, "stage", self.stage_id, self.name, live)

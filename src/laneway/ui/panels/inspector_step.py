@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QWidget
 
 from laneway.analysis import Report
+from laneway.i18n import N_, _
 from laneway.layout import NO_STAGE_NAME, UNASSIGNED_NAME
 from laneway.model import JourneyMap
 from laneway.model.wording import plural
@@ -18,36 +19,36 @@ from laneway.ui.widgets.headings import heading_label
 from laneway.ui.widgets.swatch import swatch
 
 EMOTIONS = [
-    ("Not rated", None),
-    ("−2  Very unhappy", -2),
-    ("−1  Unhappy", -1),
-    ("0  Neutral", 0),
-    ("+1  Happy", 1),
-    ("+2  Delighted", 2),
+    (N_("Not rated"), None),
+    (N_("−2  Very unhappy"), -2),
+    (N_("−1  Unhappy"), -1),
+    (N_("0  Neutral"), 0),
+    (N_("+1  Happy"), 1),
+    (N_("+2  Delighted"), 2),
 ]
 STEP_TEXT_FIELDS = [
-    ("title", "Title", "line"),
-    ("channel", "Channel", "line"),
-    ("customer_action", "Customer action", "line"),
-    ("description", "Description", "text"),
-    ("pain_points", "Pain points", "text"),
+    ("title", N_("Title"), "line"),
+    ("channel", N_("Channel"), "line"),
+    ("customer_action", N_("Customer action"), "line"),
+    ("description", N_("Description"), "text"),
+    ("pain_points", N_("Pain points"), "text"),
     ("kpi", "KPI", "line"),
-    ("responsible", "Responsible", "line"),
+    ("responsible", N_("Responsible"), "line"),
 ]
 #: What each field of the form is for (its accessible description).
 FIELD_DESCRIPTIONS = {
-    "title": "The step's title, as on its card",
-    "channel": "Where the step happens: web, email, phone…",
-    "customer_action": "What the customer does here",
-    "description": "More about the step",
-    "pain_points": "What goes wrong for the customer here",
-    "kpi": "How the step is measured",
-    "responsible": "The person who answers for the step",
-    "department": "Which department owns the step: its lane",
-    "stage": "The stage of the journey: its column",
-    "emotion": "How the customer feels here, from very unhappy to delighted",
-    "entry": "The journey starts at this step",
-    "terminal": "The journey may end at this step",
+    "title": N_("The step's title, as on its card"),
+    "channel": N_("Where the step happens: web, email, phone…"),
+    "customer_action": N_("What the customer does here"),
+    "description": N_("More about the step"),
+    "pain_points": N_("What goes wrong for the customer here"),
+    "kpi": N_("How the step is measured"),
+    "responsible": N_("The person who answers for the step"),
+    "department": N_("Which department owns the step: its lane"),
+    "stage": N_("The stage of the journey: its column"),
+    "emotion": N_("How the customer feels here, from very unhappy to delighted"),
+    "entry": N_("The journey starts at this step"),
+    "terminal": N_("The journey may end at this step"),
 }
 
 
@@ -58,7 +59,7 @@ class StepForm(QWidget):
         self.step_id: str | None = None
         form = inspector_form(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.heading = heading_label("Step")
+        self.heading = heading_label(_("Step"))
         form.addRow(self.heading)
         self.department = QComboBox()
         self.department.setObjectName("department")
@@ -67,39 +68,40 @@ class StepForm(QWidget):
         self.emotion = QComboBox()
         self.emotion.setObjectName("emotion")
         for text, value in EMOTIONS:
-            self.emotion.addItem(text, value)
+            self.emotion.addItem(_(text), value)
         self.texts: dict[str, CommitLineEdit | CommitTextEdit] = {}
-        for name, label, kind in STEP_TEXT_FIELDS:
+        for name, english, kind in STEP_TEXT_FIELDS:
+            label = _(english)
             editor = CommitLineEdit() if kind == "line" else CommitTextEdit()
             editor.setObjectName(name)
-            describe(editor, label, FIELD_DESCRIPTIONS[name])
+            describe(editor, label, _(FIELD_DESCRIPTIONS[name]))
             editor.committed.connect(lambda text, n=name: self._commit(n, text))
             editor.edited.connect(lambda text, n=name: self._commit(n, text, live=True))
             self.texts[name] = editor
             form.addRow(label, editor)
             if name == "title":
-                form.addRow("Owner (lane)", self.department)
-                form.addRow("Stage", self.stage)
-        form.addRow("Emotion", self.emotion)
+                form.addRow(_("Owner (lane)"), self.department)
+                form.addRow(_("Stage"), self.stage)
+        form.addRow(_("Emotion"), self.emotion)
         self.personas = PersonaChecks(session)
-        form.addRow("Personas", self.personas)
+        form.addRow(_("Personas"), self.personas)
         self._form = form
-        self.entry = QCheckBox("Entry: the journey starts here")
+        self.entry = QCheckBox(_("Entry: the journey starts here"))
         self.entry.setObjectName("entry")
-        self.terminal = QCheckBox("End: the journey may stop here")
+        self.terminal = QCheckBox(_("End: the journey may stop here"))
         self.terminal.setObjectName("terminal")
         form.addRow(self.entry)
         form.addRow(self.terminal)
         self.findings = findings_label()
         form.addRow(self.findings)
         for widget, name in (
-            (self.department, "Owner"),
-            (self.stage, "Stage"),
-            (self.emotion, "Emotion"),
-            (self.entry, "Entry"),
-            (self.terminal, "End"),
+            (self.department, _("Owner")),
+            (self.stage, _("Stage")),
+            (self.emotion, _("Emotion")),
+            (self.entry, _("Entry")),
+            (self.terminal, _("End")),
         ):
-            describe(widget, name, FIELD_DESCRIPTIONS[widget.objectName()])
+            describe(widget, name, _(FIELD_DESCRIPTIONS[widget.objectName()]))
         # The latest analysis delivered by the session: reading ``session.report`` here
         # would re-run the analysis inside every edit instead of once per burst.
         self._report: Report | None = None
@@ -124,19 +126,26 @@ class StepForm(QWidget):
         if step_id not in journey.steps:
             return  # the flushed edit's refresh already showed what is there now
         step = journey.steps[step_id]
-        self.heading.setText(step.title or "Untitled step")
+        self.heading.setText(step.title or _("Untitled step"))
         for name, editor in self.texts.items():
             editor.show_value(getattr(step, name), force=another)
         fill_combo(
             self.department,
-            [(f"{UNASSIGNED_NAME} (nobody owns it)", None)]
+            [
+                (
+                    _("{UNASSIGNED_NAME} (nobody owns it)").format(
+                        UNASSIGNED_NAME=_(UNASSIGNED_NAME)
+                    ),
+                    None,
+                )
+            ]
             + [(d.name, d.id) for d in journey.departments_in_order()],
             step.department_id,
         )
         color_department_entries(self.department, journey)
         fill_combo(
             self.stage,
-            [(NO_STAGE_NAME, None)] + [(s.name, s.id) for s in journey.stages_in_order()],
+            [(_(NO_STAGE_NAME), None)] + [(s.name, s.id) for s in journey.stages_in_order()],
             step.stage_id,
         )
         self.emotion.setCurrentIndex(self.emotion.findData(step.emotion))
@@ -182,7 +191,7 @@ class StepForm(QWidget):
 
 
 MIXED = "?mixed"
-MIXED_TEXT = "Mixed — choose to set all"
+MIXED_TEXT = N_("Mixed — choose to set all")
 
 
 class ManyForm(QWidget):
@@ -199,10 +208,10 @@ class ManyForm(QWidget):
         self.department.setObjectName("bulkDepartment")
         self.stage = QComboBox()
         self.stage.setObjectName("bulkStage")
-        form.addRow("Owner (lane)", self.department)
-        form.addRow("Stage", self.stage)
-        describe(self.department, "Owner of the selected steps", "Give them all one lane")
-        describe(self.stage, "Stage of the selected steps", "Move them all to one stage")
+        form.addRow(_("Owner (lane)"), self.department)
+        form.addRow(_("Stage"), self.stage)
+        describe(self.department, _("Owner of the selected steps"), _("Give them all one lane"))
+        describe(self.stage, _("Stage of the selected steps"), _("Move them all to one stage"))
         self.department.activated.connect(
             lambda _i: self._apply("department_id", self.department.currentData())
         )
@@ -213,16 +222,16 @@ class ManyForm(QWidget):
         journey = self.session.journey
         text = f"{plural(len(step_ids), 'step')} selected"
         if link_count:
-            text += f" and {plural(link_count, 'link')}"
+            text += _(" and {value}").format(value=plural(link_count, "link"))
         self.heading.setText(text)
         steps = [journey.steps[s] for s in step_ids if s in journey.steps]
         for combo, field, none_name, records in (
-            (self.department, "department_id", UNASSIGNED_NAME, journey.departments_in_order()),
-            (self.stage, "stage_id", NO_STAGE_NAME, journey.stages_in_order()),
+            (self.department, "department_id", _(UNASSIGNED_NAME), journey.departments_in_order()),
+            (self.stage, "stage_id", _(NO_STAGE_NAME), journey.stages_in_order()),
         ):
             values = {getattr(step, field) for step in steps}
             # Show the value they share; "Mixed" when they differ (choosing applies to all).
-            mixed = [(MIXED_TEXT, MIXED)] if len(values) != 1 else []
+            mixed = [(_(MIXED_TEXT), MIXED)] if len(values) != 1 else []
             current = next(iter(values)) if len(values) == 1 else MIXED
             fill_combo(
                 combo, [*mixed, (none_name, None), *[(r.name, r.id) for r in records]], current

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laneway.i18n import _, pgettext
 from laneway.model import ChangeSet, JourneyMap, Note
 from laneway.ui.editing import content
 from laneway.ui.editing.session import MapSession
@@ -27,11 +28,13 @@ def note_subject(journey: JourneyMap, note: Note) -> str:
     """What a note is on, in words: "Step Qualify lead", "Link A → B", "the map"."""
     kind, record_id = note.target
     if kind == "step" and record_id in journey.steps:
-        return f"Step {journey.steps[record_id].title}"
+        return _("Step {title}").format(title=journey.steps[record_id].title)
     if kind == "link" and record_id in journey.links:
         link = journey.links[record_id]
-        return f"Link {journey.steps[link.source].title} → {journey.steps[link.target].title}"
-    return "the map"
+        return _("Link {source} → {target}").format(
+            source=journey.steps[link.source].title, target=journey.steps[link.target].title
+        )
+    return pgettext("note subject", "the map")
 
 
 def note_when(note: Note) -> str:
@@ -55,12 +58,16 @@ class NotesPanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(False)  # two lines: the text, then on what and who
         describe(
-            self.tree, "Notes", "Open notes, then resolved ones; choose one to see what it is on"
+            self.tree,
+            pgettext("workshop notes", "Notes"),
+            _("Open notes, then resolved ones; choose one to see what it is on"),
         )
         layout.addWidget(self.tree, 1)
         self.empty = QLabel(
-            "No notes yet.\n\nPark questions and remarks on a step, an arrow or the map "
-            "(Ctrl+Alt+N) and resolve them as the room answers them."
+            _(
+                "No notes yet.\n\nPark questions and remarks on a step, an arrow or the map "
+                "(Ctrl+Alt+N) and resolve them as the room answers them."
+            )
         )
         self.empty.setObjectName("notesEmptyHint")
         self.empty.setWordWrap(True)
@@ -69,14 +76,14 @@ class NotesPanel(QWidget):
         layout.addWidget(self.empty, 1)
         grid = QGridLayout()
         layout.addLayout(grid)
-        self.add_button = self._button(grid, "Add Note…", self.add_requested.emit,
-                                       "Add a note on the selection, or on the map")  # fmt: skip
-        self.resolve_button = self._button(grid, "Resolve", self.toggle_resolved,
-                                           "Mark the note resolved (or open again)")  # fmt: skip
-        self.edit_button = self._button(grid, "Edit…", self.edit, "Change the note's text")
-        self.delete_button = self._button(grid, "Delete", self.delete, "Delete the note")
-        self.open_group = QTreeWidgetItem(["Open"])
-        self.resolved_group = QTreeWidgetItem(["Resolved"])
+        self.add_button = self._button(grid, _("Add Note…"), self.add_requested.emit,
+                                       _("Add a note on the selection, or on the map"))  # fmt: skip
+        self.resolve_button = self._button(grid, _("Resolve"), self.toggle_resolved,
+                                           _("Mark the note resolved (or open again)"))  # fmt: skip
+        self.edit_button = self._button(grid, _("Edit…"), self.edit, _("Change the note's text"))
+        self.delete_button = self._button(grid, _("Delete"), self.delete, _("Delete the note"))
+        self.open_group = QTreeWidgetItem([_("Open")])
+        self.resolved_group = QTreeWidgetItem([_("Resolved")])
         for group in (self.open_group, self.resolved_group):
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(group)
@@ -129,7 +136,11 @@ class NotesPanel(QWidget):
             for note in notes:
                 about = " · ".join(
                     part
-                    for part in (f"on {note_subject(journey, note)}", note.author, note_when(note))
+                    for part in (
+                        _("on {subject}").format(subject=note_subject(journey, note)),
+                        note.author,
+                        note_when(note),
+                    )
                     if part
                 )
                 item = QTreeWidgetItem([f"{note.text}\n{about}"])
@@ -138,8 +149,12 @@ class NotesPanel(QWidget):
                 (self.resolved_group if note.resolved else self.open_group).addChild(item)
                 if note.id == current:
                     self.tree.setCurrentItem(item)
-            self.open_group.setText(0, f"Open ({self.open_group.childCount()})")
-            self.resolved_group.setText(0, f"Resolved ({self.resolved_group.childCount()})")
+            self.open_group.setText(
+                0, _("Open ({count})").format(count=self.open_group.childCount())
+            )
+            self.resolved_group.setText(
+                0, _("Resolved ({count})").format(count=self.resolved_group.childCount())
+            )
             self.tree.expandAll()
         finally:
             self.tree.blockSignals(blocked)
@@ -153,7 +168,9 @@ class NotesPanel(QWidget):
         self.add_button.setEnabled(editable)
         for button in (self.resolve_button, self.edit_button, self.delete_button):
             button.setEnabled(editable and note is not None)
-        self.resolve_button.setText("Reopen" if note is not None and note.resolved else "Resolve")
+        self.resolve_button.setText(
+            _("Reopen") if note is not None and note.resolved else _("Resolve")
+        )
 
     # ------------------------------------------------------------------ actions
     def _picked(self) -> None:
@@ -176,7 +193,7 @@ class NotesPanel(QWidget):
         note = self.session.journey.notes.get(self.current_id() or "")
         if note is None or self.session.read_only:
             return
-        text, ok = QInputDialog.getMultiLineText(self, "Edit note", "Note:", note.text)
+        text, ok = QInputDialog.getMultiLineText(self, _("Edit note"), _("Note:"), note.text)
         if ok and text.strip():
             content.edit_note(self.session, note.id, text.strip())
 

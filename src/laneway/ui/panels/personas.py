@@ -8,6 +8,7 @@ from collections import Counter
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QInputDialog, QListWidgetItem, QPushButton
 
+from laneway.i18n import N_, _
 from laneway.model import Persona
 from laneway.model.wording import plural
 from laneway.ui.editing import records as record_edits
@@ -18,20 +19,22 @@ from laneway.ui.widgets.swatch import swatch
 class PersonasPanel(RecordListPanel):
     noun = "persona"
     step_field = "personas"
-    empty_hint = (
+    empty_hint = N_(
         "No personas yet.\n\nAdd who the journey is for (e.g. Trial user, Economic buyer): "
         "each gets a line on the emotion curve, and a step may name the ones it concerns."
     )
-    add_prompt = "Name of the persona (who the journey is for):"
-    list_name = "Personas"
-    list_description = (
+    add_prompt = N_("Name of the persona (who the journey is for):")
+    list_name = N_("Personas")
+    list_description = N_(
         "Who the journey is for, in order; F2 renames, Del deletes, Ctrl+Up and Ctrl+Down move"
     )
 
     def add_extra_buttons(self) -> None:
-        self.color_button = self._button("Color…", self.recolor, "Change the persona's colour")
+        self.color_button = self._button(
+            _("Color…"), self.recolor, _("Change the persona's colour")
+        )
         self.describe_button = self._button(
-            "Describe…", self.describe, "Say who the persona is, in a sentence or two"
+            _("Describe…"), self.describe, _("Say who the persona is, in a sentence or two")
         )
 
     def records(self) -> list[Persona]:
@@ -50,15 +53,17 @@ class PersonasPanel(RecordListPanel):
 
     def count_tooltip(self, record: Persona, count: int, position: int) -> str:
         about = f"{record.description}\n" if record.description else ""
-        return (
-            f"{about}{plural(count, 'step')} name {record.name} (steps naming nobody concern all)."
+        return _("{about}{steps} name {name} (steps naming nobody concern all).").format(
+            about=about, steps=plural(count, "step"), name=record.name
         )
 
     def record_buttons(self) -> list[QPushButton]:
         return [*super().record_buttons(), self.color_button, self.describe_button]
 
     def delete_question(self, record: Persona, uses: int) -> str:
-        return f"Delete the persona {record.name}? {plural(uses, 'step')} name it."
+        return _("Delete the persona {name}? {steps} name it.").format(
+            name=record.name, steps=plural(uses, "step")
+        )
 
     # ------------------------------------------------------------------ actions
     def recolor(self) -> None:
@@ -66,7 +71,9 @@ class PersonasPanel(RecordListPanel):
         if persona_id is None or self.session.read_only:
             return
         persona = self.session.journey.personas[persona_id]
-        color = QColorDialog.getColor(QColor(persona.color), self, f"Colour of {persona.name}")
+        color = QColorDialog.getColor(
+            QColor(persona.color), self, _("Colour of {name}").format(name=persona.name)
+        )
         if color.isValid():
             record_edits.recolor_persona(self.session, persona_id, color.name())
 
@@ -76,7 +83,10 @@ class PersonasPanel(RecordListPanel):
             return
         persona = self.session.journey.personas[persona_id]
         text, ok = QInputDialog.getMultiLineText(
-            self, "Describe persona", f"Who is {persona.name}?", persona.description
+            self,
+            _("Describe persona"),
+            _("Who is {name}?").format(name=persona.name),
+            persona.description,
         )
         if ok:
             record_edits.describe_persona(self.session, persona_id, text.strip())

@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laneway.i18n import _
 from laneway.model import ChangeSet
+from laneway.model.wording import kind_word
 from laneway.ui.editing import records as record_edits
 from laneway.ui.editing.session import MapSession
 from laneway.ui.widgets import prompts
@@ -62,7 +64,7 @@ class RecordListPanel(QWidget):
         layout.setSpacing(6)
         self.list = QListWidget()
         self.list.setObjectName(f"{self.noun}List")
-        describe(self.list, self.list_name, self.list_description)
+        describe(self.list, _(self.list_name), _(self.list_description))
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setEditTriggers(
@@ -72,7 +74,7 @@ class RecordListPanel(QWidget):
         self.list.setIconSize(QSize(16, 16))
         self.list.setSpacing(1)
         layout.addWidget(self.list, 1)
-        self.empty = QLabel(self.empty_hint)
+        self.empty = QLabel(_(self.empty_hint))
         self.empty.setObjectName(f"{self.noun}EmptyHint")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -97,21 +99,27 @@ class RecordListPanel(QWidget):
     def _add_buttons(self) -> None:
         """The buttons and their keys (Ctrl+Up, Ctrl+Down, Delete on the list)."""
         self.add_button = self._button(
-            "Add…",
+            _("Add…"),
             self.add,
-            f"Add a {self.noun}",
+            _("Add a {noun}").format(noun=kind_word(self.noun)),
         )
         self.rename_button = self._button(
-            "Rename",
+            _("Rename"),
             self.start_rename,
-            f"Rename the {self.noun} (F2)",
+            _("Rename the {noun} (F2)").format(noun=kind_word(self.noun)),
         )
-        self.delete_button = self._button("Delete…", self.delete, f"Delete the {self.noun}")
+        self.delete_button = self._button(
+            _("Delete…"), self.delete, _("Delete the {noun}").format(noun=kind_word(self.noun))
+        )
         self.up_button = self._button(
-            "↑ Up", lambda: self.move(-1), f"Move the {self.noun} up (Ctrl+Up)"
+            _("↑ Up"),
+            lambda: self.move(-1),
+            _("Move the {noun} up (Ctrl+Up)").format(noun=kind_word(self.noun)),
         )
         self.down_button = self._button(
-            "↓ Down", lambda: self.move(1), f"Move the {self.noun} down (Ctrl+Down)"
+            _("↓ Down"),
+            lambda: self.move(1),
+            _("Move the {noun} down (Ctrl+Down)").format(noun=kind_word(self.noun)),
         )
         self.add_extra_buttons()
         for keys, slot in (
@@ -176,7 +184,9 @@ class RecordListPanel(QWidget):
 
     # ------------------------------------------------------------ shared actions
     def add(self) -> None:
-        name = prompts.ask_name(self, f"Add {self.noun}", self.add_prompt)
+        name = prompts.ask_name(
+            self, _("Add {noun}").format(noun=kind_word(self.noun)), _(self.add_prompt)
+        )
         if name is None:
             return
         added = record_edits.add_record(self.session, self.noun, name)
@@ -198,7 +208,9 @@ class RecordListPanel(QWidget):
         record = next(r for r in self.records() if r.id == record_id)
         uses = self.step_counts().get(record_id, 0)
         question = self.delete_question(record, uses)
-        if not uses or prompts.confirm(self, question, f"Delete {self.noun}"):
+        if not uses or prompts.confirm(
+            self, question, _("Delete {noun}").format(noun=kind_word(self.noun))
+        ):
             record_edits.delete_record(self.session, self.noun, record_id)
 
     def selected_signal(self) -> SignalInstance:

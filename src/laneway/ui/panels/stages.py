@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QListWidgetItem
 
+from laneway.i18n import N_, _
 from laneway.model import Stage
 from laneway.model.wording import plural
 from laneway.ui.panels.record_list import RecordListPanel
@@ -12,13 +13,15 @@ from laneway.ui.panels.record_list import RecordListPanel
 class StagesPanel(RecordListPanel):
     noun = "stage"
     step_field = "stage_id"
-    empty_hint = (
+    empty_hint = N_(
         "No stages yet.\n\nAdd the phases of the journey, e.g. Awareness, Consideration, "
         "Purchase, Onboarding: each becomes a column."
     )
-    add_prompt = "Name of the stage (a new column at the end):"
-    list_name = "Stages"
-    list_description = "The columns in order; F2 renames, Del deletes, Ctrl+Up and Ctrl+Down move"
+    add_prompt = N_("Name of the stage (a new column at the end):")
+    list_name = N_("Stages")
+    list_description = N_(
+        "The columns in order; F2 renames, Del deletes, Ctrl+Up and Ctrl+Down move"
+    )
 
     def records(self) -> list[Stage]:
         return self.session.journey.stages_in_order()
@@ -28,7 +31,11 @@ class StagesPanel(RecordListPanel):
         item.setToolTip(self.count_tooltip(record, count, self.list.count() + 1))
 
     def count_tooltip(self, record: Stage, count: int, position: int) -> str:
-        return f"Column {position}: {record.name} holds {plural(count, 'step')}."
+        return _("Column {position}: {name} holds {value}.").format(
+            position=position, name=record.name, value=plural(count, "step")
+        )
 
     def delete_question(self, record: Stage, uses: int) -> str:
-        return f"Delete the stage {record.name}? {plural(uses, 'step')} in it will have no stage."
+        return _("Delete the stage {name}? {value} in it will have no stage.").format(
+            name=record.name, value=plural(uses, "step")
+        )

@@ -13,6 +13,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from laneway.analysis import Report
+from laneway.i18n import N_, _
 from laneway.layout import NO_STAGE_NAME, UNASSIGNED_NAME
 from laneway.model import ChangeSet
 from laneway.model.wording import plural
@@ -21,7 +22,7 @@ from laneway.ui.editing.session import MapSession
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 REFRESH_DELAY_MS = 150
-SEVERITY_WORDS = {"error": "error", "warning": "warning", "info": "note"}
+SEVERITY_WORDS = {"error": N_("Error"), "warning": N_("Warning"), "info": N_("Note")}
 
 
 class StepsList(QWidget):
@@ -40,10 +41,12 @@ class StepsList(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         self.list = QListWidget()
         self.list.setObjectName("stepsList")
-        self.list.setAccessibleName("Steps")
+        self.list.setAccessibleName(_("Steps"))
         self.list.setAccessibleDescription(
-            "The map's steps in journey order, with owner, stage and findings; "
-            "choosing one selects it on the canvas"
+            _(
+                "The map's steps in journey order, with owner, stage and findings; "
+                "choosing one selects it on the canvas"
+            )
         )
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setWordWrap(True)
@@ -175,8 +178,8 @@ class StepsList(QWidget):
     def row_text(self, step_id: str) -> str:
         journey = self.session.journey
         step = journey.steps[step_id]
-        owner = journey.department_name(step.department_id) or UNASSIGNED_NAME
-        stage = journey.stage_name(step.stage_id) or NO_STAGE_NAME
+        owner = journey.department_name(step.department_id) or _(UNASSIGNED_NAME)
+        stage = journey.stage_name(step.stage_id) or _(NO_STAGE_NAME)
         text = f"{step.title} — {owner}, {stage}"
         findings = self._findings(step_id)
         if findings:
@@ -188,11 +191,11 @@ class StepsList(QWidget):
         journey = self.session.journey
         step = journey.steps[step_id]
         owner = journey.department_name(step.department_id)
-        stage = journey.stage_name(step.stage_id) or "no stage"
-        who = f"owned by {owner}" if owner else "owned by nobody"
-        sentence = f"{step.title}, {who}, in {stage}."
+        stage = journey.stage_name(step.stage_id) or _("no stage")
+        who = _("owned by {owner}").format(owner=owner) if owner else _("owned by nobody")
+        sentence = _("{title}, {who}, in {stage}.").format(title=step.title, who=who, stage=stage)
         for finding in self._findings(step_id):
-            sentence += f" {SEVERITY_WORDS[finding.severity].capitalize()}: {finding.message}"
+            sentence += f" {_(SEVERITY_WORDS[finding.severity])}: {finding.message}"
         return sentence
 
     def step_ids(self) -> list[str]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
+from laneway.i18n import N_, _
+
 
 def describe(widget: QWidget, name: str, description: str) -> QWidget:
     """Give ``widget`` its accessible name and description; returns it."""
@@ -19,8 +21,8 @@ def describe(widget: QWidget, name: str, description: str) -> QWidget:
 
 #: What the standard buttons of a dialog do, by their role.
 BUTTON_DESCRIPTIONS = {
-    QDialogButtonBox.ButtonRole.AcceptRole: "Use what was chosen and close",
-    QDialogButtonBox.ButtonRole.RejectRole: "Close without changing anything",
+    QDialogButtonBox.ButtonRole.AcceptRole: N_("Use what was chosen and close"),
+    QDialogButtonBox.ButtonRole.RejectRole: N_("Close without changing anything"),
 }
 
 
@@ -30,5 +32,7 @@ def describe_buttons(box: QDialogButtonBox) -> QDialogButtonBox:
     for button in box.buttons():
         if not button.accessibleDescription():
             role = box.buttonRole(button)
-            button.setAccessibleDescription(BUTTON_DESCRIPTIONS.get(role, button.text()))
+            button.setAccessibleDescription(
+                _(BUTTON_DESCRIPTIONS[role]) if role in BUTTON_DESCRIPTIONS else button.text()
+            )
     return box

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from laneway.canvas.badges import paint_badge
 from laneway.canvas.style import LIGHT, Style, text_color_on
+from laneway.i18n import N_, _
 from laneway.ui.widgets.accessible import describe
 
 #: Band heights and text sizes, as shares of the screen's height (text at the Normal size;
@@ -30,12 +31,12 @@ SENTENCE_LINES, SMALLEST_SENTENCE = 3, 0.02
 HINT_SEPARATOR = "   "
 #: Legend rows: (kind, words).
 LEGEND = (
-    ("error", "error"),  # the badges' shapes, as on the canvas
-    ("warning", "warning"),
-    ("info", "note"),
-    ("handoff", "handoff"),
-    ("gap", "gap: nobody agreed"),
-    ("unassigned", "nobody owns"),
+    ("error", N_("error")),  # the badges' shapes, as on the canvas
+    ("warning", N_("warning")),
+    ("info", N_("note")),
+    ("handoff", N_("handoff")),
+    ("gap", N_("gap: nobody agreed")),
+    ("unassigned", N_("nobody owns")),
 )
 
 
@@ -52,7 +53,7 @@ class PresentationOverlay(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("presentationOverlay")
-        describe(self, "Presentation bands", "The map's title, coverage and legend")
+        describe(self, _("Presentation bands"), _("The map's title, coverage and legend"))
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.style_ = LIGHT
@@ -80,7 +81,7 @@ class PresentationOverlay(QWidget):
 
     def _describe(self) -> None:
         """A screen reader reads what the room sees: title, place, figures, sentence."""
-        parts = [self.title, self.position, *(text for text, _ in self.figures)]
+        parts = [self.title, self.position, *(text for text, _complete in self.figures)]
         if self.caption is not None:
             parts += [self.caption.where, self.caption.sentence]
         self.setAccessibleDescription(". ".join(p for p in parts if p))
@@ -209,7 +210,8 @@ class PresentationOverlay(QWidget):
         y0 = self.height() - bottom
         x = pad
         mark = metrics.height() * 1.6
-        for kind, words in LEGEND:
+        for kind, english in LEGEND:
+            words = _(english)
             if not self.show_findings and kind in ("error", "warning", "info", "gap"):
                 continue
             box = QRectF(x, y0 + (bottom - mark) / 2, mark * 1.4, mark)

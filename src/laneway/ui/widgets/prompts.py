@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laneway.i18n import _
 from laneway.ui.widgets.accessible import describe_buttons
 
 APP_TITLE = "Laneway"
@@ -99,13 +100,13 @@ class TypedChoice(QDialog):
         self.filter = QLineEdit()
         self.filter.setObjectName("choiceFilter")
         self.filter.setAccessibleName(prompt)
-        self.filter.setAccessibleDescription("Type part of an entry; Enter takes the first")
+        self.filter.setAccessibleDescription(_("Type part of an entry; Enter takes the first"))
         label.setBuddy(self.filter)
         layout.addWidget(self.filter)
         self.list = QListWidget()
         self.list.setObjectName("choiceList")
-        self.list.setAccessibleName("Entries")
-        self.list.setAccessibleDescription("The entries that hold the typed text")
+        self.list.setAccessibleName(_("Entries"))
+        self.list.setAccessibleDescription(_("The entries that hold the typed text"))
         layout.addWidget(self.list, 1)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QCompleter, QPlainTextEdit, QToolTip
 
+from laneway.i18n import _
 from laneway.model.terms import cited_terms, complete_citation, open_citation_at
 
 ALARM = "#c0392b"
@@ -129,9 +130,9 @@ class TermField(QObject):
                 meaning = self.meaning(term)
                 QToolTip.showText(
                     event.globalPos(),
-                    f"{term}: {meaning or '(no meaning written yet)'}"
+                    f"{term}: {meaning or _('(no meaning written yet)')}"
                     if meaning is not None
-                    else f"{term} is not defined — add it under Definitions",
+                    else _("{term} is not defined — add it under Definitions").format(term=term),
                     self.editor,
                 )
                 return True

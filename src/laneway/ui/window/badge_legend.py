@@ -24,7 +24,7 @@ class BadgeLegend(QWidget):
             icon = QLabel()
             icon.setObjectName(f"badge-{kind.severity}")
             self._icons.append(icon)
-            text = QLabel(kind.severity)
+            text = QLabel(kind.word)
             for label in (icon, text):
                 label.setToolTip(kind.legend)
             layout.addWidget(icon)

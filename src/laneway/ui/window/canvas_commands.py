@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from laneway.i18n import _
 from laneway.layout import Metrics
 from laneway.operations.searching import reading_order
 from laneway.ui.editing import steps
@@ -49,7 +50,7 @@ class CanvasCommands:
             self.add_first()
             return
         if len(selected) != 1:
-            self.notify("Select one step first; the new step follows it.")
+            self.notify(_("Select one step first; the new step follows it."))
             return
         new_id = steps.add_next_step(
             self.session,
@@ -81,7 +82,7 @@ class CanvasCommands:
     ) -> None:
         """A new step in a cell (near a cell-relative point), named in place."""
         new_id = steps.add_step(
-            self.session, department_id, stage_id, near, steps.DEFAULT_TITLE, self.metrics()
+            self.session, department_id, stage_id, near, _(steps.DEFAULT_TITLE), self.metrics()
         )
         self._show_and_name(new_id)
 
@@ -100,17 +101,20 @@ class CanvasCommands:
     def nudge(self, lanes: int, stages: int) -> None:
         chosen = self.session.selected_step_ids
         if not chosen:
-            self.notify("Select the steps to move first.")
+            self.notify(_("Select the steps to move first."))
             return
         if not nudge_steps(self.session, self.scene.grid, chosen, lanes, stages):
-            where = "lane" if lanes else "stage"
-            self.notify(f"There is no {where} further that way.")
+            self.notify(
+                _("There is no lane further that way.")
+                if lanes
+                else _("There is no stage further that way.")
+            )
 
     # ----------------------------------------------------------------- linking
     def link_to(self) -> None:
         selected = sorted(self.session.selected_step_ids)
         if len(selected) != 1:
-            self.notify("Select the one step the link starts from first.")
+            self.notify(_("Select the one step the link starts from first."))
             return
         source = selected[0]
         journey = self.session.journey
@@ -120,14 +124,14 @@ class CanvasCommands:
             if s != source and journey.link_between(source, s) is None
         ]
         if not targets:
-            self.notify("There is no other step to link to.")
+            self.notify(_("There is no other step to link to."))
             return
         labels = [step_choice_label(journey, s) for s in targets]
         title = journey.steps[source].title
         index = prompts.ask_choice(
             self.view.window(),
-            "Link to step",
-            f"Link '{title}' to (type a title):",
+            _("Link to step"),
+            _("Link '{title}' to (type a title):").format(title=title),
             labels,
             typed=True,
         )
@@ -138,6 +142,6 @@ class CanvasCommands:
 def step_choice_label(journey, step_id: str) -> str:
     """How a step reads in a list to choose from: title, owner and stage."""
     step = journey.steps[step_id]
-    owner = journey.department_name(step.department_id) or "Unassigned"
-    stage = journey.stage_name(step.stage_id) or "no stage"
+    owner = journey.department_name(step.department_id) or _("Unassigned")
+    stage = journey.stage_name(step.stage_id) or _("no stage")
     return f"{step.title} — {owner}, {stage}"

@@ -14,7 +14,9 @@ from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from laneway.i18n import _, pgettext
 from laneway.layout import UNASSIGNED_NAME
+from laneway.model.wording import kind_word
 from laneway.ui.editing import records, steps
 from laneway.ui.widgets import prompts
 
@@ -116,21 +118,25 @@ class ContextMenus:
     # ------------------------------------------------------------------ menus
     def card_menu(self, step_id: str) -> QMenu:
         journey = self.window.session.journey
-        menu = self._menu("card", f"Step {journey.steps[step_id].title}")
+        menu = self._menu("card", _("Step {title}").format(title=journey.steps[step_id].title))
         self._actions(menu, "rename", "add_next", "add_next_stage", "add_below", "link_to")
         self._note_entry(menu, step_id=step_id)
         menu.addSeparator()
-        self._choices(menu, "&Owner", step_id, "department_id")
-        self._choices(menu, "Sta&ge", step_id, "stage_id")
+        self._choices(menu, _("&Owner"), step_id, "department_id")
+        self._choices(menu, _("Sta&ge"), step_id, "stage_id")
         self._actions(menu, "-", "cut", "copy", "delete")
         return menu
 
     def _choices(self, menu: QMenu, title: str, step_id: str, field: str) -> None:
         journey = self.window.session.journey
         submenu = menu.addMenu(title)
-        submenu.menuAction().setStatusTip(f"Give the selected steps another {title[1:].lower()}")
+        submenu.menuAction().setStatusTip(
+            _("Give the selected steps another owner")
+            if field == "department_id"
+            else _("Move the selected steps to another stage")
+        )
         records_in_order = (
-            [(None, UNASSIGNED_NAME), *((d.id, d.name) for d in journey.departments_in_order())]
+            [(None, _(UNASSIGNED_NAME)), *((d.id, d.name) for d in journey.departments_in_order())]
             if field == "department_id"
             else [(s.id, s.name) for s in journey.stages_in_order()]
         )
@@ -140,18 +146,18 @@ class ContextMenus:
             action = self._entry(
                 submenu,
                 name,
-                f"Move the selected steps to {name}",
+                _("Move the selected steps to {name}").format(name=name),
                 lambda r=record_id: steps.set_steps_field(self.window.session, chosen, field, r),
             )
             action.setCheckable(True)
             action.setChecked(record_id == current)
 
     def link_menu(self, link_id: str) -> QMenu:
-        menu = self._menu("link", "Link")
+        menu = self._menu("link", _("Link"))
         self._entry(
             menu,
-            "Write the &Agreement",
-            "Type what is handed over and when it is ready, in the inspector",
+            _("Write the &Agreement"),
+            _("Type what is handed over and when it is ready, in the inspector"),
             self.window.inspector.focus_agreement,
         )
         self._note_entry(menu, link_id=link_id)
@@ -160,32 +166,34 @@ class ContextMenus:
 
     def lane_menu(self, department_id: str | None) -> QMenu:
         journey = self.window.session.journey
-        name = journey.department_name(department_id) or UNASSIGNED_NAME
+        name = journey.department_name(department_id) or _(UNASSIGNED_NAME)
         first_stage = next((s.id for s in journey.stages_in_order()), None)
         entries = RecordEntries(
-            "&Rename Department…", f"Give {name} another name",
-            ("Move Lane &Up", f"Move {name} one lane up"),
-            ("Move Lane Do&wn", f"Move {name} one lane down"),
-            ("D&elete Department…", f"Delete {name}; its steps become unowned"),
+            _("&Rename Department…"), _("Give {name} another name").format(name=name),
+            (_("Move Lane &Up"), _("Move {name} one lane up").format(name=name)),
+            (_("Move Lane Do&wn"), _("Move {name} one lane down").format(name=name)),
+            (_("D&elete Department…"),
+             _("Delete {name}; its steps become unowned").format(name=name)),
         )  # fmt: skip
         return self._record_menu(
-            "department", department_id, f"Lane {name}", (department_id, first_stage),
-            f"Add a step to the {name} lane, in the first stage", entries,
+            "department", department_id, _("Lane {name}").format(name=name),
+            (department_id, first_stage),
+            _("Add a step to the {name} lane, in the first stage").format(name=name), entries,
         )  # fmt: skip
 
     def stage_menu(self, stage_id: str | None) -> QMenu:
         journey = self.window.session.journey
-        name = journey.stage_name(stage_id) or "No stage"
+        name = journey.stage_name(stage_id) or _("No stage")
         first_lane = next((d.id for d in journey.departments_in_order()), None)
         entries = RecordEntries(
-            "&Rename Stage…", f"Give the stage {name} another name",
-            ("Move Stage &Left", f"Move {name} one column to the left"),
-            ("Move Stage Ri&ght", f"Move {name} one column to the right"),
-            ("D&elete Stage…", f"Delete the stage {name}; its steps stay"),
+            _("&Rename Stage…"), _("Give the stage {name} another name").format(name=name),
+            (_("Move Stage &Left"), _("Move {name} one column to the left").format(name=name)),
+            (_("Move Stage Ri&ght"), _("Move {name} one column to the right").format(name=name)),
+            (_("D&elete Stage…"), _("Delete the stage {name}; its steps stay").format(name=name)),
         )  # fmt: skip
         return self._record_menu(
-            "stage", stage_id, f"Stage {name}", (first_lane, stage_id),
-            f"Add a step to the {name} stage, in the first lane", entries,
+            "stage", stage_id, _("Stage {name}").format(name=name), (first_lane, stage_id),
+            _("Add a step to the {name} stage, in the first lane").format(name=name), entries,
         )  # fmt: skip
 
     def _record_menu(
@@ -200,7 +208,9 @@ class ContextMenus:
         """A lane's or a stage's menu: add a step in it, rename, (recolor), move, delete."""
         window = self.window
         menu = self._menu("lane" if kind == "department" else "stage", title)
-        self._entry(menu, "Add Step &Here", add_tip, lambda: window.canvas_commands.add_at(*cell))
+        self._entry(
+            menu, _("Add Step &Here"), add_tip, lambda: window.canvas_commands.add_at(*cell)
+        )
         if record_id is not None:
             panel = window.departments if kind == "department" else window.stages
 
@@ -212,7 +222,7 @@ class ContextMenus:
             )
             if kind == "department":
                 self._entry(
-                    menu, "Lane &Color…", "Change the color of the lane", row(panel.recolor)
+                    menu, _("Lane &Color…"), _("Change the color of the lane"), row(panel.recolor)
                 )
             menu.addSeparator()
             for (text, tip), delta in ((entries.back, -1), (entries.on, 1)):
@@ -225,7 +235,7 @@ class ContextMenus:
     def cell_menu(self, scene_at: QPointF) -> QMenu:
         window = self.window
         scene = window.scene
-        menu = self._menu("canvas", "Map")
+        menu = self._menu("canvas", _("Map"))
         cell = scene.cell_at(scene_at)
         if cell is not None:
             rect = scene.grid.cell_rect(*cell)
@@ -236,8 +246,8 @@ class ContextMenus:
             )
             self._entry(
                 menu,
-                "Add Step &Here",
-                "Add a step in this lane and stage",
+                _("Add Step &Here"),
+                _("Add a step in this lane and stage"),
                 lambda: window.canvas_commands.add_at(cell[0], cell[1], near),
             )
         self._actions(menu, "paste", "-", "add_department", "add_stage", "-", "select_all", "fit")
@@ -248,15 +258,15 @@ class ContextMenus:
         """Add Note… on this card, this arrow, or (neither) the map."""
         journey = self.window.session.journey
         if step_id is not None:
-            subject = f"the step {journey.steps[step_id].title}"
+            subject = _("the step {title}").format(title=journey.steps[step_id].title)
         elif link_id is not None:
-            subject = "this link"
+            subject = _("this link")
         else:
-            subject = "the map"
+            subject = pgettext("note subject", "the map")
         self._entry(
             menu,
-            "Add Not&e…",
-            f"Add a note on {subject} (Ctrl+Alt+N)",
+            _("Add Not&e…"),
+            _("Add a note on {subject} (Ctrl+Alt+N)").format(subject=subject),
             lambda: self.window.content_ui.add_note(step_id, link_id, subject),
         )
 
@@ -269,6 +279,8 @@ class ContextMenus:
     def _rename(self, kind: records.Kind, record_id: str) -> None:
         journey = self.window.session.journey
         current = (journey.departments if kind == "department" else journey.stages)[record_id].name
-        name = prompts.ask_name(self.window, f"Rename {kind}", "New name:", current)
+        name = prompts.ask_name(
+            self.window, _("Rename {kind}").format(kind=kind_word(kind)), _("New name:"), current
+        )
         if name is not None and name != current:
             records.rename_record(self.window.session, kind, record_id, name)

@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from laneway.analysis import Report
 from laneway.canvas.style import ALARM_COLOR
+from laneway.i18n import _
 from laneway.model.wording import plural
 from laneway.ui.editing.session import MapSession
+from laneway.ui.widgets.locale_text import percent_text
 
 SEPARATOR = "  ·  "
 
@@ -26,11 +28,19 @@ def coverage_parts(report: Report) -> list[tuple[str, bool]]:
     gaps = s.handoffs - s.agreed_handoffs
     return [
         (
-            f"Ownership {s.ownership_coverage:.0%} ({s.owned_steps}/{s.steps})",
+            _("Ownership {percent} ({owned_steps}/{steps})").format(
+                percent=percent_text(s.ownership_coverage),
+                owned_steps=s.owned_steps,
+                steps=s.steps,
+            ),
             s.owned_steps == s.steps,
         ),
         (
-            f"Handoffs agreed {s.handoff_coverage:.0%} ({s.agreed_handoffs}/{s.handoffs})",
+            _("Handoffs agreed {percent} ({agreed_handoffs}/{handoffs})").format(
+                percent=percent_text(s.handoff_coverage),
+                agreed_handoffs=s.agreed_handoffs,
+                handoffs=s.handoffs,
+            ),
             gaps == 0,
         ),
         (plural(gaps, "gap"), gaps == 0),
@@ -46,8 +56,10 @@ class CoverageStatus(QLabel):
         self._plain = ""
         self._incomplete: list[str] = []
         self.setToolTip(
-            "Ownership: steps with a department. Handoffs agreed: links between two "
-            "departments whose agreement is written down. A gap is a handoff nobody agreed."
+            _(
+                "Ownership: steps with a department. Handoffs agreed: links between two "
+                "departments whose agreement is written down. A gap is a handoff nobody agreed."
+            )
         )
         session.report_changed.connect(self.show_report)
 

@@ -15,18 +15,19 @@ from typing import Protocol
 from PySide6.QtWidgets import QWidget
 
 from laneway.canvas import Style
+from laneway.i18n import N_
 
 #: The themes the View menu offers: (setting, menu text).
 THEMES: tuple[tuple[str, str], ...] = (
-    ("system", "Follow the System"),
-    ("light", "Light"),
-    ("dark", "Dark"),
+    ("system", N_("Follow the System")),
+    ("light", N_("Light")),
+    ("dark", N_("Dark")),
 )
 #: The text sizes the View menu offers: (scale, menu text).
 TEXT_SIZES: tuple[tuple[float, str], ...] = (
-    (1.0, "Normal"),
-    (1.25, "Large (projector)"),
-    (1.5, "Extra large"),
+    (1.0, N_("Normal")),
+    (1.25, N_("Large (projector)")),
+    (1.5, N_("Extra large")),
 )
 
 
@@ -40,6 +41,8 @@ class Appearance:
     show_findings: bool
     #: View → Emotion Curve, as last chosen.
     emotion_curve: bool = False
+    #: View → Language: "system", "en", "de" or "fr".
+    language: str = "system"
 
 
 class WindowHost(Protocol):
@@ -64,6 +67,8 @@ class WindowHost(Protocol):
     def preference(self, name: str) -> object: ...
 
     def set_preference(self, name: str, value: object) -> None: ...
+
+    def set_language(self, language: str) -> None: ...
 
     def window_closed(self, window: QWidget) -> None: ...
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMainWindow
 
+from laneway.i18n import N_, _, pgettext
 from laneway.model import ChangeSet
 from laneway.ui.editing import content
 from laneway.ui.panels.definitions import DefinitionsPanel
@@ -24,7 +25,7 @@ from laneway.ui.widgets.accessible import describe
 if TYPE_CHECKING:
     from laneway.ui.window.actions import WindowActions
 
-EVERYONE = "Every persona"
+EVERYONE = N_("Every persona")
 
 
 class JourneyContentUi:
@@ -33,12 +34,12 @@ class JourneyContentUi:
         self.window = window
         session = window.session
         self.personas = PersonasPanel(session)
-        window.lanes_tabs.addTab(self.personas, "Personas")
+        window.lanes_tabs.addTab(self.personas, _("Personas"))
         self.definitions = DefinitionsPanel(session)
         self.notes = NotesPanel(session)
         area = Qt.DockWidgetArea.LeftDockWidgetArea
-        self.definitions_dock = window.add_dock("Definitions", self.definitions, area)
-        self.notes_dock = window.add_dock("Notes", self.notes, area)
+        self.definitions_dock = window.add_dock(_("Definitions"), self.definitions, area)
+        self.notes_dock = window.add_dock(pgettext("workshop notes", "Notes"), self.notes, area)
         # Below the lanes and stages (added docks stack there): the glossary and the
         # parking lot, one tab each.
         window.tabifyDockWidget(self.definitions_dock, self.notes_dock)
@@ -50,15 +51,15 @@ class JourneyContentUi:
         self.filter.setObjectName("personaFilter")
         describe(
             self.filter,
-            "Persona filter",
-            "Dim the steps that do not concern the chosen persona, on the canvas and in exports",
+            _("Persona filter"),
+            _("Dim the steps that do not concern the chosen persona, on the canvas and in exports"),
         )
         self.filter.activated.connect(lambda _i: self.set_persona_filter(self.filter.currentData()))
-        self.curve_action = QAction("&Emotion Curve", window)
+        self.curve_action = QAction(_("&Emotion Curve"), window)
         self.curve_action.setObjectName("emotion_curve")
         self.curve_action.setCheckable(True)
         self.curve_action.setStatusTip(
-            "Show the emotion curve above the lanes: how the journey feels, per persona"
+            _("Show the emotion curve above the lanes: how the journey feels, per persona")
         )
         self.curve_action.setChecked(window.appearance.emotion_curve)
         self.curve_action.toggled.connect(self.set_curve_visible)
@@ -92,7 +93,7 @@ class JourneyContentUi:
         blocked = self.filter.blockSignals(True)
         try:
             self.filter.clear()
-            self.filter.addItem(EVERYONE, None)
+            self.filter.addItem(_(EVERYONE), None)
             for persona in journey.personas_in_order():
                 self.filter.addItem(persona.name, persona.id)
             self.filter.setCurrentIndex(max(0, self.filter.findData(current)))
@@ -127,13 +128,13 @@ class JourneyContentUi:
         journey = session.journey
         if session.selected_step_ids:
             step_id = sorted(session.selected_step_ids)[0]
-            return step_id, None, f"the step {journey.steps[step_id].title}"
+            return step_id, None, _("the step {title}").format(title=journey.steps[step_id].title)
         if session.selected_link_ids:
             link_id = sorted(session.selected_link_ids)[0]
             link = journey.links[link_id]
             ends = f"{journey.steps[link.source].title} → {journey.steps[link.target].title}"
-            return None, link_id, f"the link {ends}"
-        return None, None, "the map"
+            return None, link_id, _("the link {ends}").format(ends=ends)
+        return None, None, pgettext("note subject", "the map")
 
     def author(self) -> str | None:
         """Who writes the notes: asked the first time, then remembered."""
@@ -142,7 +143,7 @@ class JourneyContentUi:
         if known:
             return known
         name = prompts.ask_name(
-            self.window, "Your name", "Your name, shown on the notes you add (asked once):"
+            self.window, _("Your name"), _("Your name, shown on the notes you add (asked once):")
         )
         if name is not None:
             host.set_preference("note_author", name)
@@ -157,7 +158,9 @@ class JourneyContentUi:
             return None
         if not subject:
             step_id, link_id, subject = self.note_target()
-        text, ok = QInputDialog.getMultiLineText(window, "Add note", f"A note on {subject}:")
+        text, ok = QInputDialog.getMultiLineText(
+            window, _("Add note"), _("A note on {subject}:").format(subject=subject)
+        )
         if not ok or not text.strip():
             return None
         author = self.author()

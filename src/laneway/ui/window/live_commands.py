@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
 
+from laneway.i18n import N_, _
 from laneway.store.sync_log import read_updates
 from laneway.sync import extra
 from laneway.sync.addresses import colour_for, default_name, parse_address
@@ -19,7 +20,7 @@ from laneway.ui.dialogs.live_host import LiveHostDialog
 from laneway.ui.dialogs.live_join import JoinRequest, LiveJoinDialog
 from laneway.ui.widgets.accessible import describe
 
-MISSING = (
+MISSING = N_(
     "Live sessions need the optional live-session packages, which are not installed. "
     'Install them with: pip install "laneway[collab]"'
 )
@@ -42,7 +43,7 @@ class LiveCommands:
         self.announcer = None
         self.indicator = QLabel()
         self.indicator.setObjectName("liveIndicator")
-        describe(self.indicator, "Live session", "Whether this map is connected to a session")
+        describe(self.indicator, _("Live session"), _("Whether this map is connected to a session"))
         self.indicator.setVisible(False)
         window.statusBar().addPermanentWidget(self.indicator)
         self._watching_focus = True
@@ -61,7 +62,7 @@ class LiveCommands:
         """Without the optional packages the menu items say how to get them."""
         if not self.available():
             for key in ("live_host", "live_join"):
-                tip = 'Needs the live-session packages: pip install "laneway[collab]"'
+                tip = _('Needs the live-session packages: pip install "laneway[collab]"')
                 actions[key].setStatusTip(tip)
                 actions[key].setToolTip(tip)
                 actions[key].setText(actions[key].text().replace("…", " (needs laneway[collab])…"))
@@ -76,21 +77,23 @@ class LiveCommands:
     # ------------------------------------------------------------------ host
     def host(self) -> None:
         if not self.available():
-            QMessageBox.information(self.window, "Live session", MISSING)
+            QMessageBox.information(self.window, _("Live session"), _(MISSING))
             return
         from laneway.ui.window.live_session import HostLink, JoinLink
 
         if isinstance(self.link, JoinLink):
             QMessageBox.information(
                 self.window,
-                "Live session",
-                "This copy follows another laptop's session; leave it first (File → Join "
-                "Live Session shows how), or host from your own map.",
+                _("Live session"),
+                _(
+                    "This copy follows another laptop's session; leave it first (File → Join "
+                    "Live Session shows how), or host from your own map."
+                ),
             )
             return
         if self.link is None:
             if self.window.session.read_only:
-                self.window.show_error("A read-only map cannot be shared in a live session.")
+                self.window.show_error(_("A read-only map cannot be shared in a live session."))
                 return
             name = default_name()
             link = HostLink(
@@ -100,7 +103,9 @@ class LiveCommands:
                 address = link.listen(self.listen_host)
             except OSError as error:
                 link.end()
-                self.window.show_error(f"The session could not listen on the network ({error}).")
+                self.window.show_error(
+                    _("The session could not listen on the network ({error}).").format(error=error)
+                )
                 return
             self._attach(link)
             if self.discovery:
@@ -123,15 +128,15 @@ class LiveCommands:
     # ------------------------------------------------------------------ join
     def join(self) -> None:
         if not self.available():
-            QMessageBox.information(self.window, "Live session", MISSING)
+            QMessageBox.information(self.window, _("Live session"), _(MISSING))
             return
         from laneway.ui.window.live_session import JoinLink
 
         if isinstance(self.link, JoinLink):
             answer = QMessageBox.question(
                 self.window,
-                "Live session",
-                "This copy is in a live session. Leave it? The copy stays as it is, editable.",
+                _("Live session"),
+                _("This copy is in a live session. Leave it? The copy stays as it is, editable."),
             )
             if answer == QMessageBox.StandardButton.Yes:
                 self.link.leave()
@@ -161,7 +166,9 @@ class LiveCommands:
         if request.copy_path is None:
             self.start_rejoin(request)
             return
-        self.window.show_notice(f"Joining {request.host}:{request.port}…")
+        self.window.show_notice(
+            _("Joining {host}:{port}…").format(host=request.host, port=request.port)
+        )
         self.attempt = begin_join(request, self.window.host, self._join_failed, self._joined)
 
     def _joined(self) -> None:
@@ -205,7 +212,7 @@ class LiveCommands:
         colour = "#1e8449" if "connected" in text or "hosting" in text else "#b9770e"
         self.indicator.setStyleSheet(INDICATOR_STYLE.format(colour))
         self.indicator.setText(f"● {text}" if text else "")
-        self.indicator.setAccessibleName(text or "Not in a live session")
+        self.indicator.setAccessibleName(text or _("Not in a live session"))
         self.indicator.setVisible(bool(text))
 
     def _ended(self, reason: str) -> None:
@@ -278,7 +285,11 @@ def begin_join(request: JoinRequest, host, on_failed, on_joined=None):
             join=attempt.join, address=attempt.address,
         )  # fmt: skip
         window.live.attach(link)
-        window.show_notice(f"You joined the live session; this copy is {live.document.path.name}.")
+        window.show_notice(
+            _("You joined the live session; this copy is {name}.").format(
+                name=live.document.path.name
+            )
+        )
 
     attempt.failed.connect(on_failed)
     attempt.copied.connect(copied)

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from laneway.canvas.presence_layer import PresenceLayer, Seen
-from laneway.model.wording import plural
+from laneway.i18n import _, ngettext
 from laneway.sync.addresses import DEFAULT_PORT, reachable_address
 from laneway.sync.host import Participant
 from laneway.sync.join import JoinSession
@@ -136,12 +136,16 @@ class HostLink(LiveLink):
     def update_status(self) -> None:
         if not self.over:
             people = len(self.participants())
-            self.set_status(f"Live: hosting, {plural(people, 'person', 'people')} joined")
+            self.set_status(
+                ngettext(
+                    "Live: hosting, {n} person joined", "Live: hosting, {n} people joined", people
+                ).format(n=people)
+            )
 
     def end(self) -> None:
         if not self.over:
             self.server.stop()
-            self._finish("You ended the live session; the map stays as it is.")
+            self._finish(_("You ended the live session; the map stays as it is."))
 
 
 class JoinLink(LiveLink):
@@ -207,19 +211,23 @@ class JoinLink(LiveLink):
             return
         if self.joined.connected:
             self.reconnecting = False
-            self.set_status("Live: connected")
+            self.set_status(_("Live: connected"))
         elif self.reconnecting and not self.joined.waiting_edits:
-            self.set_status("Live: reconnecting…")
+            self.set_status(_("Live: reconnecting…"))
         else:
-            waiting = plural(self.joined.waiting_edits, "edit")
-            self.set_status(f"Live: offline, {waiting} waiting")
+            waiting = self.joined.waiting_edits
+            self.set_status(
+                ngettext(
+                    "Live: offline, {n} edit waiting", "Live: offline, {n} edits waiting", waiting
+                ).format(n=waiting)
+            )
 
     def leave(self) -> None:
         if not self.over:
             self._retry.stop()
             self.join.close()
             self.joined.leave()
-            self._finish("You left the live session; your copy stays as it is, editable.")
+            self._finish(_("You left the live session; your copy stays as it is, editable."))
 
 
 class JoinAttempt(QObject):
@@ -240,7 +248,9 @@ class JoinAttempt(QObject):
         self.joining.on_copy = self.copied.emit
         self.joining.session.on_closed = self._closed
         self.join.on_unreachable = lambda reason: self._fail(
-            f"No live session answers at {address[0]}:{address[1]} ({reason.rstrip('.')})."
+            _("No live session answers at {host}:{port} ({reason}).").format(
+                host=address[0], port=address[1], reason=reason.rstrip(".")
+            )
         )
 
     def start(self) -> None:

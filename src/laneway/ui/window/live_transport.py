@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QTcpServer, QTcpSocket
 
+from laneway.i18n import _
 from laneway.sync.endpoint import Endpoint
 from laneway.sync.host import HostSession
 from laneway.sync.join import JoinSession
@@ -45,7 +46,7 @@ def pump(socket: QTcpSocket, endpoint: Endpoint) -> None:
         lambda: (
             None
             if endpoint.live or endpoint.closed
-            else endpoint.drop("The other side did not finish pairing in time.")
+            else endpoint.drop(_("The other side did not finish pairing in time."))
         )
     )
     deadline.start(HANDSHAKE_MS)
@@ -105,7 +106,7 @@ class QtJoin(QObject):
         self.socket = socket
         timer = QTimer(socket)
         timer.setSingleShot(True)
-        timer.timeout.connect(lambda: self._failed(socket, "the host did not answer"))
+        timer.timeout.connect(lambda: self._failed(socket, _("the host did not answer")))
         opened = [False]
 
         def connected() -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from laneway import __version__
 from laneway.canvas import JourneyScene
+from laneway.i18n import N_, _
 from laneway.layout import Metrics
 from laneway.model import ChangeSet
 from laneway.ui.editing import clipboard, steps
@@ -36,6 +37,7 @@ from laneway.ui.panels.findings import FindingsPanel
 from laneway.ui.panels.inspector import Inspector
 from laneway.ui.panels.stages import StagesPanel
 from laneway.ui.widgets.accessible import describe
+from laneway.ui.widgets.locale_text import percent_text
 from laneway.ui.window.actions import RECENT, Choices, WindowActions, build_actions
 from laneway.ui.window.badge_legend import BadgeLegend
 from laneway.ui.window.canvas_commands import CanvasCommands
@@ -75,9 +77,11 @@ class MainWindow(QMainWindow):
         self.view.setObjectName("mapView")
         describe(
             self.view,
-            "Map canvas",
-            "The journey: lanes are departments, columns are stages, cards are steps; "
-            "arrow keys walk the cards, Ctrl+Enter adds the next step",
+            _("Map canvas"),
+            _(
+                "The journey: lanes are departments, columns are stages, cards are steps; "
+                "arrow keys walk the cards, Ctrl+Enter adds the next step"
+            ),
         )
         self.map_commands = MapCommands(self, session, self.show_notice)
         self.canvas_commands = CanvasCommands(
@@ -146,20 +150,22 @@ class MainWindow(QMainWindow):
         self.stages = StagesPanel(self.session)
         self.findings = FindingsPanel(self.session)
         self.history = QUndoView(self.session.undo_stack)
-        self.history.setEmptyLabel("Opened map")
+        self.history.setEmptyLabel(_("Opened map"))
         self.history.setObjectName("history")
-        describe(self.history, "History", "Every change, oldest first; choose one to go back to it")
+        describe(
+            self.history, _("History"), _("Every change, oldest first; choose one to go back to it")
+        )
         lanes = self.lanes_tabs = QTabWidget()
         lanes.setObjectName("lanesTabs")
-        describe(lanes, "Lanes and stages", "The departments and the stages of the map")
-        lanes.addTab(self.departments, "Departments")
-        lanes.addTab(self.stages, "Stages")
+        describe(lanes, _("Lanes and stages"), _("The departments and the stages of the map"))
+        lanes.addTab(self.departments, _("Departments"))
+        lanes.addTab(self.stages, _("Stages"))
         self.docks: list[QDockWidget] = []
         for title, widget, area in (
-            ("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
-            ("Findings", self.findings, Qt.DockWidgetArea.RightDockWidgetArea),
-            ("Lanes and stages", lanes, Qt.DockWidgetArea.LeftDockWidgetArea),
-            ("History", self.history, Qt.DockWidgetArea.LeftDockWidgetArea),
+            (N_("Inspector"), self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
+            (N_("Findings"), self.findings, Qt.DockWidgetArea.RightDockWidgetArea),
+            (N_("Lanes and stages"), lanes, Qt.DockWidgetArea.LeftDockWidgetArea),
+            (N_("History"), self.history, Qt.DockWidgetArea.LeftDockWidgetArea),
         ):
             self.add_dock(title, widget, area)
         self.tabifyDockWidget(self.docks[2], self.docks[3])
@@ -168,11 +174,13 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.docks[0], self.docks[1]], [430, 430], Qt.Orientation.Vertical)
 
     def add_dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
+        """A dock titled ``title`` (English, translated here; its object name stays English,
+        so the saved window layout fits every language)."""
+        dock = QDockWidget(_(title), self)
         dock.setObjectName(f"dock{title.replace(' ', '')}")
         dock.setWidget(widget)
         toggle = dock.toggleViewAction()
-        toggle.setStatusTip(f"Show or hide the {title.lower()} panel")
+        toggle.setStatusTip(_("Show or hide the panel {panel}").format(panel=_(title)))
         self.addDockWidget(area, dock)
         self.docks.append(dock)
         return dock
@@ -252,7 +260,7 @@ class MainWindow(QMainWindow):
         """The tab bars Qt makes for docks sharing a place say what they switch."""
         for bar in self.findChildren(QTabBar):
             if bar.parent() is self:
-                describe(bar, "Docked panels", "Switch between the panels docked here")
+                describe(bar, _("Docked panels"), _("Switch between the panels docked here"))
 
     def _set_tab_order(self) -> None:
         """Tab goes canvas → inspector fields → findings, and on round the panels."""
@@ -269,6 +277,8 @@ class MainWindow(QMainWindow):
             host.set_theme,
             host.set_font_scale,
             self.set_findings_visible,
+            a.language,
+            getattr(host, "set_language", None),
         )
 
     def _connect(self) -> None:
@@ -281,7 +291,7 @@ class MainWindow(QMainWindow):
         s.read_only_changed.connect(self._update_read_only)
         s.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
         self.scene.selectionChanged.connect(self._scene_selection_changed)
-        self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z:.0%}"))
+        self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(percent_text(z)))
         self.view.escaped.connect(self.tools.escape)
         self.view.context_menu_requested.connect(
             lambda at, scene_at, by_keyboard: self.context_menus.show(at, scene_at, by_keyboard)
@@ -329,8 +339,10 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(read_only)
         if read_only:
             self.banner.setText(
-                f"Read-only: {self.session.document.read_only_reason}. "
-                "Changes cannot be saved to this file — use File → Save a Copy… to keep working."
+                _(
+                    "Read-only: {read_only_reason}. Changes cannot be saved to "
+                    "this file — use File → Save a Copy… to keep working."
+                ).format(read_only_reason=self.session.document.read_only_reason)
             )
             self.banner.setStyleSheet(READ_ONLY_STYLE)
         self.view.setInteractive(not read_only)
@@ -348,20 +360,27 @@ class MainWindow(QMainWindow):
         recent = self.host.recent_paths()
         for path in recent:
             action = menu.addAction(f"{path.stem}  —  {path.parent}")
-            action.setStatusTip(f"Open {path}" if path.exists() else f"{path} is not there now")
+            action.setStatusTip(
+                _("Open {path}").format(path=path)
+                if path.exists()
+                else _("{path} is not there now").format(path=path)
+            )
             action.setEnabled(path.exists())
             action.triggered.connect(lambda _c=False, p=path: self.host.open_path(Path(p)))
         if not recent:
-            empty = menu.addAction("No recent maps")
-            empty.setStatusTip("Maps you open are listed here")
+            empty = menu.addAction(_("No recent maps"))
+            empty.setStatusTip(_("Maps you open are listed here"))
             empty.setEnabled(False)
 
     def about(self) -> None:
         QMessageBox.about(
             self,
-            "About Laneway",
-            f"Laneway {__version__}\n\nMap the customer's journey across departments and "
-            "see, live, the steps nobody owns and the handoffs nobody agreed on.",
+            _("About Laneway"),
+            _(
+                "Laneway {version}\n\nMap the customer's journey across "
+                "departments and see, live, the steps nobody owns and the "
+                "handoffs nobody agreed on."
+            ).format(version=__version__),
         )
 
     # --------------------------------------------------------------- editing
@@ -382,7 +401,7 @@ class MainWindow(QMainWindow):
         if created:
             self.focus_items(created, [])
         elif text.strip():
-            self.show_notice("The clipboard holds no Laneway steps to paste.")
+            self.show_notice(_("The clipboard holds no Laneway steps to paste."))
 
     def delete_selection(self) -> None:
         s = self.session
@@ -391,7 +410,7 @@ class MainWindow(QMainWindow):
     def tidy(self, selection_only: bool) -> None:
         chosen = self.session.selected_step_ids if selection_only else None
         if selection_only and not chosen:
-            self.show_notice("Select the steps to tidy first.")
+            self.show_notice(_("Select the steps to tidy first."))
             return
         steps.tidy(self.session, chosen)
 

@@ -9,13 +9,14 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
+from laneway.i18n import N_, _
 from laneway.model import ModelError
 from laneway.store import StoreError
 from laneway.ui.dialogs.export_dialog import ExportDialog, copy_image_to_clipboard
 from laneway.ui.editing.session import MapSession
 from laneway.ui.widgets import prompts
 
-MAP_FILTER = "Laneway maps (*.laneway)"
+MAP_FILTER = N_("Laneway maps (*.laneway)")
 
 
 class MapCommands:
@@ -27,7 +28,9 @@ class MapCommands:
     def save_copy(self) -> None:
         document = self.session.document
         suggestion = str(document.path.with_name(f"{document.path.stem} copy.laneway"))
-        path, _ = QFileDialog.getSaveFileName(self.parent, "Save a copy", suggestion, MAP_FILTER)
+        path, _filter = QFileDialog.getSaveFileName(
+            self.parent, _("Save a copy"), suggestion, _(MAP_FILTER)
+        )
         if not path:
             return
         try:
@@ -35,10 +38,10 @@ class MapCommands:
         except (StoreError, OSError) as problem:
             prompts.show_error(self.parent, str(problem))
             return
-        self.notify(f"Saved a copy as {saved.name}.")
+        self.notify(_("Saved a copy as {name}.").format(name=saved.name))
 
     def take_snapshot(self) -> None:
-        name, ok = QInputDialog.getText(self.parent, "Take snapshot", "Name of the snapshot:")
+        name, ok = QInputDialog.getText(self.parent, _("Take snapshot"), _("Name of the snapshot:"))
         if not ok or not name.strip():
             return
         try:
@@ -46,7 +49,9 @@ class MapCommands:
         except (StoreError, ModelError) as problem:
             prompts.show_error(self.parent, str(problem))
             return
-        self.notify(f"Snapshot '{info.name}' taken; compare it in Map → Snapshots.")
+        self.notify(
+            _("Snapshot '{name}' taken; compare it in Map → Snapshots.").format(name=info.name)
+        )
 
     def export(self, **shown: object) -> None:
         """``shown``: what the canvas shows that the export follows (persona, curve)."""
@@ -57,4 +62,4 @@ class MapCommands:
         """``shown``: what the canvas shows that the picture follows (persona, curve)."""
         selected = set(self.session.selected_step_ids)
         copy_image_to_clipboard(self.session.document, selected, **shown)
-        self.notify("Copied the map as an image.")
+        self.notify(_("Copied the map as an image."))

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import QWidget
 
 from laneway.analysis import Report
 from laneway.canvas import JourneyScene
+from laneway.i18n import N_, _
 from laneway.layout import Target
+from laneway.model.wording import plural
 from laneway.ui.widgets.presentation_overlay import Caption
 from laneway.ui.window.coverage_status import coverage_parts
 from laneway.ui.window.findings_walk import Stop, Walk, walk_order
@@ -44,10 +46,11 @@ STOP_ZOOM_OVER_FLOOR = 1.3
 RING_ROOM = (-22.0, -26.0, 22.0, 22.0)
 #: How much of a lane header's width the pinned lane names take (``sticky_headers``).
 PINNED_LANE_SHARE = 0.8
-SEVERITY_WORDS = {"error": "Error", "warning": "Warning", "info": "Note"}
+SEVERITY_WORDS = {"error": N_("Error"), "warning": N_("Warning"), "info": N_("Note")}
 #: How long after the last edit the presented copy follows the map (ms).
 FOLLOW_DELAY_MS = 150
-HINT = "→ next   ← back   PgDn stages   Esc leave"
+#: The keys of the top band, separated by three spaces (``presentation_overlay``).
+HINT = N_("→ next   ← back   PgDn stages   Esc leave")
 
 K = Qt.Key
 WALK_KEYS = {K.Key_Right, K.Key_Space, K.Key_Left, K.Key_Home, K.Key_End, K.Key_PageDown,
@@ -189,7 +192,7 @@ class Presentation(QObject):
         self.range_index, self.range_scene = -1, None
         self.view.overlay.set_style(w.scene.style, w.metrics.scale)
         self.view.overlay.set_findings_shown(w.scene.findings_visible)
-        self.view.overlay.set_hint(HINT)
+        self.view.overlay.set_hint(_(HINT))
         self.show_whole_map()
 
     def title_px(self, zoom: float) -> float:
@@ -385,16 +388,20 @@ class Presentation(QObject):
     def position_text(self) -> str:
         stop = self.walk.current
         if stop is not None:
-            return f"Finding {self.walk.index + 1} of {len(self.walk.stops)}"
+            return _("Finding {number} of {count}").format(
+                number=self.walk.index + 1, count=len(self.walk.stops)
+            )
         if self.range_index >= 0:
             names = self._range_names(self.ranges[self.range_index])
-            return f"Stages {names} ({self.range_index + 1} of {len(self.ranges)})"
+            return _("Stages {names} ({number} of {count})").format(
+                names=names, number=self.range_index + 1, count=len(self.ranges)
+            )
         count = len(self.walk.stops)
-        return f"Whole map · {count} finding{'s' if count != 1 else ''}"
+        return _("Whole map · {findings}").format(findings=plural(count, "finding"))
 
     def _range_names(self, stage_ids: tuple[str | None, ...]) -> str:
         journey = self.window.session.journey
-        names = [journey.stage_name(s) or "No stage" if s else "No stage" for s in stage_ids]
+        names = [journey.stage_name(s) or _("No stage") if s else _("No stage") for s in stage_ids]
         return names[0] if len(names) == 1 else f"{names[0]} – {names[-1]}"
 
     def _update_overlay(self) -> None:
@@ -407,7 +414,7 @@ class Presentation(QObject):
         if stop is None:
             overlay.set_caption(None)
             return
-        where = f"{SEVERITY_WORDS[stop.severity]} · {stop.finding.rule}"
+        where = f"{_(SEVERITY_WORDS[stop.severity])} · {stop.finding.rule}"
         overlay.set_caption(Caption(stop.severity, stop.sentence, where))
 
     # ------------------------------------------------------------ keys

@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeyEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
 from laneway.canvas import JourneyScene
+from laneway.i18n import _
 from laneway.ui.widgets.accessible import describe
 from laneway.ui.widgets.presentation_overlay import PresentationOverlay
 from laneway.ui.window.sticky_headers import paint_sticky_headers
@@ -30,8 +31,8 @@ class PresentationView(QGraphicsView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("presentationView")
-        describe(self, "Presentation", "The map for the room: → next finding, ← back, "
-                 "PgDown stage by stage, Esc leaves")  # fmt: skip
+        describe(self, _("Presentation"), _("The map for the room: → next finding, ← back, "
+                 "PgDown stage by stage, Esc leaves"))  # fmt: skip
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setInteractive(False)  # nothing on the map reacts: presenting edits nothing
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)

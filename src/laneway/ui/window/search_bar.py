@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidg
 
 from laneway.canvas import JourneyScene
 from laneway.canvas.marks import Mark, MarksLayer
+from laneway.i18n import _
 from laneway.model.wording import plural
 from laneway.operations.searching import Match, search
 from laneway.ui.editing.session import MapSession
@@ -47,30 +48,30 @@ class SearchBar(QWidget):
         self._went = False
         self.layer = MarksLayer(scene)
         self.setObjectName("searchBar")
-        self.setAccessibleName("Find")
-        self.setAccessibleDescription("Find steps, links, lanes and stages by their text")
+        self.setAccessibleName(_("Find"))
+        self.setAccessibleDescription(_("Find steps, links, lanes and stages by their text"))
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
         self.query = QLineEdit()
         self.query.setObjectName("searchQuery")
-        self.query.setPlaceholderText("Find steps, links, lanes and stages…")
+        self.query.setPlaceholderText(_("Find steps, links, lanes and stages…"))
         self.query.setClearButtonEnabled(True)
-        self.query.setAccessibleName("Find text")
+        self.query.setAccessibleName(_("Find text"))
         self.query.setAccessibleDescription(
-            "Enter or F3 goes to the next match, Shift+Enter to the one before, Esc closes"
+            _("Enter or F3 goes to the next match, Shift+Enter to the one before, Esc closes")
         )
         self.query.installEventFilter(self)
         self.count = QLabel()
         self.count.setObjectName("searchCount")
-        self.count.setAccessibleName("Matches")
-        self.count.setAccessibleDescription("How many matches there are and which one is shown")
-        row.addWidget(QLabel("Find:"))
+        self.count.setAccessibleName(_("Matches"))
+        self.count.setAccessibleDescription(_("How many matches there are and which one is shown"))
+        row.addWidget(QLabel(_("Find:")))
         row.addWidget(self.query, 1)
         row.addWidget(self.count)
         for text, name, tip, slot in (
-            ("↑", "searchPrevious", "Previous match (Shift+F3)", self.previous),
-            ("↓", "searchNext", "Next match (F3)", self.next),
-            ("✕", "searchClose", "Close the find bar (Esc)", self.close_bar),
+            ("↑", "searchPrevious", _("Previous match (Shift+F3)"), self.previous),
+            ("↓", "searchNext", _("Next match (F3)"), self.next),
+            ("✕", "searchClose", _("Close the find bar (Esc)"), self.close_bar),
         ):
             button = QToolButton()
             button.setText(text)
@@ -189,10 +190,10 @@ class SearchBar(QWidget):
         if not self.query.text().strip():
             self.count.setText("")
         elif not self.matches:
-            self.count.setText("No match")
+            self.count.setText(_("No match"))
         else:
             total = plural(len(self.matches), "match", "matches")
-            self.count.setText(f"{self.current + 1} of {total}")
+            self.count.setText(_("{value} of {total}").format(value=self.current + 1, total=total))
         self.count.setAccessibleDescription(self.count.text())
 
     def marked_ids(self) -> list[tuple[str, str]]:

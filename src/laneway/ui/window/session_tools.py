@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
+from laneway.i18n import N_
 from laneway.ui.dialogs.map_properties import MapPropertiesDialog
 from laneway.ui.dialogs.print_preview import PrintPreview, print_options
 from laneway.ui.dialogs.shortcuts import ShortcutsDialog
@@ -39,10 +40,12 @@ class SessionTools:
     def dock(self) -> None:
         """Dock the Steps list with the lanes, and the (hidden) comparison on the right."""
         window = self.window
-        steps_dock = window.add_dock("Steps", self.steps, Qt.DockWidgetArea.LeftDockWidgetArea)
+        steps_dock = window.add_dock(N_("Steps"), self.steps, Qt.DockWidgetArea.LeftDockWidgetArea)
         window.tabifyDockWidget(window.docks[2], steps_dock)
         window.docks[2].raise_()
-        dock = window.add_dock("Comparison", self.comparison, Qt.DockWidgetArea.RightDockWidgetArea)
+        dock = window.add_dock(
+            N_("Comparison"), self.comparison, Qt.DockWidgetArea.RightDockWidgetArea
+        )
         dock.hide()
         self.comparison_dock = dock
         self.comparison.dismissed.connect(dock.hide)

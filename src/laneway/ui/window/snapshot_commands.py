@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from laneway.i18n import N_, _
 from laneway.io.errors import InputError
 from laneway.model import ModelError
 from laneway.operations.creating import create_map_file
@@ -18,9 +19,10 @@ from laneway.ui.dialogs.snapshots import SnapshotsDialog
 from laneway.ui.editing.session import MapSession
 from laneway.ui.panels.comparison import ComparisonPanel
 from laneway.ui.widgets import prompts
+from laneway.ui.widgets.locale_text import day_text
 from laneway.ui.window.host import WindowHost
 
-MAP_FILTER = "Laneway maps (*.laneway)"
+MAP_FILTER = N_("Laneway maps (*.laneway)")
 
 
 def last_changed_day(stamp: str) -> date | None:
@@ -78,15 +80,18 @@ class SnapshotCommands:
         """Write the snapshot as a map file of its own and open it."""
         document = self.session.document
         suggestion = document.path.with_name(f"{document.path.stem} ({name}).laneway")
-        path, _ = QFileDialog.getSaveFileName(
-            self.parent, "Restore the snapshot as a new map", str(suggestion), MAP_FILTER
+        path, _filter = QFileDialog.getSaveFileName(
+            self.parent, _("Restore the snapshot as a new map"), str(suggestion), _(MAP_FILTER)
         )
         if not path:
             return None
         target = Path(path).with_suffix(".laneway")
         if target.resolve() == document.path.resolve():
             prompts.show_error(
-                self.parent, f"{target.name}: is this map; choose another name for the snapshot."
+                self.parent,
+                _("{name}: is this map; choose another name for the snapshot.").format(
+                    name=target.name
+                ),
             )
             return None
         try:
@@ -122,7 +127,9 @@ class SnapshotCommands:
         except (StoreError, ModelError) as problem:
             prompts.show_error(self.parent, str(problem))
             return False
-        self.notify(f"Snapshot '{info.name}' taken; compare it in Map → Snapshots.")
+        self.notify(
+            _("Snapshot '{name}' taken; compare it in Map → Snapshots.").format(name=info.name)
+        )
         return True
 
 
@@ -133,28 +140,32 @@ class SnapshotOffer(QWidget):
         super().__init__()
         self.commands = commands
         #: The snapshot's name: the day the map was left as it is.
-        self.suggestion = f"As of {day:%Y-%m-%d}"
+        self.suggestion = _("As of {day}").format(day=day.isoformat())
         self.setObjectName("snapshotOffer")
-        self.setAccessibleName("Snapshot offer")
-        self.setAccessibleDescription("Offers to freeze the map as it was left last time")
+        self.setAccessibleName(_("Snapshot offer"))
+        self.setAccessibleDescription(_("Offers to freeze the map as it was left last time"))
         self.setStyleSheet(
             "QWidget#snapshotOffer { background: #e8f1fd; border-bottom: 1px solid #b6d0f5; }"
         )
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 6, 12, 6)
         self.text = QLabel(
-            f"This map was last changed on {day:%Y-%m-%d}. Take a snapshot of it first, "
-            "to compare today's session with it afterwards?"
+            _(
+                "This map was last changed on {day}. Take a snapshot"
+                " of it first, to compare today's session with it afterwards?"
+            ).format(day=day_text(day))
         )
         self.text.setWordWrap(True)
         row.addWidget(self.text, 1)
-        self.take_button = QPushButton(f"Take Snapshot “{self.suggestion}”")
+        self.take_button = QPushButton(
+            _("Take Snapshot “{suggestion}”").format(suggestion=self.suggestion)
+        )
         self.take_button.setObjectName("takeOfferedSnapshot")
-        self.take_button.setAccessibleDescription("Freeze the map as it is now, under that name")
+        self.take_button.setAccessibleDescription(_("Freeze the map as it is now, under that name"))
         self.take_button.clicked.connect(lambda _c=False: self._take())
-        self.later_button = QPushButton("Not Now")
+        self.later_button = QPushButton(_("Not Now"))
         self.later_button.setObjectName("dismissSnapshotOffer")
-        self.later_button.setAccessibleDescription("Close this offer without a snapshot")
+        self.later_button.setAccessibleDescription(_("Close this offer without a snapshot"))
         self.later_button.clicked.connect(lambda _c=False: self.hide())
         row.addWidget(self.take_button)
         row.addWidget(self.later_button)
