@@ -3,6 +3,8 @@ note selects what it is on; resolve, reopen, edit or delete it here."""
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -20,6 +22,7 @@ from laneway.model import ChangeSet, JourneyMap, Note
 from laneway.ui.editing import content
 from laneway.ui.editing.session import MapSession
 from laneway.ui.widgets.accessible import describe
+from laneway.ui.widgets.locale_text import moment_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -38,10 +41,15 @@ def note_subject(journey: JourneyMap, note: Note) -> str:
 
 
 def note_when(note: Note) -> str:
-    """``2026-12-01T10:02:00Z`` as ``2026-12-01 10:02 UTC``."""
-    if len(note.created) >= 16:
-        return f"{note.created[:10]} {note.created[11:16]} UTC"
-    return note.created
+    """When the note was written, in local time as the app's language writes it
+    (``2026-12-01T10:02:00Z``: "01/12/2026 11:02" in Paris); as stored if unreadable."""
+    try:
+        moment = datetime.fromisoformat(note.created.replace("Z", "+00:00"))
+    except ValueError:
+        return note.created
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)  # stored times are UTC
+    return moment_text(moment)
 
 
 class NotesPanel(QWidget):
