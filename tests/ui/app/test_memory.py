@@ -37,7 +37,7 @@ def _open_and_close(controller, path, qtbot) -> None:
 
 def test_ten_opens_and_closes_return_memory_to_the_first(controller, tmp_path, qtbot):
     path = tmp_path / "map.laneway"
-    create_map_file(path, generated_journey(1_500))
+    create_map_file(path, generated_journey(300))  # big enough to see a leak in RSS
     gc.unfreeze()
     gc.collect()
     before = {kind: _alive(kind) for kind in (JourneyMap, JourneyScene, MapSession)}
