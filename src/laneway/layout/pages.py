@@ -10,6 +10,8 @@ points, 1.0 means one point per scene pixel).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from laneway.layout.grid import Grid
 
 
@@ -104,11 +106,27 @@ def _fewest(ranges: _Ranges, n: int, page_w: float, page_h: float, min_scale: fl
             current = best[end]
             if current is None or value < current:
                 best[end], start[end] = value, begin
-    return _ranges_back(start, n)
+    return ranges_back(start, n)
 
 
 def _forced(ranges: _Ranges, n: int, count: int, page_w: float, page_h: float) -> list[range]:
-    # best[k][i]: the largest smallest scale covering the first i columns with k pages.
+    return forced_ranges(
+        n,
+        count,
+        lambda begin, end: ranges.scale(range(begin, end), page_w, page_h),
+        lambda begin, end: ranges.busy_count(range(begin, end)) > 0,
+    )
+
+
+def forced_ranges(
+    n: int,
+    count: int,
+    scale: Callable[[int, int], float],
+    busy: Callable[[int, int], bool],
+) -> list[range]:
+    """``count`` consecutive ranges of ``n`` columns, each holding a busy one, whose
+    smallest ``scale(begin, end)`` is as large as it can be (pages, slides)."""
+    # best[k][i]: the largest smallest scale covering the first i columns with k ranges.
     neg_inf = -float("inf")
     best = [[neg_inf] * (n + 1) for _ in range(count + 1)]
     start = [[0] * (n + 1) for _ in range(count + 1)]
@@ -116,10 +134,9 @@ def _forced(ranges: _Ranges, n: int, count: int, page_w: float, page_h: float) -
     for k in range(1, count + 1):
         for end in range(1, n + 1):
             for begin in range(k - 1, end):
-                columns = range(begin, end)
-                if best[k - 1][begin] == neg_inf or ranges.busy_count(columns) == 0:
+                if best[k - 1][begin] == neg_inf or not busy(begin, end):
                     continue
-                value = min(best[k - 1][begin], ranges.scale(columns, page_w, page_h))
+                value = min(best[k - 1][begin], scale(begin, end))
                 if value > best[k][end]:
                     best[k][end], start[k][end] = value, begin
     plan: list[range] = []
@@ -131,7 +148,9 @@ def _forced(ranges: _Ranges, n: int, count: int, page_w: float, page_h: float) -
     return plan[::-1]
 
 
-def _ranges_back(start: list[int], n: int) -> list[range]:
+def ranges_back(start: list[int], n: int) -> list[range]:
+    """The ranges a shortest-plan table ``start`` (``start[end]``: where the range
+    ending at ``end`` begins) walks back to, in order."""
     plan: list[range] = []
     end = n
     while end > 0:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from laneway.layout import Metrics, Target, arrange, compute_grid
+from laneway.layout.pages import forced_ranges, ranges_back
 from laneway.model import JourneyMap
 from laneway.render.look import EXPORT_METRICS
 
@@ -121,28 +122,16 @@ class _Planner:
                 value = (before[0] + small, before[1] + 1, max(before[2], -scale))
                 if best[end] is None or value < best[end]:
                     best[end], start[end] = value, begin
-        return _back(start, n)
+        return ranges_back(start, n)
 
     def forced(self, count: int) -> list[range]:
-        n = len(self.columns)
         count = max(1, min(count, sum(self.busy)))
-        neg = -float("inf")
-        best = [[neg] * (n + 1) for _ in range(count + 1)]
-        start = [[0] * (n + 1) for _ in range(count + 1)]
-        best[0][0] = float("inf")
-        for k in range(1, count + 1):
-            for end in range(1, n + 1):
-                for begin in range(k - 1, end):
-                    if best[k - 1][begin] == neg or self._busy(begin, end) == 0:
-                        continue
-                    value = min(best[k - 1][begin], self.fit(begin, end)[1])
-                    if value > best[k][end]:
-                        best[k][end], start[k][end] = value, begin
-        plan, end = [], n
-        for k in range(count, 0, -1):
-            plan.append(range(start[k][end], end))
-            end = start[k][end]
-        return plan[::-1]
+        return forced_ranges(
+            len(self.columns),
+            count,
+            lambda b, e: self.fit(b, e)[1],
+            lambda b, e: self._busy(b, e) > 0,
+        )
 
     def page(self, columns: range, number: int, count: int, marks: tuple) -> MapPage:
         part, scale = self.fit(columns.start, columns.stop) if columns else (self.journey, 1.0)
@@ -166,15 +155,6 @@ class _Planner:
             self.page(r, number, len(ranges), tuple(marks[number]))
             for number, r in enumerate(ranges, 1)
         ]
-
-
-def _back(start: list[int], n: int) -> list[range]:
-    plan: list[range] = []
-    end = n
-    while end > 0:
-        plan.append(range(start[end], end))
-        end = start[end]
-    return plan[::-1]
 
 
 def _page_map(journey: JourneyMap, stage_ids: set[str | None]) -> JourneyMap:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from laneway.io.pptx import style
 from laneway.io.pptx.style import Floors
 from laneway.layout import Arrangement, Grid, Target, arrange, compute_grid, has_no_stage_column
+from laneway.layout.pages import forced_ranges, ranges_back
 from laneway.model import JourneyMap, Link
 from laneway.model.bulk import map_from_records
 
@@ -249,28 +250,11 @@ class _Planner:
                 value = (before[0] + too_small, before[1] + 1, max(before[2], -scale))
                 if best[end] is None or value < best[end]:
                     best[end], start[end] = value, begin
-        return _back(start, n)
+        return ranges_back(start, n)
 
     def _forced(self, count: int) -> list[range]:
         """Exactly ``count`` slides, the smallest scale as large as it can be."""
-        n = len(self.columns)
-        best = [[-math.inf] * (n + 1) for _ in range(count + 1)]
-        start = [[0] * (n + 1) for _ in range(count + 1)]
-        best[0][0] = math.inf
-        for k in range(1, count + 1):
-            for end in range(1, n + 1):
-                for begin in range(k - 1, end):
-                    if best[k - 1][begin] == -math.inf or not any(self.busy[begin:end]):
-                        continue
-                    value = min(best[k - 1][begin], self.scale(begin, end))
-                    if value > best[k][end]:
-                        best[k][end], start[k][end] = value, begin
-        plan: list[range] = []
-        end = n
-        for k in range(count, 0, -1):
-            plan.append(range(start[k][end], end))
-            end = start[k][end]
-        return plan[::-1]
+        return forced_ranges(len(self.columns), count, self.scale, lambda b, e: any(self.busy[b:e]))
 
 
 def _cut(slots: list[list[str]], count: int) -> list[frozenset[str]]:
@@ -289,15 +273,6 @@ def _cut(slots: list[list[str]], count: int) -> list[frozenset[str]]:
             current = []
     groups.append(frozenset(current))
     return [g for g in groups if g]
-
-
-def _back(start: list[int], n: int) -> list[range]:
-    plan: list[range] = []
-    end = n
-    while end > 0:
-        plan.append(range(start[end], end))
-        end = start[end]
-    return plan[::-1]
 
 
 def _fit(grid: Grid, area: Area) -> float:
