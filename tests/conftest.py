@@ -114,3 +114,10 @@ def reopen(path: Path) -> JourneyMap:
 @pytest.fixture
 def reopened() -> Callable[[Path], JourneyMap]:
     return reopen
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """Benchmarks run in one process (workers would time each other); tests use every core."""
+    if config.getoption("benchmark_only", default=False):
+        return 0
+    return None

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from laneway.cli.errors import EXIT_FINDINGS, EXIT_OK, CommandError, tell
-from laneway.cli.live import cmd_host, cmd_join
 from laneway.cli.parsing import INPUT_FORMATS, OUTPUT_FORMATS, STDIO
 from laneway.cli.streams import (
     check_standard_output,
@@ -300,6 +299,18 @@ def _selected_steps(journey: JourneyMap, text: str | None) -> frozenset[str] | N
             _("--steps: the map has no step with id {value!r}.").format(value=missing[0])
         )
     return frozenset(wanted)
+
+
+def cmd_host(args: argparse.Namespace) -> int:
+    from laneway.cli.live import cmd_host as host  # asyncio only for live sessions
+
+    return host(args)
+
+
+def cmd_join(args: argparse.Namespace) -> int:
+    from laneway.cli.live import cmd_join as join
+
+    return join(args)
 
 
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {

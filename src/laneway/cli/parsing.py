@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_import(commands)
     _add_export(commands)
     _add_snapshot_and_diff(commands)
-    from laneway.cli.live import add_live_commands
+    from laneway.cli.live_args import add_live_commands
 
     add_live_commands(commands)
     commands.add_parser("demo", help=_("open the app on a copy of the B2B template"))
